@@ -1,0 +1,19 @@
+package dev.marketolog;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code serve} (the default), and the tools around it. */
+@Command(
+        name = "marketolog",
+        mixinStandardHelpOptions = true,
+        description = "Runs Telegram accounts that leave short LLM-written comments in allowlisted channels.",
+        subcommands = {
+            // each command is added here by the issue that builds it
+        })
+public final class App {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new App()).execute(args));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.marketolog.config;
+
+/** LOG_FORMAT. */
+public enum LogFormat { TEXT, JSON }

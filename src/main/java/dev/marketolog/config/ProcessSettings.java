@@ -1,0 +1,36 @@
+package dev.marketolog.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Keys that belong to the whole process, not to one account. */
+public record ProcessSettings(
+        String httpHost,                   // HTTP_HOST
+        int httpPort,                      // HTTP_PORT
+        Optional<DatabaseDsn> postgres,    // POSTGRES_DSN; empty = embedded PostgreSQL under DATA_DIR/postgres
+        Optional<URI> redisUrl,            // REDIS_URL; empty = Caffeine in process
+        Path dataDir,                      // DATA_DIR
+        Secret adminToken,                 // ADMIN_TOKEN
+        LogFormat logFormat,               // LOG_FORMAT
+        int llmMaxConcurrency,             // LLM_MAX_CONCURRENCY
+        int fleetMaxAccountsPerPost,       // FLEET_MAX_ACCOUNTS_PER_POST
+        Duration fleetMinGap,              // FLEET_MIN_GAP_SECONDS
+        Optional<Path> tdjsonPath) {       // TDJSON_PATH
+
+    public static ProcessSettings defaults() {
+        return new ProcessSettings(
+                "127.0.0.1",
+                8000,
+                Optional.empty(),
+                Optional.empty(),
+                Path.of("data"),
+                Secret.NONE,
+                LogFormat.TEXT,
+                2,
+                1,
+                Duration.ofSeconds(300),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.marketolog.store;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A small string cache (Redis or in process). It never throws: when the backend is down, {@code get} misses and {@code put} is dropped. */
+public interface Cache {
+    Optional<String> get(String key);
+
+    void put(String key, String value, Duration ttl);
+
+    /** "up", "down" or "in-process", for /health. */
+    String state();
+}

@@ -1,0 +1,25 @@
+package dev.marketolog.telegram;
+
+import java.util.List;
+
+/**
+ * One account's view of Telegram: the port the engine talks to. Calls block (callers run on virtual threads)
+ * and never throw for Telegram's refusals: those come back as {@link TelegramError} values.
+ */
+public interface Telegram {
+
+    /** Makes each channel known and opened, resolves its discussion group, and says which ones cannot be used. */
+    List<Channel> prepare(List<Long> allowlist);
+
+    /** The newest posts of a channel, newest first, at most {@code limit}; albums folded into one post. */
+    List<Post> recentPosts(long channelId, int limit);
+
+    /** The texts of the latest comments already under a post, oldest first, at most {@code limit}. */
+    List<String> commentsUnder(PostKey post, int limit);
+
+    /** Comments {@code text} under {@code post}, joining the discussion group first when that is required. */
+    SendResult comment(PostKey post, String text);
+
+    /** Registers the one listener for this account's updates. */
+    void listen(TelegramListener listener);
+}
