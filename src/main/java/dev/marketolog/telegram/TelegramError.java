@@ -6,10 +6,10 @@ import java.time.Duration;
 public sealed interface TelegramError {
 
     /** Wait at least this long before the account sends anything (FLOOD_WAIT_X, or TDLib's 429 "retry after X"). */
-    record FloodWait(Duration wait) implements TelegramError {}
+    record FloodWait(Duration duration) implements TelegramError {}
 
     /** The discussion group's slow mode: hold this channel for this long. */
-    record SlowMode(Duration wait) implements TelegramError {}
+    record SlowMode(Duration duration) implements TelegramError {}
 
     /** PEER_FLOOD: the account is limited; a serious error. */
     record PeerFlood() implements TelegramError {}
