@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.store.CaffeineCache;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.TestDatabase;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -121,7 +122,8 @@ class WebServerTest {
         server.close();
 
         assertThatThrownBy(() -> TestHttp.get(port, "/health"))
-                .hasRootCauseInstanceOf(ConnectException.class);
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(ConnectException.class);
     }
 
     @Test
