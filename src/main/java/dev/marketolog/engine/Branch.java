@@ -1,0 +1,12 @@
+package dev.marketolog.engine;
+
+/** Which branch of the engine decided to comment: the day's scheduler, or the reaction to a new post. */
+public enum Branch {
+    SCHEDULER,
+    INSTANT;
+
+    /** The name used in the journal, the JSON of simulate and the metrics. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
