@@ -1,9 +1,9 @@
 package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
+import dev.marketolog.engine.RunState;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.AccountSummary;
-import dev.marketolog.web.AccountState;
 import dev.marketolog.web.AccountStatus;
 import dev.marketolog.web.AccountStatusSource;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The accounts as configured, with the waits the database holds for them; nothing runs them. */
+/** The accounts as configured, with the waits the database holds for them; nothing in this process runs them. */
 final class ConfiguredAccounts implements AccountStatusSource {
 
     private final List<AccountSettings> accounts;
@@ -42,7 +42,8 @@ final class ConfiguredAccounts implements AccountStatusSource {
     private static AccountStatus status(AccountSettings account, Optional<AccountSummary> stored) {
         return new AccountStatus(
                 account.name(),
-                account.enabled() ? AccountState.IDLE : AccountState.DISABLED,
+                // the engine's words: nothing runs an enabled account in this process, and a disabled one is idle
+                account.enabled() ? RunState.STOPPED : RunState.IDLE,
                 account.limits().messagesPerDay(),
                 stored.flatMap(AccountSummary::spamBlockUntil),
                 stored.flatMap(AccountSummary::floodWaitUntil));

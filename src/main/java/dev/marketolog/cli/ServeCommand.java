@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Path workingDir;
+    private final Map<String, String> environment;
+
+    /** Reads the process environment and looks for env files in the working directory. */
+    public ServeCommand() {
+        this(Path.of("").toAbsolutePath(), System.getenv());
+    }
+
+    ServeCommand(Path workingDir, Map<String, String> environment) {
+        this.workingDir = workingDir;
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings;
         try {
-            List<Path> files = SettingsLoader.resolveEnvFiles(envFiles, Path.of("").toAbsolutePath());
-            settings = SettingsLoader.load(files, System.getenv(), Purpose.SERVE);
+            List<Path> files = SettingsLoader.resolveEnvFiles(envFiles, workingDir);
+            settings = SettingsLoader.load(files, environment, Purpose.SERVE);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return BAD_CONFIGURATION;

@@ -30,6 +30,7 @@ final class ServeProcess implements AutoCloseable {
     /** What has started, last started on top: {@link #close()} stops from the top. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private WebServer web;
 
     private ServeProcess() {}
 
@@ -64,7 +65,7 @@ final class ServeProcess implements AutoCloseable {
         // they stop after HTTP and before the database.
 
         HealthHandler health = new HealthHandler(version, clock, processStart(), database::ping, cache, accounts);
-        started(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
+        web = started(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
@@ -76,6 +77,11 @@ final class ServeProcess implements AutoCloseable {
     /** When the JVM started, so the uptime in /health counts the whole process. */
     private static Instant processStart() {
         return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    /** The port HTTP listens on: HTTP_PORT, or the one chosen when that is 0. */
+    int httpPort() {
+        return web.port();
     }
 
     /** Blocks until {@link #close()} has finished. */

@@ -1,11 +1,12 @@
 package dev.marketolog.web;
 
+import dev.marketolog.engine.RunState;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One account as {@code /health} shows it.
+ * One account as {@code /health} shows it, in the engine's words for where an account stands.
  *
  * @param dailyLimit     MESSAGES_PER_DAY
  * @param spamBlockUntil while present and in the future, the spam guard keeps the account asleep
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public record AccountStatus(
         String name,
-        AccountState state,
+        RunState state,
         int dailyLimit,
         Optional<Instant> spamBlockUntil,
         Optional<Instant> floodWaitUntil) {

@@ -1,14 +1,20 @@
 package dev.marketolog.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.marketolog.engine.RunState;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +52,26 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(javalin);
     }
 
-    /** JSON as operators read it: snake_case names, ISO-8601 instants. */
+    /** JSON as operators read it: snake_case names, ISO-8601 instants, run states in words ("needs login"). */
     static ObjectMapper objectMapper() {
         return JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule().addSerializer(RunState.class, new RunStateSerializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .build();
+    }
+
+    private static final class RunStateSerializer extends StdSerializer<RunState> {
+        RunStateSerializer() {
+            super(RunState.class);
+        }
+
+        @Override
+        public void serialize(RunState state, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString(state.label());
+        }
     }
 
     /** The port it listens on; the chosen one when started with port 0. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.engine.RunState;
 import dev.marketolog.store.CaffeineCache;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.TestDatabase;
@@ -26,8 +27,8 @@ class WebServerTest {
     private static final Instant SPAM_BLOCK_UNTIL = Instant.parse("2026-11-25T11:30:00Z");
 
     private static final AccountStatusSource ACCOUNTS = () -> List.of(
-            new AccountStatus("bot", AccountState.IDLE, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty()),
-            new AccountStatus("bot2", AccountState.DISABLED, 10, Optional.empty(), Optional.empty()));
+            new AccountStatus("bot", RunState.RUNNING, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty()),
+            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 10, Optional.empty(), Optional.empty()));
 
     @AutoClose
     static final TestDatabase db = TestDatabase.create();
@@ -57,11 +58,11 @@ class WebServerTest {
             assertThat(body.get("cache").asText()).isEqualTo("in-process");
             JsonNode first = body.get("accounts").get(0);
             assertThat(first.get("name").asText()).isEqualTo("bot");
-            assertThat(first.get("state").asText()).isEqualTo("idle");
+            assertThat(first.get("state").asText()).isEqualTo("running");
             assertThat(first.get("daily_limit").asInt()).isEqualTo(40);
             assertThat(first.get("spam_block_until").asText()).isEqualTo("2026-11-25T11:30:00Z");
             assertThat(first.get("flood_wait_until").isNull()).isTrue();
-            assertThat(body.get("accounts").get(1).get("state").asText()).isEqualTo("disabled");
+            assertThat(body.get("accounts").get(1).get("state").asText()).isEqualTo("needs login");
         }
     }
 
