@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's PostgreSQL: a small HikariCP pool, migrated by Flyway when opened. When it owns an embedded server,
- * {@link #close()} stops that server after closing the pool.
+ * {@link #close()} stops that server after closing the pool; no JVM hook does it, so shutdown must call {@link #close()}
+ * after stopping whatever still writes.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Virtual threads share the pool: a few connections serve many accounts, each holding one only briefly. */
-    static final int POOL_SIZE = 8;
+    private static final int POOL_SIZE = 8;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int PING_TIMEOUT_SECONDS = 2;
 

@@ -4,8 +4,13 @@ import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +23,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
+    private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -35,6 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
+            stopLeftoverServer(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     // zonky deletes its data directory on close unless told otherwise; ours must outlive the process
@@ -42,6 +49,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    // no JVM hook stopping it behind the application's back: shutdown closes accounts first, then this
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), directory);
             return new EmbeddedDatabase(postgres, directory);
@@ -50,17 +59,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A server whose process died without stopping it (kill -9, power cut of the JVM only) still holds the directory,
+     * and a new one could not start there: stop it first, as PostgreSQL's smart shutdown on SIGTERM.
+     */
+    private static void stopLeftoverServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        Optional<ProcessHandle> leftover = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+        // a stale pid file after a reboot may name an unrelated process: only a postgres binary is stopped
+        if (leftover.flatMap(process -> process.info().command()).filter(command -> command.endsWith("/postgres")).isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
+        leftover.get().destroy();
+        try {
+            leftover.get().onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the leftover PostgreSQL " + pid, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the leftover PostgreSQL " + pid + " did not stop within " + LEFTOVER_STOP_WAIT, e);
+        }
+    }
+
     /** How to reach this server: its {@code postgres} database as the {@code postgres} superuser, no password. */
     public DatabaseDsn dsn() {
         return new DatabaseDsn(postgres.getJdbcUrl(USER, DATABASE), USER, Secret.NONE);
-    }
-
-    public int port() {
-        return postgres.getPort();
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     /** Stops the server (a fast shutdown: open sessions are ended, committed data is kept). */

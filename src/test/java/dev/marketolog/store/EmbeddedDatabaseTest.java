@@ -3,6 +3,7 @@ package dev.marketolog.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketolog.config.ProcessSettings;
+import java.io.BufferedReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,6 +38,26 @@ class EmbeddedDatabaseTest {
             assertThat(database.ping()).isTrue();
             server.close();
             assertThat(database.ping()).isFalse();
+        }
+    }
+
+    @Test
+    void startsAfterAProcessKilledWithItsServerStillRunning() throws Exception {
+        try (Database database = Database.open(embeddedIn(dataDir))) {
+            update(database, "insert into account (name, created_at) values ('survivor', now())");
+        }
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledProcess.class.getName(),
+                dataDir.resolve("postgres").toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output = killed.inputReader()) {
+            assertThat(output.lines().filter(KilledProcess.STARTED::equals).findFirst()).isPresent();
+        }
+        killed.destroyForcibly().waitFor();
+
+        try (Database database = Database.open(embeddedIn(dataDir))) {
+            assertThat(query(database, "select name from account")).isEqualTo("survivor");
         }
     }
 
