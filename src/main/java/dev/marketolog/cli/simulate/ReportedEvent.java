@@ -27,8 +27,8 @@ record ReportedEvent(String account, Instant at, String type, OptionalLong chatI
             case EngineEvent.ChannelBanned e -> inChannel(e, "channel_banned", e.channelId(), Optional.empty());
             case EngineEvent.SlowMode e -> inChannel(e, "slow_mode", e.channelId(), Optional.of(e.duration()));
             case EngineEvent.PostGone e -> inChannel(e, "post_gone", e.post().channelId(), Optional.empty());
-            case EngineEvent.CommentSent e -> null;
-            case EngineEvent.SessionGone e -> null;
+            case EngineEvent.CommentSent _, EngineEvent.SessionGone _, EngineEvent.Skipped _, EngineEvent.SendFailed _,
+                    EngineEvent.AccountFailed _ -> null;
         });
     }
 

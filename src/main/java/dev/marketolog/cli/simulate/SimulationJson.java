@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +83,10 @@ public final class SimulationJson {
         putCounts(summary.putObject("events_by_type"), run.events().stream().map(ReportedEvent::of)
                 .flatMap(Optional::stream)
                 .collect(Collectors.groupingBy(ReportedEvent::type, TreeMap::new, Collectors.counting())));
+        putCounts(summary.putObject("skipped_by_reason"), countEvents(run, EngineEvent.Skipped.class, s -> s.reason().code()));
+        putCounts(summary.putObject("send_failures_by_type"), countEvents(run, EngineEvent.SendFailed.class, EngineEvent.SendFailed::errorType));
+        summary.put("account_failures", run.events().stream().filter(EngineEvent.AccountFailed.class::isInstance).count());
+        summary.put("sessions_gone", run.events().stream().filter(EngineEvent.SessionGone.class::isInstance).count());
         GateViolations violations = run.violations();
         summary.putObject("gate_violations")
                 .put("outside_allowlist", violations.outsideAllowlist())
@@ -103,6 +108,11 @@ public final class SimulationJson {
             putCounts(node.putObject("events_by_type"), tally.eventCounts());
         }
         return summary;
+    }
+
+    private static <E extends EngineEvent> Map<String, Long> countEvents(SimulationRun run, Class<E> type, Function<E, String> key) {
+        return run.events().stream().filter(type::isInstance).map(type::cast)
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
     }
 
     private static void putCounts(ObjectNode node, Map<String, ? extends Number> counts) {
