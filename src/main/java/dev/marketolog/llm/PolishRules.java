@@ -7,12 +7,9 @@ import dev.marketolog.config.LlmSettings;
  * Lengths are in Unicode code points.
  */
 public record PolishRules(int minLen, int maxLen, int maxEmojis, boolean strict) {
-    /** The shortest LLM_MAX_LEN that leaves room for a word and an ellipsis. */
-    static final int SMALLEST_MAX_LEN = 8;
-
     public PolishRules {
-        if (maxLen < SMALLEST_MAX_LEN) {
-            throw new IllegalArgumentException("LLM_MAX_LEN must be at least " + SMALLEST_MAX_LEN + ", got " + maxLen);
+        if (maxLen < 1) {
+            throw new IllegalArgumentException("LLM_MAX_LEN must be at least 1, got " + maxLen);
         }
         if (minLen < 0 || minLen > maxLen) {
             throw new IllegalArgumentException("LLM_MIN_LEN must be between 0 and LLM_MAX_LEN (" + maxLen + "), got " + minLen);
