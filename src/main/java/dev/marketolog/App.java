@@ -1,6 +1,8 @@
 package dev.marketolog;
 
+import dev.marketolog.cli.CheckConfigCommand;
 import dev.marketolog.cli.ServeCommand;
+import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each command is added here by the issue that builds it
             ServeCommand.class,
+            CheckConfigCommand.class,
+            SimulateCommand.class,
         })
 public final class App {
 
