@@ -2,6 +2,9 @@ package dev.marketolog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.config.LogFormat;
@@ -35,9 +38,12 @@ class LogOutputTest {
     }
 
     @AfterEach
-    void restoreTextLogs() {
+    void restoreTheTestLogging() throws JoranException {
         System.setErr(originalErr);
-        LogOutput.use(LogFormat.TEXT);
+        System.clearProperty(LogOutput.FORMAT_PROPERTY);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        new ContextInitializer(context).autoConfig();
     }
 
     @Test
