@@ -520,26 +520,32 @@ final class AccountRunner implements FleetMember {
         emit(new EngineEvent.AccountFailed(name, clock.instant(), e.toString()));
     }
 
-    /** Listener calls come from the adapter's thread: each becomes a task of the account. */
+    /** Listener calls come from the adapter's thread: each becomes a task of the account, while it runs. */
     private final class Listener implements TelegramListener {
         @Override
         public void newPost(Post post) {
-            schedule(clock.instant(), () -> onNewPost(post));
+            whileRunning(() -> onNewPost(post));
         }
 
         @Override
         public void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {
-            schedule(clock.instant(), () -> onOwnCommentDeleted(channelId, discussionChatId, messageId));
+            whileRunning(() -> onOwnCommentDeleted(channelId, discussionChatId, messageId));
         }
 
         @Override
         public void restricted(long channelId, String reason) {
-            schedule(clock.instant(), () -> ban(channelId, "restricted: " + reason, clock.instant()));
+            whileRunning(() -> ban(channelId, "restricted: " + reason, clock.instant()));
         }
 
         @Override
         public void sessionGone(String reason) {
-            schedule(clock.instant(), () -> AccountRunner.this.sessionGone(reason));
+            whileRunning(() -> AccountRunner.this.sessionGone(reason));
+        }
+
+        private void whileRunning(Runnable task) {
+            if (state == RunState.RUNNING) {
+                schedule(clock.instant(), task);
+            }
         }
     }
 }
