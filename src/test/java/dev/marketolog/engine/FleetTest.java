@@ -8,6 +8,7 @@ import dev.marketolog.config.HourWindow;
 import dev.marketolog.config.Limits;
 import dev.marketolog.config.SpamGuardSettings;
 import dev.marketolog.store.memory.InMemoryStores;
+import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.TelegramError;
@@ -365,7 +366,7 @@ class FleetTest {
         fleet.start();
         advance(Duration.ofSeconds(1));
 
-        telegram.listener().newPost(new dev.marketolog.telegram.Post(OTHER_CHANNEL, 1, clock.instant(), "text"));
+        telegram.listener().newPost(new Post(OTHER_CHANNEL, 1, clock.instant(), "text"));
         advance(Duration.ofHours(1));
 
         assertThat(telegram.comments()).isEmpty();
