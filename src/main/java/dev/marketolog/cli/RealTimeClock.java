@@ -38,8 +38,8 @@ public final class RealTimeClock implements EngineClock, AutoCloseable {
 
     @Override
     public Scheduled schedule(Instant at, Runnable task) {
-        long delay = Math.max(0, Duration.between(source.instant(), at).toMillis());
-        ScheduledFuture<?> timer = timetable.schedule(() -> tasks.execute(task), delay, TimeUnit.MILLISECONDS);
+        long delay = Math.max(0, Duration.between(source.instant(), at).toNanos());
+        ScheduledFuture<?> timer = timetable.schedule(() -> tasks.execute(task), delay, TimeUnit.NANOSECONDS);
         return () -> timer.cancel(false);
     }
 
