@@ -53,9 +53,10 @@ public final class TdClient {
         long extra = router.expect(id, answer);
         ObjectNode request = json.encode(function);
         request.put("@extra", extra);
-        answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<JsonNode> settled = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((node, failure) -> router.forget(extra));
         transport.send(id, json.write(request));
-        return answer.thenApply(node -> decodeAnswer(function, node));
+        return settled.thenApply(node -> decodeAnswer(function, node));
     }
 
     /** Stops routing this client's answers and updates; its waiting requests fail with {@link TdClosedException}. */

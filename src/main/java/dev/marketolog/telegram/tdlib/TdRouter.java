@@ -41,12 +41,16 @@ public final class TdRouter {
         });
     }
 
-    /** Reserves an {@code @extra} and the future its answer will complete; the future forgets itself once done. */
+    /** Reserves an {@code @extra} and the future its answer will complete; {@link #forget} it once done. */
     public long expect(int clientId, CompletableFuture<JsonNode> answer) {
         long extra = nextExtra.getAndIncrement();
         pending.put(extra, new Pending(clientId, answer));
-        answer.whenComplete((node, failure) -> pending.remove(extra));
         return extra;
+    }
+
+    /** Stops waiting for the answer to {@code extra} (answered, timed out or cancelled). */
+    public void forget(long extra) {
+        pending.remove(extra);
     }
 
     /** Routes one JSON text from {@code td_receive}. Never throws: a bad message is logged and dropped. */
