@@ -1,0 +1,137 @@
+package dev.marketolog.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Accounts and their allowlisted channels as configured; the engine's own state tables are written elsewhere. */
+public final class AccountRepository {
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+
+    public AccountRepository(DataSource dataSource, InstantSource clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Adds the account if it is new (created now by the clock); an existing one is left as it is. */
+    public void upsert(String name) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into account (name, created_at) values (?, ?) on conflict (name) do nothing")) {
+            insert.setString(1, name);
+            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("add account " + name, e);
+        }
+    }
+
+    /**
+     * Makes {@code channelIds} the account's allowlist: new channels are added, channels no longer listed are marked
+     * not allowlisted, and the ban and hold of every channel are kept (a channel that comes back is still banned).
+     */
+    public void syncAllowlist(String account, Collection<Long> channelIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement allow = connection.prepareStatement("""
+                            insert into account_channel (account, channel_id) values (?, ?)
+                            on conflict (account, channel_id) do update set allowlisted = true""");
+                    PreparedStatement drop = connection.prepareStatement("""
+                            update account_channel set allowlisted = false
+                            where account = ? and allowlisted and channel_id <> all (?)""")) {
+                for (long channelId : channelIds) {
+                    allow.setString(1, account);
+                    allow.setLong(2, channelId);
+                    allow.addBatch();
+                }
+                allow.executeBatch();
+                drop.setString(1, account);
+                drop.setArray(2, connection.createArrayOf("bigint", channelIds.toArray()));
+                drop.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed("sync the allowlist of account " + account, e);
+        }
+    }
+
+    /** Every channel the account has or had on its allowlist, by channel id. */
+    public List<AccountChannel> channels(String account) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select channel_id, allowlisted, banned_reason, banned_at, hold_until
+                        from account_channel where account = ? order by channel_id""")) {
+            select.setString(1, account);
+            List<AccountChannel> channels = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    channels.add(new AccountChannel(
+                            rows.getLong("channel_id"),
+                            rows.getBoolean("allowlisted"),
+                            Optional.ofNullable(rows.getString("banned_reason")),
+                            instant(rows, "banned_at"),
+                            instant(rows, "hold_until")));
+                }
+            }
+            return channels;
+        } catch (SQLException e) {
+            throw failed("list the channels of account " + account, e);
+        }
+    }
+
+    /** Every account by name, with its stored state (an account the engine has not touched yet has the defaults). */
+    public List<AccountSummary> list() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select a.name, a.created_at, s.spam_block_until, s.flood_wait_until,
+                               coalesce(s.serious_streak, 0) as serious_streak,
+                               coalesce(s.cooldown_level, 0) as cooldown_level,
+                               count(c.channel_id) filter (where c.allowlisted) as allowlisted_channels,
+                               count(c.channel_id) filter (where c.allowlisted and c.banned_reason is not null)
+                                   as banned_channels
+                        from account a
+                        left join account_state s on s.account = a.name
+                        left join account_channel c on c.account = a.name
+                        group by a.name, s.account
+                        order by a.name""");
+                ResultSet rows = select.executeQuery()) {
+            List<AccountSummary> accounts = new ArrayList<>();
+            while (rows.next()) {
+                accounts.add(new AccountSummary(
+                        rows.getString("name"),
+                        rows.getTimestamp("created_at").toInstant(),
+                        instant(rows, "spam_block_until"),
+                        instant(rows, "flood_wait_until"),
+                        rows.getInt("serious_streak"),
+                        rows.getInt("cooldown_level"),
+                        rows.getInt("allowlisted_channels"),
+                        rows.getInt("banned_channels")));
+            }
+            return accounts;
+        } catch (SQLException e) {
+            throw failed("list accounts", e);
+        }
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
+    }
+
+    private static StoreException failed(String what, SQLException e) {
+        return new StoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
+}

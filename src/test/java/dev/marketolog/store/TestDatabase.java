@@ -1,0 +1,94 @@
+package dev.marketolog.store;
+
+import dev.marketolog.config.DatabaseDsn;
+import dev.marketolog.config.Secret;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * A fresh, migrated PostgreSQL database of its own for one test class. Use it as
+ * {@code @AutoClose static final TestDatabase db = TestDatabase.create();} and hand {@code db.dataSource()} (a pool
+ * already migrated by {@link Database}) to the code under test; {@code db.dsn()} reaches the same database for tests
+ * that open their own {@link Database}. When TEST_POSTGRES_URL is set (CI exports
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}) the database is created on that server as
+ * {@code t_<random>}; otherwise one embedded PostgreSQL is started per JVM in a temporary directory and databases are
+ * created in it. {@link #close()} closes the pool and drops the database, so parallel test runs never see each other.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private final String name;
+    private final Database database;
+
+    private TestDatabase(String name, Database database) {
+        this.name = name;
+        this.database = database;
+    }
+
+    public static TestDatabase create() {
+        String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        execute("create database " + name);
+        return new TestDatabase(name, Database.connect(new DatabaseDsn(Server.url(name), null, Secret.NONE)));
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** Connection parts of this test's database (no password: the test servers trust local connections). */
+    public DatabaseDsn dsn() {
+        return new DatabaseDsn(Server.url(name), null, Secret.NONE);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        execute("drop database if exists " + name + " with (force)");
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(Server.ADMIN_URL);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The PostgreSQL server tests create their databases on: TEST_POSTGRES_URL, or one embedded per JVM. */
+    private static final class Server {
+        static final String ADMIN_URL = adminUrl();
+
+        private static String adminUrl() {
+            String given = System.getenv("TEST_POSTGRES_URL");
+            if (given != null && !given.isBlank()) {
+                return given;
+            }
+            try {
+                // zonky's defaults suit tests: a temporary data directory, deleted by its shutdown hook
+                return EmbeddedPostgres.builder().start().getJdbcUrl("postgres", "postgres");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
+            }
+        }
+
+        /** The admin URL with its database replaced by {@code database}, parameters (such as user) kept. */
+        static String url(String database) {
+            URI admin = URI.create(ADMIN_URL.substring("jdbc:".length()));
+            String query = admin.getRawQuery() == null ? "" : "?" + admin.getRawQuery();
+            return "jdbc:" + admin.getScheme() + "://" + admin.getRawAuthority() + "/" + database + query;
+        }
+    }
+}
