@@ -6,6 +6,8 @@ import dev.marketolog.telegram.tdlib.TdObject.TdError;
 import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /** One TDLib client (one account's session): typed requests answered through futures. */
@@ -57,6 +59,28 @@ public final class TdClient {
                 .whenComplete((node, failure) -> router.forget(extra));
         transport.send(id, json.write(request));
         return settled.thenApply(node -> decodeAnswer(function, node));
+    }
+
+    /**
+     * Waits for {@code answer} (callers are virtual threads): its value, or TDLib's {@link TdException}, a
+     * {@link TdClosedException}, or a {@link TdTimeoutException} when TDLib did not answer in time.
+     */
+    public static <T> T await(CompletableFuture<T> answer) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TdClosedException("interrupted while waiting for TDLib");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new TdTimeoutException("TDLib did not answer in time");
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** Stops routing this client's answers and updates; its waiting requests fail with {@link TdClosedException}. */

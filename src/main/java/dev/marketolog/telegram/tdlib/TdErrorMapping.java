@@ -68,6 +68,8 @@ public final class TdErrorMapping {
         return (error, context) -> error.code() == code ? Optional.of(meaning.apply(error)) : Optional.empty();
     }
 
+    private static final String GUEST_SEND_FORBIDDEN = "CHAT_GUEST_SEND_FORBIDDEN";
+
     private static final List<Row> TABLE = List.of(
             exact("PEER_FLOOD", m -> new PeerFlood()),
             exact("Have no write access to the chat", ChannelClosed::new),
@@ -77,7 +79,7 @@ public final class TdErrorMapping {
             exact("USER_BANNED_IN_CHANNEL", ChannelClosed::new),
             exact("CHAT_WRITE_FORBIDDEN", ChannelClosed::new),
             exact("CHANNEL_PRIVATE", ChannelClosed::new),
-            exact("CHAT_GUEST_SEND_FORBIDDEN", m -> new ChannelClosed(m + ": must join the discussion group first")),
+            exact(GUEST_SEND_FORBIDDEN, m -> new ChannelClosed(m + ": must join the discussion group first")),
             exact("Message not found", PostGone::new),
             exact("Message has no comments", PostGone::new),
             exact("Message has no thread", PostGone::new),
@@ -88,6 +90,11 @@ public final class TdErrorMapping {
             codeClass(403, e -> new ChannelClosed(e.message())));
 
     private TdErrorMapping() {}
+
+    /** Whether {@code error} says the discussion group must be joined before writing (CHAT_GUEST_SEND_FORBIDDEN). */
+    public static boolean mustJoin(TelegramError error) {
+        return error instanceof ChannelClosed closed && closed.reason().startsWith(GUEST_SEND_FORBIDDEN);
+    }
 
     public static TelegramError map(TdError error, Context context) {
         for (Row row : TABLE) {
