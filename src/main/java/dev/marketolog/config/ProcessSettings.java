@@ -33,4 +33,14 @@ public record ProcessSettings(
                 Duration.ofSeconds(300),
                 Optional.empty());
     }
+
+    /** Like a record's, with the password inside REDIS_URL masked (the other secrets mask themselves). */
+    @Override
+    public String toString() {
+        return "ProcessSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", postgres=" + postgres
+                + ", redisUrl=" + redisUrl.map(url -> Masking.urlCredentials(url.toString()))
+                + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
+                + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost
+                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + "]";
+    }
 }

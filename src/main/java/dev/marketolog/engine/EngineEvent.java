@@ -36,4 +36,13 @@ public sealed interface EngineEvent {
 
     /** The session ended: the account stopped and needs a login. */
     record SessionGone(String account, Instant at, String reason) implements EngineEvent {}
+
+    /** A post was considered and not commented, for {@code reason}. */
+    record Skipped(String account, Instant at, PostKey post, SkipReason reason) implements EngineEvent {}
+
+    /** Telegram did not take a comment; {@code errorType} is a snake_case code such as {@code peer_flood} or {@code send_unknown}. */
+    record SendFailed(String account, Instant at, PostKey post, String errorType) implements EngineEvent {}
+
+    /** Something broke inside one account's task; it was logged, and the account goes on. */
+    record AccountFailed(String account, Instant at, String error) implements EngineEvent {}
 }

@@ -1,9 +1,15 @@
 package dev.marketolog.store;
 
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +29,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
+    private static final String ZONKY_LOCK = "epg-lock";
     private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
@@ -60,29 +67,51 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A server whose process died without stopping it (kill -9, power cut of the JVM only) still holds the directory,
-     * and a new one could not start there: stop it first, as PostgreSQL's smart shutdown on SIGTERM.
+     * A server whose process died without stopping it (kill -9) still runs on the directory, and a new one could not
+     * start there: stop it first (PostgreSQL's smart shutdown, on SIGTERM). zonky locks {@code epg-lock} while it runs,
+     * so holding that lock proves no live process owns the server.
      */
     private static void stopLeftoverServer(Path directory) throws IOException {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        Optional<ProcessHandle> postmaster = postmasterOf(directory);
+        if (postmaster.isEmpty()) {
             return;
         }
-        String pid = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
-        Optional<ProcessHandle> leftover = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
-        // a stale pid file after a reboot may name an unrelated process: only a postgres binary is stopped
-        if (leftover.flatMap(process -> process.info().command()).filter(command -> command.endsWith("/postgres")).isEmpty()) {
-            return;
-        }
-        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
-        leftover.get().destroy();
-        try {
-            leftover.get().onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        try (FileChannel channel = FileChannel.open(directory.resolve(ZONKY_LOCK), CREATE, WRITE);
+                FileLock lock = tryLock(channel)) {
+            if (lock == null) {
+                throw new IOException("another running process uses " + directory);
+            }
+            log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process",
+                    postmaster.get().pid(), directory);
+            postmaster.get().destroy();
+            postmaster.get().onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while stopping the leftover PostgreSQL " + pid, e);
+            throw new IOException("interrupted while stopping the leftover PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("the leftover PostgreSQL " + pid + " did not stop within " + LEFTOVER_STOP_WAIT, e);
+            throw new IOException("the leftover PostgreSQL did not stop within " + LEFTOVER_STOP_WAIT, e);
+        }
+    }
+
+    /** The running postgres named by the directory's pid file (a stale file may name an unrelated process). */
+    private static Optional<ProcessHandle> postmasterOf(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        String pid = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!pid.matches("\\d+")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(pid)).filter(process ->
+                process.info().command().filter(command -> command.endsWith("/postgres")).isPresent());
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // this JVM already runs a server on the directory
         }
     }
 

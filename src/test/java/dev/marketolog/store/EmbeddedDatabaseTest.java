@@ -1,6 +1,7 @@
 package dev.marketolog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketolog.config.ProcessSettings;
 import java.io.BufferedReader;
@@ -42,19 +43,23 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void startsAfterAProcessKilledWithItsServerStillRunning() throws Exception {
+    void leavesTheServerOfALiveProcessAloneAndStopsItOnceThatProcessIsKilled() throws Exception {
         try (Database database = Database.open(embeddedIn(dataDir))) {
             update(database, "insert into account (name, created_at) values ('survivor', now())");
         }
-        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KilledProcess.class.getName(),
                 dataDir.resolve("postgres").toString())
                 .redirectErrorStream(true)
                 .start();
-        try (BufferedReader output = killed.inputReader()) {
+        try (BufferedReader output = other.inputReader()) {
             assertThat(output.lines().filter(KilledProcess.STARTED::equals).findFirst()).isPresent();
         }
-        killed.destroyForcibly().waitFor();
+        assertThatThrownBy(() -> Database.open(embeddedIn(dataDir)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("another running process uses " + dataDir.resolve("postgres"));
+
+        other.destroyForcibly().waitFor();
 
         try (Database database = Database.open(embeddedIn(dataDir))) {
             assertThat(query(database, "select name from account")).isEqualTo("survivor");

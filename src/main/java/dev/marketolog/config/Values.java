@@ -1,0 +1,224 @@
+package dev.marketolog.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Parsers for the kinds of values settings have, each saying what it expected when a value does not fit. */
+final class Values {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on", "t", "y");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "off", "f", "n");
+    private static final Pattern ACCOUNT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern WINDOW = Pattern.compile("\\s*(\\d{1,2})\\s*-\\s*(\\d{1,2})\\s*");
+
+    private Values() {}
+
+    static ValueParser<Integer> integer(int min, int max) {
+        String expected = "a whole number " + range(min, max);
+        return raw -> {
+            try {
+                int value = Integer.parseInt(raw.strip());
+                if (value < min || value > max) {
+                    throw new InvalidValueException(expected);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(expected);
+            }
+        };
+    }
+
+    static ValueParser<Duration> seconds(int min) {
+        ValueParser<Integer> count = integer(min, Integer.MAX_VALUE);
+        return raw -> Duration.ofSeconds(count.parse(raw));
+    }
+
+    static ValueParser<Duration> minutes(int min) {
+        ValueParser<Integer> count = integer(min, Integer.MAX_VALUE);
+        return raw -> Duration.ofMinutes(count.parse(raw));
+    }
+
+    static ValueParser<Double> decimal(double min, double max) {
+        String expected = "a number from " + plain(min) + " to " + plain(max);
+        return raw -> {
+            try {
+                double value = Double.parseDouble(raw.strip());
+                if (!(value >= min && value <= max)) {
+                    throw new InvalidValueException(expected);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(expected);
+            }
+        };
+    }
+
+    /** Booleans as pydantic reads them: true/false, 1/0, yes/no, on/off, t/f, y/n, any case. */
+    static boolean bool(String raw) throws InvalidValueException {
+        String word = raw.strip().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(word)) {
+            return true;
+        }
+        if (FALSE.contains(word)) {
+            return false;
+        }
+        throw new InvalidValueException("true or false (also 1/0, yes/no, on/off, t/f, y/n)");
+    }
+
+    /** A JSON array of whole numbers ({@code [-1001, -1002]}) or the numbers separated by commas. */
+    static List<Long> longList(String raw) throws InvalidValueException {
+        String expected = "a list of chat ids like [-1001, -1002] or -1001,-1002";
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (String item : items(raw, expected)) {
+                ids.add(Long.parseLong(item));
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(expected);
+        }
+        return ids;
+    }
+
+    /** A JSON array of strings or the words separated by commas; blank items are dropped. */
+    static List<String> stringList(String raw) throws InvalidValueException {
+        return items(raw, "a list like [\"a\", \"b\"] or a, b");
+    }
+
+    private static List<String> items(String raw, String expected) throws InvalidValueException {
+        String text = raw.strip();
+        if (!text.startsWith("[")) {
+            return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        try {
+            JsonNode array = JSON.readTree(text);
+            if (!array.isArray()) {
+                throw new InvalidValueException(expected);
+            }
+            List<String> items = new ArrayList<>();
+            for (JsonNode item : array) {
+                if (!item.isValueNode() || item.isNull()) {
+                    throw new InvalidValueException(expected);
+                }
+                items.add(item.asText().strip());
+            }
+            return items.stream().filter(s -> !s.isEmpty()).toList();
+        } catch (JsonProcessingException e) {
+            throw new InvalidValueException(expected);
+        }
+    }
+
+    /** ACTIVE_WINDOWS: {@code 5-10,18-24}, local hours 0-24, start before end, right end exclusive. */
+    static ActiveWindows windows(String raw) throws InvalidValueException {
+        String expected = "hour windows like 5-10,18-24 (hours 0-24, start < end)";
+        List<HourWindow> windows = new ArrayList<>();
+        for (String part : raw.split(",", -1)) {
+            var matcher = WINDOW.matcher(part);
+            if (!matcher.matches()) {
+                throw new InvalidValueException(expected);
+            }
+            try {
+                windows.add(new HourWindow(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException(expected);
+            }
+        }
+        return new ActiveWindows(windows);
+    }
+
+    static ZoneId zone(String raw) throws InvalidValueException {
+        try {
+            return ZoneId.of(raw.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidValueException("a time zone like Europe/Moscow, UTC or +03:00");
+        }
+    }
+
+    /** An http or https URL with a host and no user:password in it (the key has its own setting). */
+    static URI httpUrl(String raw) throws InvalidValueException {
+        return url(raw, Set.of("http", "https"), "an http:// or https:// URL with a host, like http://localhost:11434/v1");
+    }
+
+    static URI redisUrl(String raw) throws InvalidValueException {
+        return url(raw, Set.of("redis", "rediss"), "a redis:// or rediss:// URL with a host, like redis://localhost:6379/0");
+    }
+
+    private static URI url(String raw, Set<String> schemes, String expected) throws InvalidValueException {
+        try {
+            URI uri = new URI(raw.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!schemes.contains(scheme) || uri.getHost() == null) {
+                throw new InvalidValueException(expected);
+            }
+            if (scheme.startsWith("http") && uri.getRawUserInfo() != null) {
+                throw new InvalidValueException(expected + ", without user:password (the API key goes in OPENAI_API_KEY)");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidValueException(expected);
+        }
+    }
+
+    static int port(String raw) throws InvalidValueException {
+        return integer(1, 65535).parse(raw);
+    }
+
+    static Path path(String raw) throws InvalidValueException {
+        try {
+            return Path.of(raw.strip());
+        } catch (InvalidPathException e) {
+            throw new InvalidValueException("a file system path");
+        }
+    }
+
+    static Path readableFile(String raw) throws InvalidValueException {
+        Path path = path(raw);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new InvalidValueException("a readable file (" + path.toAbsolutePath() + " is not one)");
+        }
+        return path;
+    }
+
+    static LogFormat logFormat(String raw) throws InvalidValueException {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new InvalidValueException("text or json");
+        };
+    }
+
+    /** An account name is a directory name under DATA_DIR, so only safe characters. */
+    static String accountName(String raw) throws InvalidValueException {
+        String name = raw.strip();
+        if (!ACCOUNT_NAME.matcher(name).matches()) {
+            throw new InvalidValueException("1-64 letters, digits, _ or -");
+        }
+        return name;
+    }
+
+    static boolean isAccountName(String name) {
+        return ACCOUNT_NAME.matcher(name).matches();
+    }
+
+    private static String range(int min, int max) {
+        return max == Integer.MAX_VALUE ? "≥ " + min : "from " + min + " to " + max;
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

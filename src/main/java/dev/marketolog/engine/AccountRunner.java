@@ -1,0 +1,545 @@
+package dev.marketolog.engine;
+
+import dev.marketolog.config.AccountSettings;
+import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
+import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.TelegramError;
+import dev.marketolog.telegram.TelegramListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account: its lease, its scheduler and instant branches, the spam guard and the channel signals. Every task runs
+ * through {@link #guarded}, so the account's tasks never overlap and an exception is logged and counted, never spread.
+ */
+final class AccountRunner implements FleetMember {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountRunner.class);
+
+    static final Duration LEASE_TERM = Duration.ofMinutes(5);
+    static final Duration LEASE_RENEWAL = Duration.ofMinutes(2);
+    /** How long a channel's recent posts are reused before Telegram is asked again. */
+    static final Duration POST_CACHE_TTL = Duration.ofMinutes(10);
+    static final int RECENT_POSTS = 20;
+    static final int COMMENTS_UNDER = 10;
+    static final int OWN_RECENT = 10;
+    static final Duration SELF_DELETED_WINDOW = Duration.ofDays(7);
+    private static final Duration STORE_RETRY = Duration.ofMinutes(1);
+    private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
+    private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
+
+    private final AccountSettings settings;
+    private final String name;
+    private final Telegram telegram;
+    private final CommentWriter writer;
+    private final EngineClock clock;
+    private final EngineStores stores;
+    private final FleetRules fleet;
+    private final RandomGenerator random;
+    private final Consumer<EngineEvent> events;
+    private final String owner;
+    private final SendGate gate;
+    private final SpamGuard guard;
+    private final Pacer pacer;
+    private final PostFilter filter;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private volatile RunState state;
+    private volatile long failures;
+    /** Bumped on every stop: tasks scheduled before it see a different value and do nothing. */
+    private int generation;
+    private boolean listening;
+    private AccountState accountState = AccountState.FRESH;
+    private Map<Long, ChannelState> channelStates = new HashMap<>();
+    private final Map<Long, Channel> channels = new LinkedHashMap<>();
+    private final Map<Long, CachedPosts> postCache = new HashMap<>();
+    /** Posts this account will not try again (declined, gone, filtered), with their publication time for pruning. */
+    private final Map<PostKey, Instant> givenUp = new HashMap<>();
+    private EngineClock.Scheduled tick;
+    private EngineClock.Scheduled renewal;
+
+    private record CachedPosts(Instant fetchedAt, List<Post> posts) {}
+
+    AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
+            FleetRules fleet, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
+        this.settings = settings;
+        this.name = settings.name();
+        this.telegram = telegram;
+        this.writer = writer;
+        this.clock = clock;
+        this.stores = stores;
+        this.fleet = fleet;
+        this.random = random;
+        this.events = events;
+        this.owner = owner;
+        this.gate = new SendGate(settings.limits(), settings.allowlist(), fleet);
+        this.guard = new SpamGuard(settings.spamGuard());
+        this.pacer = new Pacer(settings.limits(), gate.activeTime(), random);
+        this.filter = new PostFilter(settings.skipKeywords());
+        this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        state = RunState.STARTING;
+        schedule(clock.instant(), this::begin);
+    }
+
+    @Override
+    public void stop() {
+        lock.lock();
+        try {
+            boolean held = state == RunState.RUNNING;
+            halt(settings.enabled() ? RunState.STOPPED : RunState.IDLE);
+            if (held) {
+                stores.leases().release(name, owner);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AccountStatus status() {
+        return AccountStatus.read(settings, state, failures, stores, clock.instant());
+    }
+
+    // ---- lifecycle
+
+    private void begin() {
+        Instant now = clock.instant();
+        if (!stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM))) {
+            state = RunState.RUNNING_ELSEWHERE;
+            schedule(now.plus(LEASE_TERM), this::begin);
+            return;
+        }
+        stores.journal().recover(name, now);
+        accountState = stores.accountStates().load(name);
+        channelStates = new HashMap<>(stores.channelStates().load(name));
+        prepareChannels(now);
+        if (!listening) {
+            telegram.listen(new Listener());
+            listening = true;
+        }
+        state = RunState.RUNNING;
+        renewal = schedule(now.plus(LEASE_RENEWAL), this::renewLease);
+        accountState.spamBlockUntil().filter(now::isBefore).ifPresent(this::scheduleSpamBlockEnd);
+        scheduleTick(now);
+    }
+
+    private void prepareChannels(Instant now) {
+        channels.clear();
+        for (Channel channel : telegram.prepare(settings.allowlist())) {
+            if (channel.problem().orElse(null) instanceof TelegramError.ChannelClosed closed) {
+                ban(channel.channelId(), closed.reason(), now);
+            } else if (channel.usable()) {
+                channels.put(channel.channelId(), channel);
+            } else {
+                log.info("account {}: channel {} cannot be commented now ({})", name, channel.channelId(),
+                        channel.problem().map(Object::toString).orElse("no discussion group"));
+            }
+        }
+    }
+
+    private void renewLease() {
+        Instant now = clock.instant();
+        if (stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM))) {
+            renewal = schedule(now.plus(LEASE_RENEWAL), this::renewLease);
+        } else {
+            log.warn("account {}: lease taken by another process; standing by", name);
+            halt(RunState.RUNNING_ELSEWHERE);
+            schedule(now.plus(LEASE_TERM), this::begin);
+        }
+    }
+
+    /** Stops every running task of the account and sets its state. */
+    private void halt(RunState next) {
+        generation++;
+        cancel(tick);
+        cancel(renewal);
+        tick = null;
+        renewal = null;
+        state = next;
+    }
+
+    private static void cancel(EngineClock.Scheduled task) {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    private void sessionGone(String reason) {
+        if (state != RunState.RUNNING) {
+            return;
+        }
+        Instant now = clock.instant();
+        log.warn("account {}: session gone ({}); it needs a login", name, reason);
+        halt(RunState.NEEDS_LOGIN);
+        stores.leases().release(name, owner);
+        emit(new EngineEvent.SessionGone(name, now, reason));
+    }
+
+    // ---- scheduler branch
+
+    private void scheduleTick(Instant now) {
+        if (state != RunState.RUNNING) {
+            return;
+        }
+        Instant next;
+        try {
+            List<JournalEntry> history = history(now);
+            next = pacer.nextTick(now, countSince(history, gate.activeTime().dayStart(now)));
+            if (gate.account(next, history, accountState) instanceof GateDecision.Denied(var reason, var retryAt)
+                    && retryAt.isPresent() && retryAt.get().isAfter(next)) {
+                next = retryAt.get();
+            }
+        } catch (RuntimeException e) {
+            // the stores may be down for a moment: the scheduler must not stop for it
+            recordFailure(e);
+            next = now.plus(STORE_RETRY);
+        }
+        tick = schedule(next, this::tick);
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        try {
+            pruneGivenUp(now);
+            List<JournalEntry> history = history(now);
+            if (gate.account(now, history, accountState).allowed()) {
+                commentOneFreshPost(now, history);
+            }
+        } catch (RuntimeException e) {
+            recordFailure(e);
+        }
+        scheduleTick(clock.instant());
+    }
+
+    /** Channels commented longest ago first; in each, the newest fresh post not commented yet. */
+    private void commentOneFreshPost(Instant now, List<JournalEntry> history) {
+        Map<Long, Instant> lastInChannel = new HashMap<>();
+        for (JournalEntry entry : history) {
+            lastInChannel.merge(entry.channelId(), entry.at(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<Channel> order = new ArrayList<>(channels.values());
+        order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
+        for (Channel channel : order) {
+            ChannelFacts facts = channelFacts(channel);
+            if (!gate.channel(now, history, accountState, channel.channelId(), Branch.SCHEDULER, facts).allowed()) {
+                continue;
+            }
+            for (Post post : recentPosts(channel.channelId(), now)) {
+                if (givenUp.containsKey(post.key()) || filtered(post, now)) {
+                    continue;
+                }
+                GateDecision decision = gate.post(now, history, accountState, post, Branch.SCHEDULER, facts,
+                        stores.journal().otherAccountsUnder(name, post.key()));
+                if (decision.allowed() && attempt(post, Branch.SCHEDULER, channel)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private List<Post> recentPosts(long channelId, Instant now) {
+        CachedPosts cached = postCache.get(channelId);
+        if (cached == null || !now.isBefore(cached.fetchedAt().plus(POST_CACHE_TTL))) {
+            cached = new CachedPosts(now, List.copyOf(telegram.recentPosts(channelId, RECENT_POSTS)));
+            postCache.put(channelId, cached);
+        }
+        Instant oldest = now.minus(settings.limits().freshPostMaxAge());
+        return cached.posts().stream()
+                .filter(p -> !p.publishedAt().isBefore(oldest))
+                .sorted(Comparator.comparing(Post::publishedAt).reversed())
+                .toList();
+    }
+
+    private void pruneGivenUp(Instant now) {
+        Instant oldest = now.minus(settings.limits().freshPostMaxAge());
+        givenUp.values().removeIf(publishedAt -> publishedAt.isBefore(oldest));
+    }
+
+    // ---- instant branch
+
+    private void onNewPost(Post post) {
+        Channel channel = channels.get(post.channelId());
+        if (channel == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        CachedPosts cached = postCache.get(post.channelId());
+        if (cached != null && cached.posts().stream().noneMatch(p -> p.key().equals(post.key()))) {
+            List<Post> posts = new ArrayList<>(cached.posts());
+            posts.add(post);
+            postCache.put(post.channelId(), new CachedPosts(cached.fetchedAt(), List.copyOf(posts)));
+        }
+        if (filtered(post, now)) {
+            return;
+        }
+        Duration delay = settings.limits().instantCommentDelay();
+        long jitterBound = Math.max(1, Math.min(MAX_INSTANT_JITTER.toMillis(), delay.toMillis() / 10));
+        Instant at = now.plus(delay).plusMillis(random.nextLong(jitterBound + 1));
+        schedule(at, () -> commentInstantly(post, channel));
+    }
+
+    private void commentInstantly(Post post, Channel channel) {
+        Instant now = clock.instant();
+        if (givenUp.containsKey(post.key())) {
+            return;
+        }
+        List<JournalEntry> history = history(now);
+        GateDecision decision = gate.post(now, history, accountState, post, Branch.INSTANT, channelFacts(channel),
+                stores.journal().otherAccountsUnder(name, post.key()));
+        switch (decision) {
+            case GateDecision.Allowed allowed -> attempt(post, Branch.INSTANT, channel);
+            // left to the scheduler branch, which will find the post while it is fresh
+            case GateDecision.Denied denied -> emit(new EngineEvent.Skipped(name, now, post.key(), denied.reason()));
+        }
+    }
+
+    // ---- one comment
+
+    /** Reserves the slot, has the text written, sends it; answers whether the slot was taken (the tick is spent). */
+    private boolean attempt(Post post, Branch branch, Channel channel) {
+        Instant reservedAt = clock.instant();
+        Reservation reservation = stores.journal().reserve(name, post.key(), branch, reservedAt, fleet);
+        if (!(reservation instanceof Reservation.Reserved(long id))) {
+            return false;
+        }
+        boolean sending = false;
+        try {
+            CommentRequest request = new CommentRequest(name, channel.title(), post,
+                    telegram.commentsUnder(post.key(), COMMENTS_UNDER), stores.journal().recentTexts(name, OWN_RECENT));
+            WriteResult written = writer.write(request);
+            Instant now = clock.instant();
+            switch (written) {
+                case WriteResult.Declined declined -> {
+                    stores.journal().release(id, now);
+                    giveUp(post, SkipReason.WRITER_DECLINED, now);
+                }
+                case WriteResult.Unavailable unavailable -> {
+                    stores.journal().release(id, now);
+                    emit(new EngineEvent.Skipped(name, now, post.key(), SkipReason.WRITER_UNAVAILABLE));
+                }
+                case WriteResult.Written comment when settings.dryRun() -> {
+                    stores.journal().markDryRun(id, comment.text(), now);
+                    emit(new EngineEvent.CommentSent(name, now, post.key(), branch, comment.text(), true));
+                }
+                case WriteResult.Written comment when !gate.activeTime().isActive(now) -> {
+                    // the writer took the slot past the window's end: nothing goes out of the window
+                    stores.journal().release(id, now);
+                    emit(new EngineEvent.Skipped(name, now, post.key(), SkipReason.OUTSIDE_ACTIVE_WINDOWS));
+                }
+                case WriteResult.Written comment -> {
+                    stores.journal().markSending(id, comment.text(), now);
+                    sending = true;
+                    recordResult(id, post, branch, comment.text(), telegram.comment(post.key(), comment.text()));
+                }
+            }
+        } catch (RuntimeException e) {
+            Instant now = clock.instant();
+            if (sending) {
+                stores.journal().markUnknown(id, "interrupted: " + e, now);
+            } else {
+                stores.journal().release(id, now);
+            }
+            throw e;
+        }
+        return true;
+    }
+
+    private void recordResult(long id, Post post, Branch branch, String text, SendResult result) {
+        Instant now = clock.instant();
+        switch (result) {
+            case SendResult.Sent sent -> {
+                stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.sentAt());
+                saveState(guard.onSuccess(accountState), now);
+                emit(new EngineEvent.CommentSent(name, sent.sentAt(), post.key(), branch, text, false));
+            }
+            case SendResult.Failed failed -> {
+                stores.journal().markFailed(id, failed.error().toString(), failed.reachedServer(), now);
+                emit(new EngineEvent.SendFailed(name, now, post.key(), TelegramErrors.type(failed.error())));
+                onError(failed.error(), post, now);
+            }
+            case SendResult.Unknown unknown -> {
+                stores.journal().markUnknown(id, unknown.reason(), now);
+                emit(new EngineEvent.SendFailed(name, now, post.key(), TelegramErrors.SEND_UNKNOWN));
+            }
+        }
+    }
+
+    private void onError(TelegramError error, Post post, Instant now) {
+        long channelId = post.channelId();
+        switch (error) {
+            case TelegramError.FloodWait(Duration wait) -> {
+                long jitterBound = Math.max(1, Math.min(MAX_FLOOD_JITTER.toMillis(), wait.toMillis() / 10));
+                SpamGuard.Step step = guard.onFloodWait(accountState, wait.plusMillis(random.nextLong(1, jitterBound + 1)), now);
+                emit(new EngineEvent.FloodWait(name, now, channelId, wait));
+                apply(step, now);
+            }
+            case TelegramError.PeerFlood peerFlood -> {
+                emit(new EngineEvent.PeerFlood(name, now, channelId));
+                apply(guard.onPeerFlood(accountState, now), now);
+            }
+            case TelegramError.SlowMode(Duration wait) -> {
+                Instant until = now.plus(wait);
+                stores.channelStates().hold(name, channelId, until);
+                channelStates.put(channelId, new ChannelState(channelState(channelId).bannedReason(), Optional.of(until)));
+                emit(new EngineEvent.SlowMode(name, now, channelId, wait));
+            }
+            case TelegramError.ChannelClosed(String reason) -> ban(channelId, reason, now);
+            case TelegramError.PostGone gone -> {
+                givenUp.put(post.key(), post.publishedAt());
+                emit(new EngineEvent.PostGone(name, now, post.key()));
+            }
+            case TelegramError.SessionGone(String reason) -> sessionGone(reason);
+            case TelegramError.Unknown(int code, String message) ->
+                    log.warn("account {}: Telegram refused a comment in {}: {} {}", name, channelId, code, message);
+        }
+    }
+
+    private void apply(SpamGuard.Step step, Instant now) {
+        saveState(step.state(), now);
+        step.spamBlock().ifPresent(duration -> {
+            log.warn("account {}: spam block for {}", name, duration);
+            emit(new EngineEvent.SpamBlockStarted(name, now, duration));
+            scheduleSpamBlockEnd(now.plus(duration));
+        });
+    }
+
+    private void scheduleSpamBlockEnd(Instant until) {
+        schedule(until, () -> {
+            if (accountState.spamBlockUntil().filter(until::equals).isPresent()) {
+                emit(new EngineEvent.SpamBlockEnded(name, clock.instant()));
+            }
+        });
+    }
+
+    private void saveState(AccountState next, Instant now) {
+        if (!next.equals(accountState)) {
+            accountState = next;
+            stores.accountStates().save(name, next, now);
+        }
+    }
+
+    // ---- channel signals
+
+    private void ban(long channelId, String reason, Instant now) {
+        if (channelState(channelId).banned()) {
+            return;
+        }
+        stores.channelStates().ban(name, channelId, reason, now);
+        channelStates.put(channelId, new ChannelState(Optional.of(reason), channelState(channelId).holdUntil()));
+        log.warn("account {}: channel {} banned: {}", name, channelId, reason);
+        emit(new EngineEvent.ChannelBanned(name, now, channelId, reason));
+    }
+
+    private void onOwnCommentDeleted(long channelId, long discussionChatId, long messageId) {
+        Instant now = clock.instant();
+        if (stores.journal().markDeleted(name, discussionChatId, messageId, now)
+                && stores.journal().deletedSince(name, channelId, now.minus(SELF_DELETED_WINDOW)) >= settings.selfDeletedLimit()) {
+            ban(channelId, "own comments deleted", now);
+        }
+    }
+
+    // ---- helpers
+
+    private List<JournalEntry> history(Instant now) {
+        return stores.journal().history(name, gate.historyStart(now));
+    }
+
+    private static int countSince(List<JournalEntry> history, Instant since) {
+        return (int) history.stream().filter(e -> !e.at().isBefore(since)).count();
+    }
+
+    private ChannelState channelState(long channelId) {
+        return channelStates.getOrDefault(channelId, ChannelState.OPEN);
+    }
+
+    private ChannelFacts channelFacts(Channel channel) {
+        return new ChannelFacts(channelState(channel.channelId()), channel.slowModeDelay(),
+                stores.journal().lastByOthersInChannel(name, channel.channelId()));
+    }
+
+    private boolean filtered(Post post, Instant now) {
+        Optional<SkipReason> reason = filter.reject(post);
+        reason.ifPresent(r -> giveUp(post, r, now));
+        return reason.isPresent();
+    }
+
+    private void giveUp(Post post, SkipReason reason, Instant now) {
+        if (givenUp.put(post.key(), post.publishedAt()) == null) {
+            emit(new EngineEvent.Skipped(name, now, post.key(), reason));
+        }
+    }
+
+    private void emit(EngineEvent event) {
+        events.accept(event);
+    }
+
+    /** Schedules a task of this account: it runs alone, only while the account's run is the one that scheduled it. */
+    private EngineClock.Scheduled schedule(Instant at, Runnable task) {
+        int scheduledIn = generation;
+        return clock.schedule(at, () -> guarded(scheduledIn, task));
+    }
+
+    private void guarded(int scheduledIn, Runnable task) {
+        lock.lock();
+        try {
+            if (scheduledIn == generation) {
+                task.run();
+            }
+        } catch (RuntimeException e) {
+            recordFailure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void recordFailure(RuntimeException e) {
+        failures++;
+        log.error("account {}: task failed; the account goes on", name, e);
+        emit(new EngineEvent.AccountFailed(name, clock.instant(), e.toString()));
+    }
+
+    /** Listener calls come from the adapter's thread: each becomes a task of the account. */
+    private final class Listener implements TelegramListener {
+        @Override
+        public void newPost(Post post) {
+            schedule(clock.instant(), () -> onNewPost(post));
+        }
+
+        @Override
+        public void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {
+            schedule(clock.instant(), () -> onOwnCommentDeleted(channelId, discussionChatId, messageId));
+        }
+
+        @Override
+        public void restricted(long channelId, String reason) {
+            schedule(clock.instant(), () -> ban(channelId, "restricted: " + reason, clock.instant()));
+        }
+
+        @Override
+        public void sessionGone(String reason) {
+            schedule(clock.instant(), () -> AccountRunner.this.sessionGone(reason));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.marketolog.engine;
+
+import dev.marketolog.config.AccountSettings;
+import dev.marketolog.telegram.Telegram;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * All accounts of one process. Everything runs as tasks on the {@link EngineClock}: on a {@link VirtualClock} the whole
+ * fleet runs on one thread, deterministically; on a real-time clock each account's tasks still never overlap, and an
+ * exception in one account never reaches another.
+ */
+public final class Fleet {
+
+    private final EngineClock clock;
+    private final EngineStores stores;
+    private final FleetRules rules;
+    private final RandomGenerator random;
+    private final Consumer<EngineEvent> listener;
+    private final String owner;
+    private final List<FleetMember> members = new ArrayList<>();
+
+    /**
+     * @param random jitter (seeded in simulate); each account gets its own generator split from it
+     * @param listener receives every {@link EngineEvent}; on a real-time clock it is called from several threads
+     */
+    public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, RandomGenerator random, Consumer<EngineEvent> listener) {
+        this.clock = clock;
+        this.stores = stores;
+        this.rules = rules;
+        this.random = random;
+        this.listener = listener;
+        this.owner = "fleet-" + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
+    public synchronized void add(AccountSettings settings, Telegram telegram, CommentWriter writer) {
+        members.add(new AccountRunner(settings, telegram, writer, clock, stores, rules,
+                new SplittableRandom(random.nextLong()), listener, owner));
+    }
+
+    /** Adds an account that has no session yet: it is shown as needing a login and does nothing. */
+    public synchronized void addNeedingLogin(AccountSettings settings) {
+        members.add(new AccountNeedingLogin(settings, clock, stores));
+    }
+
+    /** Starts every account: each takes its lease, recovers its journal, prepares its channels and begins. */
+    public synchronized void start() {
+        members.forEach(FleetMember::start);
+    }
+
+    /** Stops every account and gives up its lease. */
+    public synchronized void stop() {
+        members.forEach(FleetMember::stop);
+    }
+
+    /** Every account's status, in the order they were added. */
+    public synchronized List<AccountStatus> status() {
+        return members.stream().map(FleetMember::status).toList();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.marketolog.engine;
+
+/** An account the fleet holds: one that runs, or one that waits for a login. */
+sealed interface FleetMember permits AccountRunner, AccountNeedingLogin {
+    void start();
+
+    void stop();
+
+    AccountStatus status();
+}

@@ -1,0 +1,41 @@
+package dev.marketolog.engine;
+
+import dev.marketolog.config.Limits;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+
+/**
+ * When the scheduler branch looks next: the day's remaining budget spread over the day's remaining active time with
+ * jitter, so the evening is not starved by the morning, and never faster than MESSAGES_PER_HOUR on average.
+ */
+final class Pacer {
+
+    private static final double JITTER = 0.4;
+
+    private final Limits limits;
+    private final ActiveTime activeTime;
+    private final RandomGenerator random;
+
+    Pacer(Limits limits, ActiveTime activeTime, RandomGenerator random) {
+        this.limits = limits;
+        this.activeTime = activeTime;
+        this.random = random;
+    }
+
+    Instant nextTick(Instant now, int countedToday) {
+        int budget = limits.messagesPerDay() - countedToday;
+        Duration activeLeft = activeTime.activeLeftToday(now);
+        if (budget <= 0 || activeLeft.isZero() || limits.messagesPerHour() <= 0) {
+            return activeTime.nextActive(activeTime.nextDayStart(now));
+        }
+        Duration hourly = Duration.ofHours(1).dividedBy(limits.messagesPerHour());
+        Duration spread = max(activeLeft.dividedBy(budget), hourly);
+        Duration jittered = Duration.ofMillis((long) (spread.toMillis() * random.nextDouble(1 - JITTER, 1 + JITTER)));
+        return activeTime.advance(now, max(max(jittered, hourly), max(limits.minIntervalBetweenMessages(), Duration.ofSeconds(1))));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

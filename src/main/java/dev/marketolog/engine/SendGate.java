@@ -1,0 +1,175 @@
+package dev.marketolog.engine;
+
+import dev.marketolog.config.Limits;
+import dev.marketolog.telegram.Post;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one gate every comment passes: a pure function of the account's limits, its journal, its states and now.
+ * Counts come from the journal rows (in-flight ones included), never from separate counters.
+ */
+public final class SendGate {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final Limits limits;
+    private final Set<Long> allowlist;
+    private final FleetRules fleet;
+    private final ActiveTime activeTime;
+
+    public SendGate(Limits limits, List<Long> allowlist, FleetRules fleet) {
+        this.limits = limits;
+        this.allowlist = Set.copyOf(allowlist);
+        this.fleet = fleet;
+        this.activeTime = new ActiveTime(limits.activeWindows(), limits.timezone());
+    }
+
+    public ActiveTime activeTime() {
+        return activeTime;
+    }
+
+    /** The oldest journal row any decision at {@code now} looks at. */
+    public Instant historyStart(Instant now) {
+        Duration back = max(max(HOUR, limits.minIntervalBetweenMessages()), max(limits.minIntervalPerChat(), limits.freshPostMaxAge()));
+        Instant start = now.minus(back);
+        Instant dayStart = activeTime.dayStart(now);
+        return dayStart.isBefore(start) ? dayStart : start;
+    }
+
+    /** Whether the account may send anything at all now: windows, daily, hourly and interval limits, spam block, flood wait. */
+    public GateDecision account(Instant now, List<JournalEntry> history, AccountState state) {
+        Denials denials = new Denials();
+        checkAccount(now, history, state, denials);
+        return denials.decision(now);
+    }
+
+    /** Whether the account may comment in the channel now, on top of {@link #account}. */
+    public GateDecision channel(Instant now, List<JournalEntry> history, AccountState state, long channelId, Branch branch, ChannelFacts channel) {
+        Denials denials = new Denials();
+        checkAccount(now, history, state, denials);
+        checkChannel(now, history, channelId, branch, channel, denials);
+        return denials.decision(now);
+    }
+
+    /** Whether the account may comment under the post now, on top of {@link #channel}. */
+    public GateDecision post(Instant now, List<JournalEntry> history, AccountState state, Post post, Branch branch, ChannelFacts channel, int otherAccountsUnder) {
+        Denials denials = new Denials();
+        if (now.isAfter(post.publishedAt().plus(limits.freshPostMaxAge()))) {
+            denials.never(SkipReason.POST_TOO_OLD);
+        }
+        // no branch comments sooner than the instant delay: a post is never answered the moment it appears
+        Instant oldEnough = post.publishedAt().plus(limits.instantCommentDelay());
+        if (now.isBefore(oldEnough)) {
+            denials.until(SkipReason.TOO_NEW, oldEnough);
+        }
+        if (history.stream().anyMatch(e -> e.blocksPost() && e.post().equals(post.key()))) {
+            denials.never(SkipReason.ALREADY_COMMENTED);
+        }
+        if (otherAccountsUnder >= fleet.maxAccountsPerPost()) {
+            denials.never(SkipReason.FLEET_POST_TAKEN);
+        }
+        checkAccount(now, history, state, denials);
+        checkChannel(now, history, post.channelId(), branch, channel, denials);
+        return denials.decision(now);
+    }
+
+    private void checkAccount(Instant now, List<JournalEntry> history, AccountState state, Denials denials) {
+        if (!activeTime.isActive(now)) {
+            denials.until(SkipReason.OUTSIDE_ACTIVE_WINDOWS, activeTime.nextActive(now));
+        }
+        state.spamBlockUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.SPAM_BLOCK, until));
+        state.floodWaitUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.FLOOD_WAIT, until));
+        Instant dayStart = activeTime.dayStart(now);
+        if (history.stream().filter(e -> !e.at().isBefore(dayStart)).count() >= limits.messagesPerDay()) {
+            denials.until(SkipReason.DAILY_LIMIT, activeTime.nextDayStart(now));
+        }
+        rollingHourFreeAt(now, history, limits.messagesPerHour())
+                .ifPresent(at -> denials.until(SkipReason.HOURLY_LIMIT, at));
+        last(history).map(at -> at.plus(limits.minIntervalBetweenMessages()))
+                .filter(now::isBefore)
+                .ifPresent(at -> denials.until(SkipReason.MIN_INTERVAL, at));
+    }
+
+    private void checkChannel(Instant now, List<JournalEntry> history, long channelId, Branch branch, ChannelFacts channel, Denials denials) {
+        if (!allowlist.contains(channelId)) {
+            denials.never(SkipReason.NOT_ALLOWLISTED);
+        }
+        if (channel.state().banned()) {
+            denials.never(SkipReason.CHANNEL_BANNED);
+        }
+        channel.state().holdUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.SLOW_MODE_HOLD, until));
+        List<JournalEntry> inChannel = history.stream().filter(e -> e.channelId() == channelId).toList();
+        Duration perChat = max(limits.minIntervalPerChat(), channel.slowModeDelay());
+        last(inChannel).map(at -> at.plus(perChat))
+                .filter(now::isBefore)
+                .ifPresent(at -> denials.until(SkipReason.CHAT_INTERVAL, at));
+        if (branch == Branch.INSTANT) {
+            List<JournalEntry> instant = inChannel.stream().filter(e -> e.branch() == Branch.INSTANT).toList();
+            rollingHourFreeAt(now, instant, limits.maxInstantPerChatPerHour())
+                    .ifPresent(at -> denials.until(SkipReason.INSTANT_PER_CHAT_LIMIT, at));
+        }
+        channel.lastByOthers().map(at -> at.plus(fleet.minGap()))
+                .filter(now::isBefore)
+                .ifPresent(at -> denials.until(SkipReason.FLEET_GAP, at));
+    }
+
+    /** When the rolling hour has room for one more of {@code entries}, if it has none now. */
+    private static Optional<Instant> rollingHourFreeAt(Instant now, List<JournalEntry> entries, int max) {
+        Instant windowStart = now.minus(HOUR);
+        List<Instant> inWindow = entries.stream().map(JournalEntry::at).filter(windowStart::isBefore).sorted().toList();
+        if (inWindow.size() < max) {
+            return Optional.empty();
+        }
+        // the window ending at t holds the rows after t - 1h: room comes when the row max places from the end leaves it
+        return Optional.of(max == 0 ? now.plus(HOUR) : inWindow.get(inWindow.size() - max).plus(HOUR));
+    }
+
+    private static Optional<Instant> last(List<JournalEntry> entries) {
+        return entries.stream().map(JournalEntry::at).max(Comparator.naturalOrder());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Collects every reason against a comment; the decision names the one that lasts longest. */
+    private final class Denials {
+        private SkipReason never;
+        private final List<SkipReason> reasons = new ArrayList<>();
+        private final List<Instant> retries = new ArrayList<>();
+
+        void never(SkipReason reason) {
+            if (never == null) {
+                never = reason;
+            }
+        }
+
+        void until(SkipReason reason, Instant retryAt) {
+            reasons.add(reason);
+            retries.add(retryAt);
+        }
+
+        GateDecision decision(Instant now) {
+            if (never != null) {
+                return new GateDecision.Denied(never, Optional.empty());
+            }
+            if (reasons.isEmpty()) {
+                return GateDecision.ALLOWED;
+            }
+            int latest = 0;
+            for (int i = 1; i < retries.size(); i++) {
+                if (retries.get(i).isAfter(retries.get(latest))) {
+                    latest = i;
+                }
+            }
+            Instant retry = activeTime.nextActive(retries.get(latest));
+            return new GateDecision.Denied(reasons.get(latest), Optional.of(retry.isAfter(now) ? retry : now.plusSeconds(1)));
+        }
+    }
+}

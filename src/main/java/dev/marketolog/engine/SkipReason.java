@@ -1,0 +1,33 @@
+package dev.marketolog.engine;
+
+import java.util.Locale;
+
+/** Why a comment was not made (now, or ever, for that post): the gate's denials and the post filters. */
+public enum SkipReason {
+    OUTSIDE_ACTIVE_WINDOWS,
+    DAILY_LIMIT,
+    HOURLY_LIMIT,
+    MIN_INTERVAL,
+    SPAM_BLOCK,
+    FLOOD_WAIT,
+    NOT_ALLOWLISTED,
+    CHANNEL_BANNED,
+    SLOW_MODE_HOLD,
+    CHAT_INTERVAL,
+    INSTANT_PER_CHAT_LIMIT,
+    FLEET_GAP,
+    FLEET_POST_TAKEN,
+    POST_TOO_OLD,
+    TOO_NEW,
+    ALREADY_COMMENTED,
+    NO_TEXT,
+    SKIP_KEYWORD,
+    WRITER_DECLINED,
+    WRITER_UNAVAILABLE,
+    POST_GONE;
+
+    /** The snake_case name used in metrics and reports. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

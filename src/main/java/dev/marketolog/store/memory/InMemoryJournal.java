@@ -1,0 +1,246 @@
+package dev.marketolog.store.memory;
+
+import dev.marketolog.engine.Branch;
+import dev.marketolog.engine.CommentStatus;
+import dev.marketolog.engine.FleetRules;
+import dev.marketolog.engine.Journal;
+import dev.marketolog.engine.JournalEntry;
+import dev.marketolog.engine.Reservation;
+import dev.marketolog.telegram.PostKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The journal in memory, for simulate and tests: the same rules as the JDBC one, indexed for a fleet's virtual week. */
+public final class InMemoryJournal implements Journal {
+
+    private static final Comparator<Row> BY_TIME = Comparator.comparing(Row::at).thenComparingLong(r -> r.id);
+
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, List<Row>> byAccount = new HashMap<>();
+    /** Rows that count against limits, by account and by channel, in time order. */
+    private final Map<String, NavigableSet<Row>> countedByAccount = new HashMap<>();
+    private final Map<Long, NavigableSet<Row>> countedByChannel = new HashMap<>();
+    private final Map<PostKey, List<Row>> byPost = new HashMap<>();
+    private final Map<MessageKey, Row> byMessage = new HashMap<>();
+
+    private record MessageKey(long discussionChatId, long messageId) {}
+
+    private static final class Row {
+        final long id;
+        final String account;
+        final PostKey post;
+        final Branch branch;
+        final Instant createdAt;
+        CommentStatus status = CommentStatus.RESERVED;
+        boolean reachedServer;
+        String text;
+        Instant sentAt;
+        Instant deletedAt;
+
+        Row(long id, String account, PostKey post, Branch branch, Instant createdAt) {
+            this.id = id;
+            this.account = account;
+            this.post = post;
+            this.branch = branch;
+            this.createdAt = createdAt;
+        }
+
+        Instant at() {
+            return sentAt != null ? sentAt : createdAt;
+        }
+
+        boolean counts() {
+            return status.live() || status == CommentStatus.FAILED && reachedServer;
+        }
+
+        JournalEntry entry() {
+            return new JournalEntry(post, branch, status, at());
+        }
+    }
+
+    @Override
+    public synchronized Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet) {
+        List<Row> underPost = byPost.getOrDefault(post, List.of());
+        if (underPost.stream().anyMatch(r -> r.status.live() && r.account.equals(account))) {
+            return new Reservation.AlreadyCommented();
+        }
+        if (underPost.stream().filter(r -> r.status.live()).map(r -> r.account).distinct().count() >= fleet.maxAccountsPerPost()) {
+            return new Reservation.FleetBusy("max_accounts_per_post");
+        }
+        Optional<Instant> lastByOthers = lastByOthersInChannel(account, post.channelId());
+        if (lastByOthers.isPresent() && at.isBefore(lastByOthers.get().plus(fleet.minGap()))) {
+            return new Reservation.FleetBusy("min_gap");
+        }
+        Row row = new Row(rows.size() + 1L, account, post, branch, at);
+        rows.add(row);
+        byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(row);
+        byPost.computeIfAbsent(post, p -> new ArrayList<>(1)).add(row);
+        index(row);
+        return new Reservation.Reserved(row.id);
+    }
+
+    @Override
+    public synchronized void markSending(long id, String text, Instant at) {
+        Row row = row(id, CommentStatus.RESERVED);
+        row.text = text;
+        row.status = CommentStatus.SENDING;
+    }
+
+    @Override
+    public synchronized void markSent(long id, long discussionChatId, long messageId, Instant sentAt) {
+        Row row = row(id, CommentStatus.SENDING);
+        unindex(row);
+        row.sentAt = sentAt;
+        row.status = CommentStatus.SENT;
+        index(row);
+        byMessage.put(new MessageKey(discussionChatId, messageId), row);
+    }
+
+    @Override
+    public synchronized void markFailed(long id, String error, boolean reachedServer, Instant at) {
+        Row row = row(id, CommentStatus.SENDING);
+        unindex(row);
+        row.status = CommentStatus.FAILED;
+        row.reachedServer = reachedServer;
+        index(row);
+    }
+
+    @Override
+    public synchronized void markUnknown(long id, String reason, Instant at) {
+        row(id, CommentStatus.SENDING).status = CommentStatus.UNKNOWN;
+    }
+
+    @Override
+    public synchronized void markDryRun(long id, String text, Instant at) {
+        Row row = row(id, CommentStatus.RESERVED);
+        row.text = text;
+        row.status = CommentStatus.DRY_RUN;
+    }
+
+    @Override
+    public synchronized void release(long id, Instant at) {
+        Row row = row(id, CommentStatus.RESERVED);
+        unindex(row);
+        row.status = CommentStatus.RELEASED;
+    }
+
+    @Override
+    public synchronized void recover(String account, Instant at) {
+        for (Row row : byAccount.getOrDefault(account, List.of())) {
+            if (row.status == CommentStatus.RESERVED) {
+                unindex(row);
+                row.status = CommentStatus.RELEASED;
+            } else if (row.status == CommentStatus.SENDING) {
+                row.status = CommentStatus.UNKNOWN;
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<JournalEntry> history(String account, Instant since) {
+        NavigableSet<Row> counted = countedByAccount.get(account);
+        if (counted == null) {
+            return List.of();
+        }
+        List<JournalEntry> entries = new ArrayList<>();
+        for (Row row : counted.descendingSet()) {
+            if (row.at().isBefore(since)) {
+                break;
+            }
+            entries.add(row.entry());
+        }
+        return entries.reversed();
+    }
+
+    @Override
+    public synchronized List<String> recentTexts(String account, int limit) {
+        List<Row> own = byAccount.getOrDefault(account, List.of());
+        List<String> texts = new ArrayList<>();
+        for (int i = own.size() - 1; i >= 0 && texts.size() < limit; i--) {
+            Row row = own.get(i);
+            if (row.text != null && (row.status == CommentStatus.SENT || row.status == CommentStatus.DRY_RUN)) {
+                texts.add(row.text);
+            }
+        }
+        return texts;
+    }
+
+    @Override
+    public synchronized int otherAccountsUnder(String account, PostKey post) {
+        return (int) byPost.getOrDefault(post, List.of()).stream()
+                .filter(r -> r.status.live() && !r.account.equals(account))
+                .map(r -> r.account)
+                .distinct()
+                .count();
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastByOthersInChannel(String account, long channelId) {
+        NavigableSet<Row> counted = countedByChannel.get(channelId);
+        if (counted == null) {
+            return Optional.empty();
+        }
+        for (Row row : counted.descendingSet()) {
+            if (row.status.live() && !row.account.equals(account)) {
+                return Optional.of(row.at());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized boolean markDeleted(String account, long discussionChatId, long messageId, Instant at) {
+        Row row = byMessage.get(new MessageKey(discussionChatId, messageId));
+        if (row == null || !row.account.equals(account)) {
+            return false;
+        }
+        if (row.deletedAt == null) {
+            row.deletedAt = at;
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized int deletedSince(String account, long channelId, Instant since) {
+        return (int) byAccount.getOrDefault(account, List.of()).stream()
+                .filter(r -> r.post.channelId() == channelId && r.deletedAt != null && !r.deletedAt.isBefore(since))
+                .count();
+    }
+
+    private Row row(long id, CommentStatus expected) {
+        if (id < 1 || id > rows.size()) {
+            throw new NoSuchElementException("no journal row " + id);
+        }
+        Row row = rows.get((int) (id - 1));
+        if (row.status != expected) {
+            throw new IllegalStateException("journal row " + id + " is " + row.status.code() + ", not " + expected.code());
+        }
+        return row;
+    }
+
+    private void index(Row row) {
+        if (row.counts()) {
+            countedByAccount.computeIfAbsent(row.account, a -> new TreeSet<>(BY_TIME)).add(row);
+            countedByChannel.computeIfAbsent(row.post.channelId(), c -> new TreeSet<>(BY_TIME)).add(row);
+        }
+    }
+
+    private void unindex(Row row) {
+        NavigableSet<Row> own = countedByAccount.get(row.account);
+        if (own != null) {
+            own.remove(row);
+        }
+        NavigableSet<Row> channel = countedByChannel.get(row.post.channelId());
+        if (channel != null) {
+            channel.remove(row);
+        }
+    }
+}
