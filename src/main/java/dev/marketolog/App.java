@@ -1,5 +1,6 @@
 package dev.marketolog;
 
+import dev.marketolog.cli.LoginCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Runs Telegram accounts that leave short LLM-written comments in allowlisted channels.",
         subcommands = {
             // each command is added here by the issue that builds it
+            LoginCommand.class,
         })
 public final class App {
 

@@ -5,6 +5,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +31,12 @@ public final class NativeTdTransport implements TdTransport {
         TdJson.setLogMessageCallback(LOG_VERBOSITY, logCallback());
     }
 
-    /** The process-wide binding; throws {@link TdJsonLibrary.NotFound} when libtdjson cannot be loaded. */
-    public static NativeTdTransport get() {
-        TdJsonLibrary.lookup(); // throws NotFound here, before any class initialisation can fail on it
+    /**
+     * The process-wide binding, loading libtdjson on first use ({@code tdjsonPath}: TDJSON_PATH from the settings);
+     * throws {@link TdJsonLibrary.NotFound} when it cannot be loaded.
+     */
+    public static NativeTdTransport get(Optional<Path> tdjsonPath) {
+        TdJsonLibrary.lookup(tdjsonPath); // throws NotFound here, before any class initialisation can fail on it
         return Loaded.INSTANCE;
     }
 

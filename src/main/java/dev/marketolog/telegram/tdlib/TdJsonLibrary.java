@@ -38,17 +38,27 @@ public final class TdJsonLibrary {
         return Optional.ofNullable(loadedFrom);
     }
 
-    /** Loads libtdjson once for the whole process, from the first candidate that works. */
+    /** The library loaded by the first {@link #lookup(Optional)}. */
     static synchronized SymbolLookup lookup() {
+        return lookup(Optional.empty());
+    }
+
+    /**
+     * Loads libtdjson once for the whole process, from the first candidate that works; {@code tdjsonPath} is
+     * TDJSON_PATH from the settings, else the process environment's is used.
+     */
+    static synchronized SymbolLookup lookup(Optional<Path> tdjsonPath) {
         if (loaded == null) {
-            loaded = load();
+            Optional<Path> configured = tdjsonPath.or(() ->
+                    Optional.ofNullable(System.getenv("TDJSON_PATH")).filter(s -> !s.isBlank()).map(Path::of));
+            loaded = load(configured);
         }
         return loaded;
     }
 
-    private static SymbolLookup load() {
+    private static SymbolLookup load(Optional<Path> tdjsonPath) {
         List<String> tried = new ArrayList<>();
-        for (Candidate candidate : candidates(Optional.ofNullable(System.getenv("TDJSON_PATH")).filter(s -> !s.isBlank()).map(Path::of), installationDir())) {
+        for (Candidate candidate : candidates(tdjsonPath, installationDir())) {
             if (candidate.path().isAbsolute() && !Files.isRegularFile(candidate.path())) {
                 tried.add(candidate.origin() + " " + candidate.path() + ": no such file");
                 continue;

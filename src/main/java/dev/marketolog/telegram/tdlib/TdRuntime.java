@@ -1,5 +1,7 @@
 package dev.marketolog.telegram.tdlib;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +30,22 @@ public final class TdRuntime implements AutoCloseable {
         this.receiver = Thread.ofPlatform().name("tdlib-receive").daemon().start(this::receiveLoop);
     }
 
-    /** The process-wide runtime on the real libtdjson, started on first use. */
+    /** The process-wide runtime on the real libtdjson (TDJSON_PATH from the environment), started on first use. */
     public static TdRuntime shared() {
+        return shared(Optional.empty());
+    }
+
+    /**
+     * The process-wide runtime on the real libtdjson, started on first use; {@code tdjsonPath} is TDJSON_PATH from the
+     * settings. Throws {@link TdJsonLibrary.NotFound} when the library cannot be loaded.
+     */
+    public static TdRuntime shared(Optional<Path> tdjsonPath) {
         TdRuntime runtime = shared;
         if (runtime == null) {
             synchronized (TdRuntime.class) {
                 runtime = shared;
                 if (runtime == null) {
-                    runtime = new TdRuntime(NativeTdTransport.get());
+                    runtime = new TdRuntime(NativeTdTransport.get(tdjsonPath));
                     shared = runtime;
                 }
             }

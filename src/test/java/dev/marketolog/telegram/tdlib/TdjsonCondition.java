@@ -1,5 +1,6 @@
 package dev.marketolog.telegram.tdlib;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,7 +11,7 @@ final class TdjsonCondition implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         try {
-            NativeTdTransport.get();
+            NativeTdTransport.get(Optional.empty());
         } catch (TdJsonLibrary.NotFound e) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new AssertionError("CI must test against the real libtdjson (.ci/run installs it): " + e.getMessage(), e);
