@@ -59,8 +59,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = pool(dsn);
         try {
             var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            log.info("Database {} at schema version {}", where(dsn), result.targetSchemaVersion == null
-                    ? result.initialSchemaVersion : result.targetSchemaVersion);
+            log.info("Database {} ready, {} migration(s) applied", where(dsn), result.migrationsExecuted);
             return pool;
         } catch (RuntimeException e) {
             pool.close();

@@ -2,15 +2,23 @@ package dev.marketolog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RedisCacheTest extends CacheContractTest {
 
@@ -20,6 +28,19 @@ class RedisCacheTest extends CacheContractTest {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T08:00:00Z"));
     private final InstantSource clock = now::get;
+
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void captureLog() {
+        logged.start();
+        redisCacheLogger().addAppender(logged);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        redisCacheLogger().detachAppender(logged);
+    }
 
     @Override
     protected Cache newCache() {
@@ -54,6 +75,7 @@ class RedisCacheTest extends CacheContractTest {
 
             assertThat(cache.state()).isEqualTo("down");
             assertThat(outages()).isEqualTo(1);
+            assertThat(logLevels()).containsExactly(Level.WARN);
         }
     }
 
@@ -74,6 +96,7 @@ class RedisCacheTest extends CacheContractTest {
             server.stop();
             assertThat(cache.get("key")).isEmpty();
             assertThat(outages()).isEqualTo(2);
+            assertThat(logLevels()).containsExactly(Level.WARN, Level.INFO, Level.WARN);
         }
     }
 
@@ -86,6 +109,14 @@ class RedisCacheTest extends CacheContractTest {
 
     private void afterTheRetryPause() {
         now.updateAndGet(instant -> instant.plus(RedisCache.RETRY_AFTER));
+    }
+
+    private List<Level> logLevels() {
+        return logged.list.stream().map(ILoggingEvent::getLevel).toList();
+    }
+
+    private static Logger redisCacheLogger() {
+        return (Logger) LoggerFactory.getLogger(RedisCache.class);
     }
 
     private double outages() {

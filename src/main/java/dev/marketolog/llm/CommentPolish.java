@@ -1,0 +1,402 @@
+package dev.marketolog.llm;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a raw LLM answer into the comment to send, or rejects it with snake_case reasons. Pure: no I/O, no clock.
+ *
+ * <p>The repairs run in a loop until none changes anything, so the accepted text is a fixed point: polishing it
+ * again gives the same text and no fixes. In strict mode every repair other than trimming the ends becomes a
+ * rejection with the same code. One instance serves one post: it holds the texts a comment must not copy.
+ */
+public final class CommentPolish {
+    private static final int UNICODE = Pattern.UNICODE_CHARACTER_CLASS;
+    private static final int ANY_CASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private static final Pattern THINK_CLOSED = Pattern.compile("<(think|thinking|reasoning)>.*?</\\1>", ANY_CASE | Pattern.DOTALL);
+    private static final Pattern THINK_ORPHAN_CLOSE = Pattern.compile("^.*?</(?:think|thinking|reasoning)>", ANY_CASE | Pattern.DOTALL);
+    private static final Pattern THINK_UNCLOSED = Pattern.compile("<(?:think|thinking|reasoning)>.*", ANY_CASE | Pattern.DOTALL);
+    private static final Pattern ODD_SPACES = Pattern.compile("[\\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]+| {2,}");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u2060\\uFEFF]");
+    private static final Pattern MARKDOWN = Pattern.compile("\\*\\*|__|~~|`+|(?m)^#{1,6}\\s+");
+    private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile("(?<![*\\p{L}\\p{N}])\\*(?=\\S)([^*\\n]+?)(?<=\\S)\\*(?![*\\p{L}\\p{N}])");
+    private static final Pattern PREAMBLE = Pattern.compile(
+            "^(?:(?:конечно|хорошо|отлично|разумеется|с удовольствием|окей|ок|ладно|sure|certainly|of course|okay|ok|absolutely|alright)[!.,]?\\s+)?"
+                    + "(?:(?:вот|here(?:'s| is| are))\\s+[^:\\n.!?]{0,50}?"
+                    + "(?:комментари|коммент|вариант|ответ|текст|comment|reply|response|answer|option|draft)\\p{L}*[^:\\n.!?]{0,40}(?:[:：]|\\n)"
+                    + "|(?:(?:мой|твой|ваш|готовый|my)\\s+)?(?:комментари[йи]|коммент|вариант|ответ|текст|comment|reply|response|answer|option|variant|draft)"
+                    + "(?:\\s*[№#]?\\s*\\d+)?(?:\\s+(?:к|для|на|под)\\s+\\p{L}+)?\\s*[:：])\\s*",
+            ANY_CASE);
+    private static final Pattern LEADING_DASH = Pattern.compile("^(?:[-–—−]+\\s+|•\\s*)");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+    private static final Pattern LINK = Pattern.compile(
+            "(?:https?://|www\\.)\\S+?(?=[.,!?;:)»\"]*(?:\\s|$))"
+                    + "|(?<![\\w.@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
+                    + "|(?<![\\w.@/-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:ru|com|org|net|io|me|info|biz|рф|su|ua|by|kz|xyz|app|dev|online|site|shop|store|pro|club|tv|co|cc|ly|gg)(?![\\w-])(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?",
+            ANY_CASE | UNICODE);
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@[A-Za-z0-9_]{3,32}(?![A-Za-z0-9_])");
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_#&])#[\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
+
+    private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
+    private static final Pattern SPACE_BEFORE_CLOSING = Pattern.compile(" +([,.!?;:…»)\\]])");
+    private static final Pattern SPACE_AFTER_OPENING = Pattern.compile("([«(\\[]) +");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|«\\s*»|\\[\\s*]|\"\\s*\"");
+    private static final Pattern DANGLING_SEPARATOR = Pattern.compile("[,;:]+(?=[.!?…])|^[\\s,.;:!?…—–-]+|[\\s,;:—–-]+$");
+
+    private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*(?:\\d{1,2}[.)]|[-–—•*]|(?:вариант|option|variant)\\s*[№#]?\\s*\\d+\\s*[:.)]?)\\s+", ANY_CASE);
+    private static final Pattern VARIANT_LABEL = Pattern.compile("(?:вариант|option|variant)\\s*[№#]?\\s*\\d", ANY_CASE);
+    private static final Pattern INLINE_NUMBERING = Pattern.compile("(?:^|\\s)1[.)]\\s.+\\s2[.)]\\s", Pattern.DOTALL);
+
+    private static final Pattern AI_DISCLAIMER = Pattern.compile(String.join("|",
+            "\\bкак (?:языков\\w* модел\\w*|искусственн\\w* интеллект\\w*|ии|нейросет\\w*|ассистент|чат-?бот)\\s*,?\\s+я\\b",
+            "\\bкак языковая модель\\b",
+            "\\bбудучи (?:языков\\w* модел\\w*|ии|искусственн\\w* интеллект\\w*|нейросет\\w*)",
+            "\\bя\\s*(?:[—–-]\\s*)?(?:всего лишь\\s+|просто\\s+|лишь\\s+)?(?:языковая модель|искусственный интеллект|ии|нейросеть|чат-?бот|бот|виртуальный помощник)\\b",
+            "\\bу меня нет (?:личного|собственного|своего) мнения",
+            "\\bу меня нет (?:личных|собственных) (?:мнений|чувств|эмоций|предпочтений)",
+            "\\bне имею (?:личного|собственного) мнения",
+            "\\b(?:сгенерирован|написан|создан)\\w* (?:нейросетью|ии|искусственным интеллектом|языковой моделью)",
+            "\\bas an? (?:ai|artificial intelligence|language model|large language model|llm|ai language model|ai model|ai assistant)\\b",
+            "\\bi(?:'m| am) (?:just |only )?(?:an? )?(?:ai|language model|ai language model|ai assistant)\\b",
+            "\\bi don'?t have (?:personal )?(?:opinions|feelings|emotions)",
+            "\\bяк (?:мовна модель|штучний інтелект|ші)\\b",
+            "\\bals (?:ki|künstliche intelligenz|sprachmodell)\\b",
+            "\\bcomo (?:una )?(?:ia|inteligencia artificial|modelo de lenguaje)\\b",
+            "\\ben tant qu(?:e |')(?:ia|intelligence artificielle|modèle de langage)\\b",
+            "作为(?:一个)?(?:人工智能|ai|语言模型)"), UNICODE);
+    private static final Pattern REFUSAL = Pattern.compile(String.join("|",
+            "\\bя не (?:могу|буду|стану|смогу|имею права)\\s+(?:\\w+\\s+){0,2}?(?:помочь|писать|написать|выполнить|сгенерировать|генерировать|создать|создавать"
+                    + "|комментировать|прокомментировать|ответить|отвечать|предоставить|участвовать|оставить|оставлять|поддержать|продолжить)\\b",
+            "\\b(?:к сожалению|извините|простите|прошу прощения)[,!.]?\\s+(?:но\\s+)?(?:я\\s+)?не\\s+(?:могу|буду|смогу|стану)\\b",
+            "\\bне могу (?:с этим|в этом) помочь\\b",
+            "\\bэто (?:противоречит|нарушает) (?:моим|мои|правил|политик|этическ)",
+            "\\bя не могу\\W*$",
+            "\\bi (?:can'?t|cannot|won'?t|am unable to|'m unable to|am not able to|'m not able to)\\b",
+            "\\bi'?m sorry\\b", "\\bsorry,? but\\b", "\\bunfortunately,? i\\b",
+            "\\bя не можу\\b", "\\bне можу допомогти\\b", "\\bвибачте\\b",
+            "\\bich kann (?:nicht|keine|leider)\\b", "\\bes tut mir leid\\b",
+            "\\bno puedo\\b", "\\blo siento\\b", "\\bje ne peux pas\\b", "\\bdésolé\\b",
+            "我不能|我无法|抱歉|对不起"), UNICODE);
+    private static final Pattern SOLICITATION = Pattern.compile(String.join("|",
+            "\\b(?:пиши|пишите|напиши|напишите|стучи|стучите|обращайся|обращайтесь|жду)\\s+(?:мне\\s+)?(?:в\\s+)?(?:личк\\w*|лс|л\\.с|личные сообщения|директ|dm|пм)\\b",
+            "\\bв (?:личку|лс|директ)\\b",
+            "\\bличн\\w* сообщени",
+            "\\b(?:заработ|зарабатыва)\\w* (?:от|до|по)\\s*\\d",
+            "\\d[\\d\\s]*(?:к|тыс\\w*\\.?|000)?\\s*(?:руб\\w*\\.?|₽|\\$|долл\\w*|usd|евро|€)\\s+(?:в|за)\\s+(?:день|сутки|неделю|месяц|час)\\b",
+            "\\bпассивн\\w* доход", "\\bбез вложений\\b", "\\b(?:легк|быстр)\\w* (?:заработ|деньг)",
+            "\\bпромо-?код", "\\bпромик", "\\bпо (?:моему |нашему )?(?:промо)?коду\\b", "\\bкупон\\w* на скидку", "\\bскидк\\w* по (?:ссылке|коду)\\b",
+            "\\b(?:подписывай|заходи|переходи|заглян|заглядывай)\\w*\\s+(?:ко мне\\s+)?(?:на|в)\\s+(?:мой|наш|мою|нашу)\\b",
+            "\\bссылк\\w* (?:в|у меня в) (?:профиле|био|шапке|описании)\\b",
+            "\\bdm me\\b", "\\bmessage me\\b", "\\bpromo code\\b", "\\bearn \\$?\\d"), UNICODE);
+
+    /** The share of other-script letters (CJK, Arabic…) up to which they are removed rather than rejected. */
+    private static final double FOREIGN_REMOVABLE_SHARE = 1.0 / 3;
+
+    private record Step(PolishCode code, UnaryOperator<String> repair) {}
+
+    private final PolishRules rules;
+    private final NearCopy nearCopy;
+    private final List<Step> steps;
+
+    /**
+     * @param rules the limits
+     * @param references the post and the comments this one must not copy (the latest under the post, the account's own recent ones)
+     */
+    public CommentPolish(PolishRules rules, List<String> references) {
+        this.rules = rules;
+        this.nearCopy = new NearCopy(references);
+        this.steps = List.of(
+                new Step(PolishCode.THINK_BLOCK, CommentPolish::removeThinking),
+                new Step(PolishCode.SPACES, CommentPolish::normaliseSpaces),
+                new Step(PolishCode.MARKDOWN, CommentPolish::removeMarkdown),
+                new Step(PolishCode.PREAMBLE, text -> text.indexOf(':') < 0 && text.indexOf('\n') < 0 ? text : PREAMBLE.matcher(text).replaceFirst("")),
+                new Step(PolishCode.QUOTES, CommentPolish::unwrapQuotes),
+                new Step(PolishCode.LEADING_DASH, text -> LEADING_DASH.matcher(text).replaceFirst("")),
+                new Step(PolishCode.LINE_BREAKS, CommentPolish::foldLines),
+                new Step(PolishCode.LINK, text -> remove(LINK, text)),
+                new Step(PolishCode.MENTION, text -> text.indexOf('@') < 0 ? text : remove(MENTION, text)),
+                new Step(PolishCode.HASHTAG, text -> text.indexOf('#') < 0 ? text : remove(HASHTAG, text)),
+                new Step(PolishCode.FOREIGN_SCRIPT, CommentPolish::removeForeignScript),
+                new Step(PolishCode.TOO_MANY_EMOJIS, text -> tidyIfChanged(text, Emojis.keepFirst(text, rules.maxEmojis()))),
+                new Step(PolishCode.TOO_LONG, text -> cut(text, rules.minLen(), rules.maxLen())));
+    }
+
+    /** Polishes one raw answer. */
+    public PolishResult polish(String raw) {
+        String text = removeThinking(raw == null ? "" : raw).strip();
+        if (isSkip(text)) {
+            return new PolishResult.Rejected(List.of(PolishCode.SKIP), List.of());
+        }
+        Set<PolishCode> reasons = EnumSet.noneOf(PolishCode.class);
+        contentProblems(text, reasons);
+
+        Set<PolishCode> fixes = EnumSet.noneOf(PolishCode.class);
+        text = raw == null ? "" : raw.strip();
+        String before;
+        do {
+            before = text;
+            for (Step step : steps) {
+                String repaired = step.repair().apply(text).strip();
+                if (!repaired.equals(text)) {
+                    fixes.add(step.code());
+                    text = repaired;
+                }
+            }
+        } while (!text.equals(before));
+
+        if (text.isEmpty()) {
+            reasons.add(PolishCode.EMPTY);
+            return reject(reasons, fixes);
+        }
+        if (isSkip(text)) {
+            return new PolishResult.Rejected(List.of(PolishCode.SKIP), List.of());
+        }
+        contentProblems(text, reasons);
+        languageProblems(text, reasons);
+        if (text.codePointCount(0, text.length()) < rules.minLen()) {
+            reasons.add(PolishCode.TOO_SHORT);
+        }
+        if (nearCopy.matches(text)) {
+            reasons.add(PolishCode.NEAR_COPY);
+        }
+        boolean acceptable = reasons.isEmpty() && (fixes.isEmpty() || !rules.strict());
+        return acceptable ? new PolishResult.Accepted(text, List.copyOf(fixes)) : reject(reasons, fixes);
+    }
+
+    /** Soft mode reports what it repaired as fixes; strict mode reports the same codes as reasons. */
+    private PolishResult.Rejected reject(Set<PolishCode> reasons, Set<PolishCode> fixes) {
+        if (rules.strict()) {
+            reasons.addAll(fixes);
+            return new PolishResult.Rejected(List.copyOf(reasons), List.of());
+        }
+        return new PolishResult.Rejected(List.copyOf(reasons), List.copyOf(fixes));
+    }
+
+    /** What no repair can save; checked on the answer as it came and again on the cleaned text. */
+    private static void contentProblems(String text, Set<PolishCode> reasons) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('’', '\'');
+        if (AI_DISCLAIMER.matcher(lower).find()) {
+            reasons.add(PolishCode.AI_DISCLAIMER);
+        }
+        if (REFUSAL.matcher(lower).find()) {
+            reasons.add(PolishCode.REFUSAL);
+        }
+        if (SOLICITATION.matcher(lower).find()) {
+            reasons.add(PolishCode.SOLICITATION);
+        }
+        if (isVariants(text)) {
+            reasons.add(PolishCode.VARIANTS);
+        }
+    }
+
+    private static boolean isVariants(String text) {
+        return count(LIST_ITEM, text) >= 2 || count(VARIANT_LABEL, text) >= 2 || INLINE_NUMBERING.matcher(text).find();
+    }
+
+    private static void languageProblems(String text, Set<PolishCode> reasons) {
+        Scripts scripts = Scripts.of(text);
+        if (scripts.cyrillic() == 0 || scripts.latin() > scripts.cyrillic() || scripts.other() > 0 || scripts.ukrainianOrBelarusian() > 0) {
+            reasons.add(PolishCode.NOT_RUSSIAN);
+        }
+    }
+
+    /** The model's explicit "no comment": {@code SKIP}, whatever the case and the punctuation around it. */
+    private static boolean isSkip(String text) {
+        int start = 0;
+        while (start < text.length() && !Character.isLetter(text.charAt(start))) {
+            start++;
+        }
+        int end = start + 4;
+        return text.regionMatches(true, start, "skip", 0, 4) && (end >= text.length() || !Character.isLetter(text.charAt(end)));
+    }
+
+    private static String removeThinking(String text) {
+        if (text.indexOf('<') < 0) {
+            return text;
+        }
+        String without = THINK_CLOSED.matcher(text).replaceAll(" ");
+        without = THINK_ORPHAN_CLOSE.matcher(without).replaceFirst("");
+        without = THINK_UNCLOSED.matcher(without).replaceFirst("");
+        return tidyIfChanged(text, without);
+    }
+
+    private static String normaliseSpaces(String text) {
+        String visible = INVISIBLE.matcher(text).replaceAll("");
+        return ODD_SPACES.matcher(visible).replaceAll(" ");
+    }
+
+    private static String removeMarkdown(String text) {
+        String plain = MARKDOWN.matcher(text).replaceAll("");
+        if (plain.indexOf('*') >= 0) {
+            plain = MARKDOWN_EMPHASIS.matcher(plain).replaceAll("$1");
+        }
+        return tidyIfChanged(text, plain);
+    }
+
+    /** Strips one pair of quotes that wraps the whole text («…», "…", “…”, „…“, '…', ‘…’). */
+    private static String unwrapQuotes(String text) {
+        if (text.length() < 2) {
+            return text;
+        }
+        char open = text.charAt(0);
+        char close = text.charAt(text.length() - 1);
+        String inner = text.substring(1, text.length() - 1);
+        boolean wraps = switch (open) {
+            case '«' -> close == '»' && balanced(inner, '«', '»');
+            case '“' -> (close == '”' && balanced(inner, '“', '”')) || (close == '“' && inner.indexOf('“') < 0);
+            case '„' -> (close == '“' || close == '”') && inner.indexOf('„') < 0 && inner.indexOf(close) < 0;
+            case '‘' -> close == '’' && balanced(inner, '‘', '’');
+            case '"', '\'', '”' -> close == open && inner.indexOf(open) < 0;
+            default -> false;
+        };
+        return wraps ? inner : text;
+    }
+
+    private static boolean balanced(String inner, char open, char close) {
+        int depth = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** One paragraph: a line that ends without punctuation before a capital gets a full stop. */
+    private static String foldLines(String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0 && text.indexOf('\u000B') < 0 && text.indexOf('\f') < 0 && text.indexOf('\u0085') < 0) {
+            return text;
+        }
+        StringBuilder folded = new StringBuilder(text.length());
+        for (String line : LINE_BREAK.split(text)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!folded.isEmpty()) {
+                boolean sentenceOpen = Character.isLetterOrDigit(folded.charAt(folded.length() - 1));
+                folded.append(sentenceOpen && Character.isUpperCase(line.codePointAt(0)) ? ". " : " ");
+            }
+            folded.append(line);
+        }
+        return folded.toString();
+    }
+
+    private static String removeForeignScript(String text) {
+        Scripts scripts = Scripts.of(text);
+        if (scripts.other() == 0 || scripts.cyrillic() == 0 || scripts.other() > FOREIGN_REMOVABLE_SHARE * scripts.letters()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !Scripts.isOther(cp) && !isCjkPunctuation(cp)).forEach(kept::appendCodePoint);
+        return tidyIfChanged(text, kept.toString());
+    }
+
+    private static boolean isCjkPunctuation(int cp) {
+        return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+    }
+
+    /**
+     * Cuts a text over {@code maxLen} code points at the last sentence end within the limit, or else at the last
+     * word boundary with an ellipsis. A sentence cut shorter than {@code minLen} is passed over for the word cut.
+     */
+    static String cut(String text, int minLen, int maxLen) {
+        if (text.codePointCount(0, text.length()) <= maxLen) {
+            return text;
+        }
+        int limit = text.offsetByCodePoints(0, maxLen);
+        for (int i = limit - 1; i > 0; i--) {
+            if (".!?…".indexOf(text.charAt(i)) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                String sentence = text.substring(0, i + 1);
+                if (sentence.codePointCount(0, sentence.length()) >= minLen) {
+                    return sentence;
+                }
+                break;
+            }
+        }
+        int wordLimit = text.offsetByCodePoints(0, maxLen - 1);
+        int space = wordLimit;
+        while (space > 0 && !Character.isWhitespace(text.charAt(space))) {
+            space--;
+        }
+        String head = DANGLING_SEPARATOR.matcher(text.substring(0, space > 0 ? space : wordLimit)).replaceAll("").replaceAll("[.…]+$", "");
+        return (head.isEmpty() ? text.substring(0, wordLimit) : head) + "…";
+    }
+
+    private static String remove(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? tidy(matcher.replaceAll(" ")) : text;
+    }
+
+    private static String tidyIfChanged(String before, String after) {
+        return after.equals(before) ? before : tidy(after);
+    }
+
+    /** Cleans the seams a removal leaves: doubled spaces, space before punctuation, empty brackets, dangling commas. */
+    private static String tidy(String text) {
+        String tidy = SPACE_RUN.matcher(text).replaceAll(" ");
+        tidy = EMPTY_BRACKETS.matcher(tidy).replaceAll("");
+        tidy = SPACE_BEFORE_CLOSING.matcher(tidy).replaceAll("$1");
+        tidy = SPACE_AFTER_OPENING.matcher(tidy).replaceAll("$1");
+        tidy = DANGLING_SEPARATOR.matcher(tidy.strip()).replaceAll("");
+        return SPACE_RUN.matcher(tidy).replaceAll(" ").strip();
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Letter counts by script; Ukrainian and Belarusian letters are Cyrillic but counted apart as well. */
+    private record Scripts(int cyrillic, int latin, int other, int ukrainianOrBelarusian) {
+        static Scripts of(String text) {
+            int cyrillic = 0;
+            int latin = 0;
+            int other = 0;
+            int ukrainianOrBelarusian = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (!Character.isLetter(cp)) {
+                    continue;
+                }
+                if (cp < 0x250) {
+                    latin++;
+                } else if (cp >= 0x400 && cp <= 0x4FF) {
+                    cyrillic++;
+                    if ("іїєґўІЇЄҐЎ".indexOf(cp) >= 0) {
+                        ukrainianOrBelarusian++;
+                    }
+                } else if (isOther(cp)) {
+                    other++;
+                }
+            }
+            return new Scripts(cyrillic, latin, other, ukrainianOrBelarusian);
+        }
+
+        int letters() {
+            return cyrillic + latin + other;
+        }
+
+        static boolean isOther(int cp) {
+            if (!Character.isLetter(cp)) {
+                return false;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            return script != Character.UnicodeScript.CYRILLIC && script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+                    && script != Character.UnicodeScript.INHERITED;
+        }
+    }
+}
