@@ -1,5 +1,6 @@
 package dev.marketolog;
 
+import dev.marketolog.cli.CheckConfigCommand;
 import dev.marketolog.cli.LoginCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Runs Telegram accounts that leave short LLM-written comments in allowlisted channels.",
         subcommands = {
             // each command is added here by the issue that builds it
+            CheckConfigCommand.class,
             LoginCommand.class,
         })
 public final class App {

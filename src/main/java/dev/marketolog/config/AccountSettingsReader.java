@@ -32,8 +32,8 @@ final class AccountSettingsReader {
     }
 
     private AccountSettings account(Optional<Path> envFile, Optional<String> nameFromFile, List<String> warnings) {
-        AccountSettings defaults = AccountSettings.defaults(nameFromFile.orElse("bot"), List.of());
         String name = name(envFile, nameFromFile);
+        AccountSettings defaults = AccountSettings.defaults(name, List.of());
         OptionalInt apiId = values.optional(TELEGRAM_API_ID, Values.integer(1, MAX))
                 .map(OptionalInt::of).orElseGet(OptionalInt::empty);
         Secret apiHash = values.secret(TELEGRAM_API_HASH, defaults.apiHash());
