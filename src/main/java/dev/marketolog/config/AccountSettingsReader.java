@@ -76,8 +76,8 @@ final class AccountSettingsReader {
     private String name(Optional<Path> envFile, Optional<String> nameFromFile) {
         Optional<String> explicit = values.optional(ACCOUNT_NAME, Values::accountName);
         if (explicit.isEmpty() && nameFromFile.isEmpty() && values.valid(ACCOUNT_NAME)) {
-            values.reject(ACCOUNT_NAME, "a value: the name of " + envFile.map(Path::getFileName).orElseThrow()
-                    + " is not a usable account name (1-64 letters, digits, _ or -)");
+            values.reject(ACCOUNT_NAME, "a value: the file name " + envFile.map(f -> f.getFileName().toString()).orElse("")
+                    + " gives no usable account name (1-64 letters, digits, _ or -)");
         }
         return explicit.or(() -> nameFromFile).orElse("bot");
     }

@@ -78,11 +78,12 @@ final class EnvFileParser {
         }
         String key = c.readWhile(ch -> ch != '=' && ch != '#' && !Character.isWhitespace(ch));
         if (!KEY.matcher(key).matches()) {
-            throw new BadLine("", "a KEY=value line, KEY made of letters, digits and _ (got \"" + key + "\")");
+            // the line is not echoed: a pasted token or password may be all there is on it
+            throw new BadLine("", "a KEY=value line, KEY made of letters, digits and _");
         }
         c.skipBlanks();
         if (c.atEnd() || c.peek() != '=') {
-            throw new BadLine("", "a KEY=value line (no = after " + key.toUpperCase(Locale.ROOT) + ")");
+            throw new BadLine("", "a KEY=value line (this line has no =)");
         }
         c.advance(1);
         c.skipBlanks();
