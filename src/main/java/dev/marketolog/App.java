@@ -1,6 +1,7 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.ServeCommand;
 import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             // each command is added here by the issue that builds it
             ServeCommand.class,
             CheckConfigCommand.class,
+            LoginCommand.class,
             SimulateCommand.class,
         })
 public final class App {
