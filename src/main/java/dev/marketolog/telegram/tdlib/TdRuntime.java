@@ -60,11 +60,6 @@ public final class TdRuntime implements AutoCloseable {
         return new TdClient(id, transport, router);
     }
 
-    /** The transport under this runtime, for TDLib's synchronous requests ({@code td_execute}). */
-    public TdTransport transport() {
-        return transport;
-    }
-
     /** Runs one of TDLib's synchronous requests ({@code td_execute}, e.g. getOption "version"). */
     public <R extends TdObject> R execute(TdFunction<R> function) {
         TdJsonMapper json = TdJsonMapper.get();
