@@ -1,6 +1,7 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.DoctorCommand;
 import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.ServeCommand;
 import dev.marketolog.cli.SimulateCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             // each command is added here by the issue that builds it
             ServeCommand.class,
             CheckConfigCommand.class,
+            DoctorCommand.class,
             LoginCommand.class,
             SimulateCommand.class,
         })
