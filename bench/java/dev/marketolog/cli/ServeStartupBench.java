@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServeStartupBench {
 
     private static final Duration GIVE_UP = Duration.ofSeconds(120);
+    /** USER_HZ, the unit of /proc/PID/stat times: 100 on Linux x86-64 (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     public static void main(String[] args) throws Exception {
         int idleSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -49,6 +51,7 @@ public final class ServeStartupBench {
             Process serve = builder.start();
             awaitHealthy(serve, port);
             long healthyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+            long cpuMillis = cpuMillis(serve.pid());
 
             Thread.sleep(Duration.ofSeconds(idleSeconds));
             long rssKb = residentKilobytes(serve.pid());
@@ -57,9 +60,10 @@ public final class ServeStartupBench {
             serve.destroy();
             boolean exited = serve.waitFor(60, TimeUnit.SECONDS);
             long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
-            System.out.printf("%s: first 200 from /health after %d ms; RSS after %d s idle %d MB; SIGTERM -> %s in %d ms%n",
-                    label, healthyMillis, idleSeconds, rssKb / 1024, exited ? "exit " + serve.exitValue() : "still running",
-                    stopMillis);
+            System.out.printf(
+                    "%s: first 200 from /health after %d ms (CPU %d ms, load %s); RSS after %d s idle %d MB; SIGTERM -> %s in %d ms%n",
+                    label, healthyMillis, cpuMillis, loadAverage(), idleSeconds, rssKb / 1024,
+                    exited ? "exit " + serve.exitValue() : "still running", stopMillis);
             serve.destroyForcibly();
         }
     }
@@ -82,6 +86,26 @@ public final class ServeStartupBench {
             Thread.sleep(20);
         }
         throw new IllegalStateException("no 200 from /health within " + GIVE_UP);
+    }
+
+    /**
+     * CPU time of the process and of the children it waited for (initdb, pg_ctl), from /proc/PID/stat: on a shared
+     * machine it says more than the wall time, which depends on everyone else's load.
+     */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // fields after the command name in parentheses; utime, stime, cutime, cstime are fields 14-17 (1-based)
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int field = 14; field <= 17; field++) {
+            ticks += Long.parseLong(fields[field - 3]);
+        }
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** The one-minute load average. */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** VmRSS of the process, as {@code ps -o rss} shows it. */
