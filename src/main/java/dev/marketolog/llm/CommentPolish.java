@@ -35,10 +35,11 @@ public final class CommentPolish {
             ANY_CASE);
     private static final Pattern LEADING_DASH = Pattern.compile("^(?:[-–—−]+\\s+|•\\s*)");
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+    /** A link, an e-mail or a bare domain, with the preposition that pointed at it ("на banki.ru"). */
     private static final Pattern LINK = Pattern.compile(
-            "(?:https?://|www\\.)\\S+?(?=[.,!?;:)»\"]*(?:\\s|$))"
+            "(?:\\b(?:на|в|во|по|из|с|со|at|on)\\s+)?(?:(?:https?://|www\\.)\\S+?(?=[.,!?;:)»\"]*(?:\\s|$))"
                     + "|(?<![\\w.@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
-                    + "|(?<![\\w.@/-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:ru|com|org|net|io|me|info|biz|рф|su|ua|by|kz|xyz|app|dev|online|site|shop|store|pro|club|tv|co|cc|ly|gg)(?![\\w-])(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?",
+                    + "|(?<![\\w.@/-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:ru|com|org|net|io|me|info|biz|рф|su|ua|by|kz|xyz|app|dev|online|site|shop|store|pro|club|tv|co|cc|ly|gg)(?![\\w-])(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?)",
             ANY_CASE | UNICODE);
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@[A-Za-z0-9_]{3,32}(?![A-Za-z0-9_])");
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_#&])#[\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
@@ -86,6 +87,7 @@ public final class CommentPolish {
     private static final Pattern SOLICITATION = Pattern.compile(String.join("|",
             "\\b(?:пиши|пишите|напиши|напишите|стучи|стучите|обращайся|обращайтесь|жду)\\s+(?:мне\\s+)?(?:в\\s+)?(?:личк\\w*|лс|л\\.с|личные сообщения|директ|dm|пм)\\b",
             "\\bв (?:личку|лс|директ)\\b",
+            "\\b(?:пиши|пишите|напиши|напишите|обращайся|обращайтесь)\\s+(?:мне\\s+)?на\\s+(?:почту|e-?mail|емейл|имейл|[\\w.+-]+@)",
             "\\bличн\\w* сообщени",
             "\\b(?:заработ|зарабатыва)\\w* (?:от|до|по)\\s*\\d",
             "\\d[\\d\\s]*(?:к|тыс\\w*\\.?|000)?\\s*(?:руб\\w*\\.?|₽|\\$|долл\\w*|usd|евро|€)\\s+(?:в|за)\\s+(?:день|сутки|неделю|месяц|час)\\b",
@@ -331,9 +333,19 @@ public final class CommentPolish {
         return (head.isEmpty() ? text.substring(0, wordLimit) : head) + "…";
     }
 
+    /** Removes every match; when the text began with one, the new first letter is capitalised. */
     private static String remove(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? tidy(matcher.replaceAll(" ")) : text;
+        if (!matcher.find()) {
+            return text;
+        }
+        boolean atStart = matcher.start() == 0;
+        String removed = tidy(matcher.replaceAll(" "));
+        if (!atStart || removed.isEmpty()) {
+            return removed;
+        }
+        int first = removed.codePointAt(0);
+        return new StringBuilder().appendCodePoint(Character.toUpperCase(first)).append(removed, Character.charCount(first), removed.length()).toString();
     }
 
     private static String tidyIfChanged(String before, String after) {
