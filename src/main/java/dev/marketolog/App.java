@@ -1,5 +1,7 @@
 package dev.marketolog;
 
+import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Runs Telegram accounts that leave short LLM-written comments in allowlisted channels.",
         subcommands = {
             // each command is added here by the issue that builds it
+            CheckConfigCommand.class,
+            SimulateCommand.class,
         })
 public final class App {
 

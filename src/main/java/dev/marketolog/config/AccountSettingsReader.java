@@ -32,8 +32,8 @@ final class AccountSettingsReader {
     }
 
     private AccountSettings account(Optional<Path> envFile, Optional<String> nameFromFile, List<String> warnings) {
-        AccountSettings defaults = AccountSettings.defaults(nameFromFile.orElse("bot"), List.of());
         String name = name(envFile, nameFromFile);
+        AccountSettings defaults = AccountSettings.defaults(name, List.of());
         OptionalInt apiId = values.optional(TELEGRAM_API_ID, Values.integer(1, MAX))
                 .map(OptionalInt::of).orElseGet(OptionalInt::empty);
         Secret apiHash = values.secret(TELEGRAM_API_HASH, defaults.apiHash());
@@ -76,8 +76,8 @@ final class AccountSettingsReader {
     private String name(Optional<Path> envFile, Optional<String> nameFromFile) {
         Optional<String> explicit = values.optional(ACCOUNT_NAME, Values::accountName);
         if (explicit.isEmpty() && nameFromFile.isEmpty() && values.valid(ACCOUNT_NAME)) {
-            values.reject(ACCOUNT_NAME, "a value: the name of " + envFile.map(Path::getFileName).orElseThrow()
-                    + " is not a usable account name (1-64 letters, digits, _ or -)");
+            values.reject(ACCOUNT_NAME, "a value: the file name " + envFile.map(f -> f.getFileName().toString()).orElse("")
+                    + " gives no usable account name (1-64 letters, digits, _ or -)");
         }
         return explicit.or(() -> nameFromFile).orElse("bot");
     }

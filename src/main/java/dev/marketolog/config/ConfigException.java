@@ -11,6 +11,7 @@ public final class ConfigException extends Exception {
 
     private final transient List<ConfigProblem> problems;
 
+    /** @param problems at least one */
     public ConfigException(List<ConfigProblem> problems) {
         super(summary(problems), null, false, false);
         if (problems.isEmpty()) {
@@ -19,6 +20,7 @@ public final class ConfigException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
+    /** Every problem, in the order the files and keys were read. */
     public List<ConfigProblem> problems() {
         return problems;
     }

@@ -1,4 +1,4 @@
 package dev.marketolog.config;
 
 /** One {@code KEY=value} of an env file, value unquoted and unescaped, with the line it starts on. */
-public record EnvEntry(String key, String value, int line) {}
+record EnvEntry(String key, String value, int line) {}

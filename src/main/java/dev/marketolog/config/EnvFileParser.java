@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * values over several lines, blank lines, CRLF. Variables ({@code ${X}}) are not expanded. A bad line becomes a
  * problem naming {@code file:line}; parsing goes on with the next line.
  */
-public final class EnvFileParser {
+final class EnvFileParser {
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private EnvFileParser() {}
 
     /** Reads and parses {@code file}; a file that cannot be read is one problem, not an exception. */
-    public static EnvFile parse(Path file) {
+    static EnvFile parse(Path file) {
         String content;
         try {
             content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
@@ -39,7 +39,7 @@ public final class EnvFileParser {
     }
 
     /** Parses {@code content} as if read from {@code file}. */
-    public static EnvFile parse(Path file, String content) {
+    static EnvFile parse(Path file, String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         Cursor cursor = new Cursor(text.replace("\r\n", "\n").replace('\r', '\n'));
         List<EnvEntry> entries = new ArrayList<>();
@@ -78,11 +78,12 @@ public final class EnvFileParser {
         }
         String key = c.readWhile(ch -> ch != '=' && ch != '#' && !Character.isWhitespace(ch));
         if (!KEY.matcher(key).matches()) {
-            throw new BadLine("", "a KEY=value line, KEY made of letters, digits and _ (got \"" + key + "\")");
+            // the line is not echoed: a pasted token or password may be all there is on it
+            throw new BadLine("", "a KEY=value line, KEY made of letters, digits and _");
         }
         c.skipBlanks();
         if (c.atEnd() || c.peek() != '=') {
-            throw new BadLine("", "a KEY=value line (no = after " + key.toUpperCase(Locale.ROOT) + ")");
+            throw new BadLine("", "a KEY=value line (this line has no =)");
         }
         c.advance(1);
         c.skipBlanks();

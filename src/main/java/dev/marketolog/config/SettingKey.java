@@ -81,10 +81,7 @@ public enum SettingKey {
         this.mask = mask;
     }
 
-    public Scope scope() {
-        return scope;
-    }
-
+    /** True for keys of the whole process, which come from the environment, then the files, which must agree. */
     public boolean processWide() {
         return scope == Scope.PROCESS;
     }

@@ -51,6 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             stopLeftoverServer(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
+                    // binaries unpack next to the data, not into /tmp: a container or a cleaned /tmp would unpack them on every start
+                    .setOverrideWorkingDirectory(directory.resolveSibling("postgres-bin").toFile())
                     // zonky deletes its data directory on close unless told otherwise; ours must outlive the process
                     .setCleanDataDirectory(false)
                     .setPort(port)

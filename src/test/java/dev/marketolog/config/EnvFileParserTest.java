@@ -109,6 +109,13 @@ class EnvFileParserTest {
     }
 
     @Test
+    void badLineIsNotEchoedBecauseItMayBeAPastedSecret() {
+        EnvFile file = parsed("sk-live-0123456789abcdef\n9secret-Token=1\n");
+        assertThat(file.problems()).hasSize(2)
+                .allSatisfy(p -> assertThat(p.describe()).doesNotContain("0123456789abcdef", "secretToken"));
+    }
+
+    @Test
     void textAfterAClosingQuoteIsAProblem() {
         EnvFile file = parsed("A=\"x\" y\nB=2\n");
         assertThat(file.problems()).singleElement()

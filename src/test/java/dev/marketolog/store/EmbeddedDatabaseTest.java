@@ -54,12 +54,12 @@ class EmbeddedDatabaseTest {
                 .start();
         try (BufferedReader output = other.inputReader()) {
             assertThat(output.lines().filter(KilledProcess.STARTED::equals).findFirst()).isPresent();
+            assertThatThrownBy(() -> Database.open(embeddedIn(dataDir)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("another running process uses " + dataDir.resolve("postgres"));
+        } finally {
+            other.destroyForcibly().waitFor();
         }
-        assertThatThrownBy(() -> Database.open(embeddedIn(dataDir)))
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("another running process uses " + dataDir.resolve("postgres"));
-
-        other.destroyForcibly().waitFor();
 
         try (Database database = Database.open(embeddedIn(dataDir))) {
             assertThat(query(database, "select name from account")).isEqualTo("survivor");

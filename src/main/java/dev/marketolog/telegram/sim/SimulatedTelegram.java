@@ -46,13 +46,12 @@ final class SimulatedTelegram implements Telegram {
         synchronized (world) {
             List<Channel> described = new ArrayList<>(channelIds.size());
             for (long channelId : channelIds) {
-                Channel channel = world.channel(channelId).map(SimChannel::describe)
+                Optional<SimChannel> found = world.channel(channelId);
+                found.ifPresent(channel -> prepared.add(channelId));
+                Channel channel = found.map(SimChannel::describe)
                         .orElseGet(() -> new Channel(channelId, "", Optional.empty(), Duration.ZERO, Optional.of(NOT_FOUND)));
                 if (channel.problem().isPresent()) {
                     toldClosed.add(channelId);
-                }
-                if (world.channel(channelId).isPresent()) {
-                    prepared.add(channelId);
                 }
                 described.add(channel);
             }

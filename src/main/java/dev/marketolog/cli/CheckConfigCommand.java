@@ -1,0 +1,69 @@
+package dev.marketolog.cli;
+
+import dev.marketolog.config.ConfigException;
+import dev.marketolog.config.Purpose;
+import dev.marketolog.config.Settings;
+import dev.marketolog.config.SettingsDescription;
+import dev.marketolog.config.SettingsLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code marketolog check-config}: loads the settings as {@code serve} would and prints them masked, or every problem. */
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validates the settings as serve loads them and prints each account's resolved settings with secrets masked.",
+            "Connects to nothing. Exit 0 when the settings are usable, 2 with every problem listed."
+        })
+public final class CheckConfigCommand implements Callable<Integer> {
+    /** The exit code when the settings have problems. */
+    public static final int PROBLEMS = 2;
+
+    @Option(names = "--env-file", paramLabel = "F",
+            description = "An account's env file; repeatable. Default: .env and every .env.bot* in the working directory.")
+    private List<Path> envFiles = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Path workingDir;
+    private final Map<String, String> environment;
+
+    /** Reads the process environment and looks for env files in the working directory. */
+    public CheckConfigCommand() {
+        this(Path.of(""), System.getenv());
+    }
+
+    CheckConfigCommand(Path workingDir, Map<String, String> environment) {
+        this.workingDir = workingDir;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Settings settings =
+                    SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, workingDir), environment, Purpose.SERVE);
+            out.print(SettingsDescription.describe(settings));
+            int accounts = settings.accounts().size();
+            out.println("OK: " + accounts + (accounts == 1 ? " account" : " accounts") + " ready for serve.");
+            out.flush();
+            return 0;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return PROBLEMS;
+        }
+    }
+}
