@@ -1,6 +1,7 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.PolishCommand;
 import dev.marketolog.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each command is added here by the issue that builds it
             CheckConfigCommand.class,
+            PolishCommand.class,
             SimulateCommand.class,
         })
 public final class App {
