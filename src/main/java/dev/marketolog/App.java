@@ -2,6 +2,7 @@ package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
 import dev.marketolog.cli.PolishCommand;
+import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             // each command is added here by the issue that builds it
             CheckConfigCommand.class,
             PolishCommand.class,
+            LoginCommand.class,
             SimulateCommand.class,
         })
 public final class App {

@@ -17,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,6 +241,7 @@ final class AccountRunner implements FleetMember {
         for (JournalEntry entry : history) {
             lastInChannel.merge(entry.channelId(), entry.at(), (a, b) -> a.isAfter(b) ? a : b);
         }
+        Set<PostKey> commented = history.stream().filter(JournalEntry::blocksPost).map(JournalEntry::post).collect(Collectors.toSet());
         List<Channel> order = new ArrayList<>(channels.values());
         order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
         for (Channel channel : order) {
@@ -247,12 +250,14 @@ final class AccountRunner implements FleetMember {
                 continue;
             }
             for (Post post : recentPosts(channel.channelId(), now)) {
-                if (givenUp.containsKey(post.key()) || filtered(post, now)) {
+                if (givenUp.containsKey(post.key()) || commented.contains(post.key()) || filtered(post, now)) {
                     continue;
                 }
                 GateDecision decision = gate.post(now, history, accountState, post, Branch.SCHEDULER, facts,
                         stores.journal().otherAccountsUnder(name, post.key()));
-                if (decision.allowed() && attempt(post, Branch.SCHEDULER, channel)) {
+                if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
+                    giveUp(post, reason, now);
+                } else if (decision.allowed() && attempt(post, Branch.SCHEDULER, channel)) {
                     return;
                 }
             }
@@ -262,14 +267,15 @@ final class AccountRunner implements FleetMember {
     private List<Post> recentPosts(long channelId, Instant now) {
         CachedPosts cached = postCache.get(channelId);
         if (cached == null || !now.isBefore(cached.fetchedAt().plus(POST_CACHE_TTL))) {
-            cached = new CachedPosts(now, List.copyOf(telegram.recentPosts(channelId, RECENT_POSTS)));
+            cached = new CachedPosts(now, newestFirst(telegram.recentPosts(channelId, RECENT_POSTS)));
             postCache.put(channelId, cached);
         }
         Instant oldest = now.minus(settings.limits().freshPostMaxAge());
-        return cached.posts().stream()
-                .filter(p -> !p.publishedAt().isBefore(oldest))
-                .sorted(Comparator.comparing(Post::publishedAt).reversed())
-                .toList();
+        return cached.posts().stream().takeWhile(p -> !p.publishedAt().isBefore(oldest)).toList();
+    }
+
+    private static List<Post> newestFirst(List<Post> posts) {
+        return posts.stream().sorted(Comparator.comparing(Post::publishedAt).reversed()).toList();
     }
 
     private void pruneGivenUp(Instant now) {
@@ -289,7 +295,7 @@ final class AccountRunner implements FleetMember {
         if (cached != null && cached.posts().stream().noneMatch(p -> p.key().equals(post.key()))) {
             List<Post> posts = new ArrayList<>(cached.posts());
             posts.add(post);
-            postCache.put(post.channelId(), new CachedPosts(cached.fetchedAt(), List.copyOf(posts)));
+            postCache.put(post.channelId(), new CachedPosts(cached.fetchedAt(), newestFirst(posts)));
         }
         if (filtered(post, now)) {
             return;
@@ -310,7 +316,8 @@ final class AccountRunner implements FleetMember {
                 stores.journal().otherAccountsUnder(name, post.key()));
         switch (decision) {
             case GateDecision.Allowed allowed -> attempt(post, Branch.INSTANT, channel);
-            // left to the scheduler branch, which will find the post while it is fresh
+            case GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) when retryAt.isEmpty() -> giveUp(post, reason, now);
+            // not now: left to the scheduler branch, which will find the post while it is fresh
             case GateDecision.Denied denied -> emit(new EngineEvent.Skipped(name, now, post.key(), denied.reason()));
         }
     }
@@ -486,7 +493,7 @@ final class AccountRunner implements FleetMember {
     }
 
     private void giveUp(Post post, SkipReason reason, Instant now) {
-        if (givenUp.put(post.key(), post.publishedAt()) == null) {
+        if (givenUp.put(post.key(), post.publishedAt()) == null && reason != SkipReason.ALREADY_COMMENTED) {
             emit(new EngineEvent.Skipped(name, now, post.key(), reason));
         }
     }
@@ -520,26 +527,32 @@ final class AccountRunner implements FleetMember {
         emit(new EngineEvent.AccountFailed(name, clock.instant(), e.toString()));
     }
 
-    /** Listener calls come from the adapter's thread: each becomes a task of the account. */
+    /** Listener calls come from the adapter's thread: each becomes a task of the account, while it runs. */
     private final class Listener implements TelegramListener {
         @Override
         public void newPost(Post post) {
-            schedule(clock.instant(), () -> onNewPost(post));
+            whileRunning(() -> onNewPost(post));
         }
 
         @Override
         public void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {
-            schedule(clock.instant(), () -> onOwnCommentDeleted(channelId, discussionChatId, messageId));
+            whileRunning(() -> onOwnCommentDeleted(channelId, discussionChatId, messageId));
         }
 
         @Override
         public void restricted(long channelId, String reason) {
-            schedule(clock.instant(), () -> ban(channelId, "restricted: " + reason, clock.instant()));
+            whileRunning(() -> ban(channelId, "restricted: " + reason, clock.instant()));
         }
 
         @Override
         public void sessionGone(String reason) {
-            schedule(clock.instant(), () -> AccountRunner.this.sessionGone(reason));
+            whileRunning(() -> AccountRunner.this.sessionGone(reason));
+        }
+
+        private void whileRunning(Runnable task) {
+            if (state == RunState.RUNNING) {
+                schedule(clock.instant(), task);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** A comment writer for the engine's tests: writes "comment on N" unless told to decline or be unavailable. */
 final class FixedWriter implements CommentWriter {
 
-    private WriteResult answer;
+    private final WriteResult answer;
     final List<CommentRequest> requests = new ArrayList<>();
 
     static FixedWriter writing() {

@@ -3,13 +3,18 @@ package dev.marketolog.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.ActiveWindows;
+import dev.marketolog.config.HourWindow;
+import dev.marketolog.config.Limits;
 import dev.marketolog.config.SpamGuardSettings;
 import dev.marketolog.store.memory.InMemoryStores;
+import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.TelegramError;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +30,7 @@ class FleetTest {
     private final VirtualClock clock = new VirtualClock(START);
     private final EngineStores stores = InMemoryStores.create();
     private final List<EngineEvent> events = new ArrayList<>();
-    private final Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+    private Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
 
     private ScriptedTelegram runs(AccountSettings settings, CommentWriter writer) {
         ScriptedTelegram telegram = new ScriptedTelegram(clock, settings.allowlist());
@@ -37,9 +42,29 @@ class FleetTest {
         clock.runUntil(clock.instant().plus(duration));
     }
 
-    /** Scheduler ticks would also find the post; these tests look at the instant branch alone, so ticks find no posts. */
     private static AccountSettings bot() {
         return TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL));
+    }
+
+    /** Publishes a post in {@code channel} every {@code every} until {@code until}, message ids counting from {@code firstId}. */
+    private void publishEvery(ScriptedTelegram telegram, long channel, Duration every, Instant until, long firstId) {
+        long[] next = {firstId};
+        Runnable[] publish = new Runnable[1];
+        publish[0] = () -> {
+            telegram.publish(channel, next[0]++, "post " + next[0]);
+            if (clock.instant().plus(every).isBefore(until)) {
+                clock.schedule(clock.instant().plus(every), publish[0]);
+            }
+        };
+        clock.schedule(clock.instant(), publish[0]);
+    }
+
+    private <T extends EngineEvent> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static SendResult failed(TelegramError error) {
+        return new SendResult.Failed(error, true);
     }
 
     @Test
@@ -58,8 +83,32 @@ class FleetTest {
             assertThat(c.at()).isBetween(published.plusSeconds(300), published.plusSeconds(330));
         });
         assertThat(stores.journal().history("bot", START)).singleElement()
-                .satisfies(e -> assertThat(e.status()).isEqualTo(CommentStatus.SENT));
-        assertThat(events).filteredOn(EngineEvent.CommentSent.class::isInstance).hasSize(1);
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(CommentStatus.SENT);
+                    assertThat(e.branch()).isEqualTo(Branch.INSTANT);
+                });
+        assertThat(events(EngineEvent.CommentSent.class)).singleElement().satisfies(e -> assertThat(e.dryRun()).isFalse());
+        assertThat(fleet.status()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(RunState.RUNNING);
+            assertThat(s.sentToday()).isEqualTo(1);
+            assertThat(s.dailyLimit()).isEqualTo(1000);
+        });
+    }
+
+    @Test
+    void theSchedulerTakesTheChannelCommentedLongestAgoAndItsNewestFreshPost() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.existing(CHANNEL, 1, START.minus(Duration.ofHours(3)), "older");
+        telegram.existing(CHANNEL, 2, START.minus(Duration.ofHours(2)), "newer");
+        telegram.existing(OTHER_CHANNEL, 5, START.minus(Duration.ofHours(5)), "other");
+        telegram.existing(OTHER_CHANNEL, 4, START.minus(Duration.ofDays(2)), "stale");
+
+        fleet.start();
+        advance(Duration.ofHours(2));
+
+        assertThat(telegram.comments()).extracting(ScriptedTelegram.Comment::post).containsExactly(
+                new PostKey(CHANNEL, 2), new PostKey(OTHER_CHANNEL, 5), new PostKey(CHANNEL, 1));
+        assertThat(stores.journal().history("bot", START)).extracting(JournalEntry::branch).containsOnly(Branch.SCHEDULER);
     }
 
     @Test
@@ -71,5 +120,350 @@ class FleetTest {
 
         assertThat(telegram.comments()).isEmpty();
         assertThat(fleet.status()).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(RunState.IDLE));
+    }
+
+    @Test
+    void anAccountWithoutSessionShowsItNeedsALogin() {
+        fleet.addNeedingLogin(bot());
+        fleet.start();
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status()).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(RunState.NEEDS_LOGIN));
+    }
+
+    @Test
+    void aDeclinedPostReleasesItsSlotCountsNothingAndIsNotAskedAgain() {
+        FixedWriter writer = FixedWriter.answering(new WriteResult.Declined(List.of("skip"), 1));
+        ScriptedTelegram telegram = runs(bot(), writer);
+        fleet.start();
+        telegram.publish(CHANNEL, 1, "text");
+
+        advance(Duration.ofHours(3));
+
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(writer.requests).hasSize(1);
+        assertThat(stores.journal().history("bot", START)).isEmpty();
+        assertThat(events(EngineEvent.Skipped.class)).extracting(EngineEvent.Skipped::reason).containsExactly(SkipReason.WRITER_DECLINED);
+    }
+
+    @Test
+    void anUnavailableWriterReleasesTheSlotAndThePostIsTriedAgain() {
+        FixedWriter writer = FixedWriter.answering(new WriteResult.Unavailable("connection refused", 3));
+        ScriptedTelegram telegram = runs(bot(), writer);
+        fleet.start();
+        telegram.publish(CHANNEL, 1, "text");
+
+        advance(Duration.ofHours(1));
+
+        assertThat(writer.requests.size()).isGreaterThan(1);
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(stores.journal().history("bot", START)).isEmpty();
+    }
+
+    @Test
+    void dryRunJournalsTheWouldBeCommentAndSendsNothing() {
+        ScriptedTelegram telegram = runs(TestAccounts.dryRun(bot()), FixedWriter.writing());
+        fleet.start();
+        telegram.publish(CHANNEL, 1, "text");
+
+        advance(Duration.ofHours(1));
+
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(stores.journal().history("bot", START)).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(CommentStatus.DRY_RUN));
+        assertThat(stores.journal().recentTexts("bot", 5)).containsExactly("comment on 1");
+        assertThat(events(EngineEvent.CommentSent.class)).singleElement().satisfies(e -> assertThat(e.dryRun()).isTrue());
+    }
+
+    @Test
+    void floodWaitStopsAccountForItsSeconds() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.thenAnswer(failed(new TelegramError.FloodWait(Duration.ofSeconds(3000))));
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(3)), 1);
+        publishEvery(telegram, OTHER_CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(3)), 1000);
+        fleet.start();
+
+        advance(Duration.ofHours(3));
+
+        EngineEvent.FloodWait wait = events(EngineEvent.FloodWait.class).getFirst();
+        assertThat(wait.duration()).isEqualTo(Duration.ofSeconds(3000));
+        Instant waitEnd = wait.at().plusSeconds(3000);
+        assertThat(telegram.comments()).extracting(ScriptedTelegram.Comment::at)
+                .isNotEmpty()
+                .noneMatch(at -> at.isAfter(wait.at()) && at.isBefore(waitEnd))
+                .anyMatch(at -> !at.isBefore(waitEnd));
+        assertThat(events(EngineEvent.SpamBlockStarted.class)).isEmpty();
+    }
+
+    @Test
+    void seriousErrorsInARowPutTheAccountToSleepAndItWakesUp() {
+        AccountSettings settings = TestAccounts.with(bot(),
+                new SpamGuardSettings(Duration.ofHours(1), Duration.ofHours(24), 3, Duration.ofSeconds(300)));
+        ScriptedTelegram telegram = runs(settings, FixedWriter.writing());
+        telegram.answerWith(post -> Optional.of(failed(new TelegramError.PeerFlood())));
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(2)), 1);
+        fleet.start();
+
+        advance(Duration.ofMinutes(60));
+
+        assertThat(events(EngineEvent.PeerFlood.class)).hasSize(3);
+        EngineEvent.SpamBlockStarted block = events(EngineEvent.SpamBlockStarted.class).getFirst();
+        assertThat(block.duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(fleet.status().getFirst().spamBlockUntil()).contains(block.at().plus(Duration.ofHours(1)));
+
+        telegram.answerWith(post -> Optional.empty());
+        advance(Duration.ofHours(2));
+
+        assertThat(events(EngineEvent.SpamBlockEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.at()).isEqualTo(block.at().plus(Duration.ofHours(1))));
+        assertThat(telegram.comments()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.at()).isAfterOrEqualTo(block.at().plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void aClosedChannelGoesOnTheBanListAndIsNeverTriedAgainWhileOthersGoOn() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.answerWith(post -> post.channelId() == CHANNEL
+                ? Optional.of(failed(new TelegramError.ChannelClosed("CHAT_WRITE_FORBIDDEN"))) : Optional.empty());
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(10), START.plus(Duration.ofHours(4)), 1);
+        publishEvery(telegram, OTHER_CHANNEL, Duration.ofMinutes(10), START.plus(Duration.ofHours(4)), 1000);
+        fleet.start();
+
+        advance(Duration.ofHours(4));
+
+        assertThat(events(EngineEvent.SendFailed.class)).singleElement()
+                .satisfies(e -> assertThat(e.errorType()).isEqualTo("channel_closed"));
+        assertThat(events(EngineEvent.ChannelBanned.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("CHAT_WRITE_FORBIDDEN"));
+        assertThat(stores.channelStates().load("bot").get(CHANNEL).banned()).isTrue();
+        assertThat(telegram.comments()).hasSizeGreaterThan(3).allSatisfy(c -> assertThat(c.post().channelId()).isEqualTo(OTHER_CHANNEL));
+    }
+
+    @Test
+    void aChannelClosedWhenPreparedIsBannedAtOnce() {
+        ScriptedTelegram telegram = new ScriptedTelegram(clock, bot().allowlist())
+                .closed(CHANNEL, new TelegramError.ChannelClosed("join request declined"));
+        fleet.add(bot(), telegram, FixedWriter.writing());
+        fleet.start();
+        telegram.publish(CHANNEL, 1, "text");
+
+        advance(Duration.ofHours(1));
+
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(stores.channelStates().load("bot").get(CHANNEL).bannedReason()).contains("join request declined");
+    }
+
+    @Test
+    void slowModeHoldsThatChannelForItsDelay() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.thenAnswer(failed(new TelegramError.SlowMode(Duration.ofMinutes(45))));
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(2)), 1);
+        fleet.start();
+
+        advance(Duration.ofHours(2));
+
+        EngineEvent.SlowMode slow = events(EngineEvent.SlowMode.class).getFirst();
+        assertThat(telegram.comments()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.at()).isAfterOrEqualTo(slow.at().plus(Duration.ofMinutes(45))));
+    }
+
+    @Test
+    void aGonePostIsSkippedForGood() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.answerWith(post -> post.messageId() == 1 ? Optional.of(failed(new TelegramError.PostGone("Message not found"))) : Optional.empty());
+        telegram.publish(CHANNEL, 1, "text");
+
+        fleet.start();
+        advance(Duration.ofHours(3));
+
+        assertThat(events(EngineEvent.PostGone.class)).singleElement().satisfies(e -> assertThat(e.post()).isEqualTo(new PostKey(CHANNEL, 1)));
+        assertThat(events(EngineEvent.SendFailed.class)).hasSize(1);
+    }
+
+    @Test
+    void sessionGoneStopsTheAccountWhichThenNeedsALogin() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.thenAnswer(failed(new TelegramError.SessionGone("authorizationStateClosed")));
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(2)), 1);
+        fleet.start();
+
+        advance(Duration.ofHours(2));
+
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(events(EngineEvent.SendFailed.class)).hasSize(1);
+        assertThat(events(EngineEvent.SessionGone.class)).hasSize(1);
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.NEEDS_LOGIN);
+    }
+
+    @Test
+    void theListenerHearingTheSessionIsGoneStopsTheAccountToo() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+
+        telegram.listener().sessionGone("logged out");
+        telegram.publish(CHANNEL, 1, "text");
+        advance(Duration.ofHours(1));
+
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.NEEDS_LOGIN);
+    }
+
+    @Test
+    void ownCommentsDeletedBySomeoneElseBanTheChannelAtTheLimit() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        telegram.publish(CHANNEL, 1, "one");
+        advance(Duration.ofHours(1));
+        telegram.publish(CHANNEL, 2, "two");
+        advance(Duration.ofHours(1));
+        assertThat(telegram.comments()).hasSize(2);
+
+        // the scripted Telegram numbers its messages 1, 2, ... in the discussion group CHANNEL - 1_000_000
+        telegram.listener().ownCommentDeleted(CHANNEL, CHANNEL - 1_000_000, 1);
+        advance(Duration.ofMinutes(1));
+        assertThat(events(EngineEvent.ChannelBanned.class)).isEmpty();
+        telegram.listener().ownCommentDeleted(CHANNEL, CHANNEL - 1_000_000, 2);
+        advance(Duration.ofMinutes(1));
+
+        assertThat(events(EngineEvent.ChannelBanned.class)).singleElement()
+                .satisfies(e -> assertThat(e.channelId()).isEqualTo(CHANNEL));
+    }
+
+    @Test
+    void beingRestrictedInTheDiscussionGroupBansTheChannel() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+
+        telegram.listener().restricted(CHANNEL, "chatMemberStatusRestricted");
+        telegram.publish(CHANNEL, 1, "text");
+        advance(Duration.ofHours(1));
+
+        assertThat(telegram.comments()).isEmpty();
+        assertThat(stores.channelStates().load("bot").get(CHANNEL).banned()).isTrue();
+    }
+
+    @Test
+    void postsWithoutTextOrWithASkipKeywordAreSkipped() {
+        ScriptedTelegram telegram = runs(TestAccounts.skipping(bot(), List.of("Giveaway", " sale ")), FixedWriter.writing());
+        fleet.start();
+        telegram.publish(CHANNEL, 1, "");
+        telegram.publish(CHANNEL, 2, "Big GIVEAWAY today");
+        telegram.publish(OTHER_CHANNEL, 3, "Winter SALE starts");
+        telegram.publish(OTHER_CHANNEL, 4, "Plain news");
+
+        advance(Duration.ofHours(2));
+
+        assertThat(telegram.comments()).extracting(ScriptedTelegram.Comment::post).containsExactly(new PostKey(OTHER_CHANNEL, 4));
+        assertThat(events(EngineEvent.Skipped.class)).extracting(EngineEvent.Skipped::reason)
+                .containsExactlyInAnyOrder(SkipReason.NO_TEXT, SkipReason.SKIP_KEYWORD, SkipReason.SKIP_KEYWORD);
+    }
+
+    @Test
+    void postsOfChannelsOffTheAllowlistAreIgnored() {
+        ScriptedTelegram telegram = runs(TestAccounts.account("bot", List.of(CHANNEL)), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+
+        telegram.listener().newPost(new Post(OTHER_CHANNEL, 1, clock.instant(), "text"));
+        advance(Duration.ofHours(1));
+
+        assertThat(telegram.comments()).isEmpty();
+    }
+
+    @Test
+    void anExceptionInOneAccountIsCountedAndNeverStopsAnother() {
+        CommentWriter broken = request -> {
+            throw new IllegalStateException("writer broke");
+        };
+        ScriptedTelegram first = runs(TestAccounts.account("first", List.of(CHANNEL)), broken);
+        ScriptedTelegram second = runs(TestAccounts.account("second", List.of(OTHER_CHANNEL)), FixedWriter.writing());
+        fleet.start();
+        first.publish(CHANNEL, 1, "text");
+        second.publish(OTHER_CHANNEL, 2, "text");
+
+        advance(Duration.ofHours(1));
+
+        assertThat(second.comments()).hasSize(1);
+        assertThat(fleet.status().getFirst().failures()).isPositive();
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING);
+        assertThat(stores.journal().history("first", START)).isEmpty();
+        assertThat(events(EngineEvent.AccountFailed.class)).isNotEmpty().allSatisfy(e -> assertThat(e.account()).isEqualTo("first"));
+    }
+
+    @Test
+    void ourAccountsShareAPostAndAChannelOnlyAsTheFleetRulesAllow() {
+        fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ofMinutes(30)), new SplittableRandom(3), events::add);
+        Limits spaced = TestAccounts.limits(TestAccounts.openLimits(), TestAccounts.openLimits().activeWindows(), 1000, 1000,
+                Duration.ZERO, Duration.ofMinutes(40), 1000);
+        ScriptedTelegram first = runs(TestAccounts.with(TestAccounts.account("first", List.of(CHANNEL)), spaced), FixedWriter.writing());
+        ScriptedTelegram second = runs(TestAccounts.with(TestAccounts.account("second", List.of(CHANNEL)), spaced), FixedWriter.writing());
+        for (int i = 1; i <= 12; i++) {
+            Instant at = START.minus(Duration.ofMinutes(10L * i));
+            first.existing(CHANNEL, i, at, "post " + i);
+            second.existing(CHANNEL, i, at, "post " + i);
+        }
+        fleet.start();
+
+        advance(Duration.ofHours(6));
+
+        List<ScriptedTelegram.Comment> all = new ArrayList<>(first.comments());
+        all.addAll(second.comments());
+        assertThat(all).extracting(ScriptedTelegram.Comment::post).doesNotHaveDuplicates();
+        assertThat(first.comments()).isNotEmpty();
+        assertThat(second.comments()).isNotEmpty();
+        for (ScriptedTelegram.Comment mine : first.comments()) {
+            for (ScriptedTelegram.Comment theirs : second.comments()) {
+                assertThat(Duration.between(mine.at(), theirs.at()).abs()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+            }
+        }
+    }
+
+    @Test
+    void aSecondProcessLeavesALeasedAccountAloneUntilTheFirstStops() {
+        ScriptedTelegram mine = runs(bot(), FixedWriter.writing());
+        Fleet elsewhere = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(99), events::add);
+        ScriptedTelegram theirs = new ScriptedTelegram(clock, bot().allowlist());
+        elsewhere.add(bot(), theirs, FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+        elsewhere.start();
+        publishEvery(mine, CHANNEL, Duration.ofMinutes(10), START.plus(Duration.ofHours(4)), 1);
+        publishEvery(theirs, OTHER_CHANNEL, Duration.ofMinutes(10), START.plus(Duration.ofHours(4)), 1000);
+
+        advance(Duration.ofHours(1));
+
+        assertThat(elsewhere.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
+        assertThat(theirs.comments()).isEmpty();
+        assertThat(mine.comments()).isNotEmpty();
+
+        fleet.stop();
+        advance(Duration.ofMinutes(10));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.STOPPED);
+        assertThat(elsewhere.status().getFirst().state()).isEqualTo(RunState.RUNNING);
+        advance(Duration.ofHours(1));
+        assertThat(theirs.comments()).isNotEmpty();
+    }
+
+    @Test
+    void theEveningIsNotStarvedByTheMorning() {
+        Limits seedLimits = new Limits(ActiveWindows.of(new HourWindow(5, 10), new HourWindow(18, 24)), TestAccounts.ZONE,
+                40, 8, Duration.ofSeconds(90), Duration.ofSeconds(600), 2, Duration.ofMinutes(1440), Duration.ofSeconds(300));
+        AccountSettings settings = TestAccounts.with(TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL)), seedLimits);
+        clock.runUntil(Instant.parse("2026-12-01T21:00:00Z")); // local midnight in Moscow
+        ScriptedTelegram telegram = runs(settings, FixedWriter.writing());
+        Instant dayEnd = clock.instant().plus(Duration.ofDays(1));
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(7), dayEnd, 1);
+        publishEvery(telegram, OTHER_CHANNEL, Duration.ofMinutes(9), dayEnd, 10_000);
+        fleet.start();
+
+        clock.runUntil(dayEnd.minusSeconds(1));
+
+        List<LocalTime> times = telegram.comments().stream().map(c -> c.at().atZone(TestAccounts.ZONE).toLocalTime()).toList();
+        long evening = times.stream().filter(t -> t.getHour() >= 18).count();
+        assertThat(times).hasSizeBetween(30, 40);
+        assertThat(evening).isGreaterThanOrEqualTo(times.size() * 4L / 11 - 2);
     }
 }

@@ -1,0 +1,102 @@
+package dev.marketolog.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The few JDBC moves the engine's adapters repeat: run a statement, read rows, hold a transaction. */
+final class Jdbc {
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs an insert, update or delete; answers the rows it touched. */
+    int update(String what, String sql, Binder binder) {
+        return transaction(what, connection -> update(connection, sql, binder));
+    }
+
+    <T> List<T> query(String what, String sql, Binder binder, RowReader<T> reader) {
+        return transaction(what, connection -> query(connection, sql, binder, reader));
+    }
+
+    <T> Optional<T> queryOne(String what, String sql, Binder binder, RowReader<T> reader) {
+        return query(what, sql, binder, reader).stream().findFirst();
+    }
+
+    <T> T transaction(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int update(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> List<T> query(Connection connection, String sql, Binder binder, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(reader.read(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    static Timestamp timestamp(Optional<Instant> instant) {
+        return instant.map(Timestamp::from).orElse(null);
+    }
+
+    static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? Optional.empty() : Optional.of(value.toInstant());
+    }
+}

@@ -1,0 +1,220 @@
+package dev.marketolog.store;
+
+import static dev.marketolog.store.Jdbc.timestamp;
+
+import dev.marketolog.engine.Branch;
+import dev.marketolog.engine.CommentStatus;
+import dev.marketolog.engine.FleetRules;
+import dev.marketolog.engine.Journal;
+import dev.marketolog.engine.JournalEntry;
+import dev.marketolog.engine.Reservation;
+import dev.marketolog.telegram.PostKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The journal in PostgreSQL's {@code comment} table. A reservation is atomic across processes: it locks its channel. */
+public final class JdbcJournal implements Journal {
+
+    private static final String LIVE = "status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run')";
+    private static final String COUNTS = "(" + LIVE + " or (status = 'failed' and reached_server))";
+    private static final String AT = "coalesce(sent_at, created_at)";
+
+    private final Jdbc jdbc;
+
+    public JdbcJournal(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet) {
+        return jdbc.transaction("reserve a comment of " + account + " under " + post, connection -> {
+            // one reservation per channel at a time, across processes: the fleet rules read, then write
+            Jdbc.query(connection, "select pg_advisory_xact_lock(?)", s -> s.setLong(1, post.channelId()), row -> null);
+            List<String> under = Jdbc.query(connection,
+                    "select distinct account from comment where channel_id = ? and post_id = ? and " + LIVE,
+                    s -> {
+                        s.setLong(1, post.channelId());
+                        s.setLong(2, post.messageId());
+                    },
+                    row -> row.getString(1));
+            if (under.contains(account)) {
+                return new Reservation.AlreadyCommented();
+            }
+            if (under.size() >= fleet.maxAccountsPerPost()) {
+                return new Reservation.FleetBusy("max_accounts_per_post");
+            }
+            Optional<Instant> last = lastByOthers(connection, account, post.channelId());
+            if (last.isPresent() && at.isBefore(last.get().plus(fleet.minGap()))) {
+                return new Reservation.FleetBusy("min_gap");
+            }
+            long id = Jdbc.query(connection, """
+                    insert into comment (account, channel_id, post_id, branch, status, created_at, updated_at)
+                    values (?, ?, ?, ?, 'reserved', ?, ?) returning id""",
+                    s -> {
+                        s.setString(1, account);
+                        s.setLong(2, post.channelId());
+                        s.setLong(3, post.messageId());
+                        s.setString(4, branch.code());
+                        s.setTimestamp(5, timestamp(at));
+                        s.setTimestamp(6, timestamp(at));
+                    },
+                    row -> row.getLong(1)).getFirst();
+            return new Reservation.Reserved(id);
+        });
+    }
+
+    @Override
+    public void markSending(long id, String text, Instant at) {
+        move(id, CommentStatus.RESERVED, CommentStatus.SENDING, "text = ?", at, s -> s.setString(1, text));
+    }
+
+    @Override
+    public void markSent(long id, long discussionChatId, long messageId, Instant sentAt) {
+        move(id, CommentStatus.SENDING, CommentStatus.SENT, "discussion_chat_id = ?, message_id = ?, sent_at = ?", sentAt, s -> {
+            s.setLong(1, discussionChatId);
+            s.setLong(2, messageId);
+            s.setTimestamp(3, timestamp(sentAt));
+        });
+    }
+
+    @Override
+    public void markFailed(long id, String error, boolean reachedServer, Instant at) {
+        move(id, CommentStatus.SENDING, CommentStatus.FAILED, "error = ?, reached_server = ?", at, s -> {
+            s.setString(1, error);
+            s.setBoolean(2, reachedServer);
+        });
+    }
+
+    @Override
+    public void markUnknown(long id, String reason, Instant at) {
+        move(id, CommentStatus.SENDING, CommentStatus.UNKNOWN, "error = ?", at, s -> s.setString(1, reason));
+    }
+
+    @Override
+    public void markDryRun(long id, String text, Instant at) {
+        move(id, CommentStatus.RESERVED, CommentStatus.DRY_RUN, "text = ?", at, s -> s.setString(1, text));
+    }
+
+    @Override
+    public void release(long id, Instant at) {
+        move(id, CommentStatus.RESERVED, CommentStatus.RELEASED, "error = null", at, s -> {});
+    }
+
+    /** Moves row {@code id} from one status to the next, setting {@code assignments} (bound from parameter 1 on). */
+    private void move(long id, CommentStatus from, CommentStatus to, String assignments, Instant at, Jdbc.Binder binder) {
+        int parameters = (int) assignments.chars().filter(c -> c == '?').count();
+        int touched = jdbc.update("mark journal row " + id + " " + to.code(),
+                "update comment set " + assignments + ", status = ?, updated_at = ? where id = ? and status = ?",
+                s -> {
+                    binder.bind(s);
+                    s.setString(parameters + 1, to.code());
+                    s.setTimestamp(parameters + 2, timestamp(at));
+                    s.setLong(parameters + 3, id);
+                    s.setString(parameters + 4, from.code());
+                });
+        if (touched != 1) {
+            throw new IllegalStateException("journal row " + id + " is not " + from.code() + ", cannot mark it " + to.code());
+        }
+    }
+
+    @Override
+    public void recover(String account, Instant at) {
+        jdbc.transaction("recover the journal of " + account, connection -> {
+            for (String[] move : new String[][] {{"reserved", "released"}, {"sending", "unknown"}}) {
+                Jdbc.update(connection, "update comment set status = ?, updated_at = ? where account = ? and status = ?", s -> {
+                    s.setString(1, move[1]);
+                    s.setTimestamp(2, timestamp(at));
+                    s.setString(3, account);
+                    s.setString(4, move[0]);
+                });
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<JournalEntry> history(String account, Instant since) {
+        return jdbc.query("read the journal of " + account,
+                "select channel_id, post_id, branch, status, " + AT + " as at from comment"
+                        + " where account = ? and " + COUNTS + " and " + AT + " >= ? order by at, id",
+                s -> {
+                    s.setString(1, account);
+                    s.setTimestamp(2, timestamp(since));
+                },
+                row -> new JournalEntry(
+                        new PostKey(row.getLong("channel_id"), row.getLong("post_id")),
+                        Branch.valueOf(row.getString("branch").toUpperCase(Locale.ROOT)),
+                        CommentStatus.ofCode(row.getString("status")),
+                        row.getTimestamp("at").toInstant()));
+    }
+
+    @Override
+    public List<String> recentTexts(String account, int limit) {
+        return jdbc.query("read the recent comments of " + account,
+                "select text from comment where account = ? and status in ('sent', 'dry_run') and text is not null"
+                        + " order by id desc limit ?",
+                s -> {
+                    s.setString(1, account);
+                    s.setInt(2, limit);
+                },
+                row -> row.getString(1));
+    }
+
+    @Override
+    public int otherAccountsUnder(String account, PostKey post) {
+        return jdbc.queryOne("count the accounts under " + post,
+                "select count(distinct account) from comment where channel_id = ? and post_id = ? and account <> ? and " + LIVE,
+                s -> {
+                    s.setLong(1, post.channelId());
+                    s.setLong(2, post.messageId());
+                    s.setString(3, account);
+                },
+                row -> row.getInt(1)).orElse(0);
+    }
+
+    @Override
+    public Optional<Instant> lastByOthersInChannel(String account, long channelId) {
+        return jdbc.transaction("read the last comment in " + channelId, connection -> lastByOthers(connection, account, channelId));
+    }
+
+    private static Optional<Instant> lastByOthers(Connection connection, String account, long channelId) throws SQLException {
+        return Jdbc.query(connection,
+                "select max(" + AT + ") as at from comment where channel_id = ? and account <> ? and " + LIVE,
+                s -> {
+                    s.setLong(1, channelId);
+                    s.setString(2, account);
+                },
+                row -> Jdbc.instant(row, "at")).getFirst();
+    }
+
+    @Override
+    public boolean markDeleted(String account, long discussionChatId, long messageId, Instant at) {
+        return jdbc.update("mark a deleted comment of " + account, """
+                update comment set deleted_at = coalesce(deleted_at, ?), updated_at = ?
+                where account = ? and discussion_chat_id = ? and message_id = ?""",
+                s -> {
+                    s.setTimestamp(1, timestamp(at));
+                    s.setTimestamp(2, timestamp(at));
+                    s.setString(3, account);
+                    s.setLong(4, discussionChatId);
+                    s.setLong(5, messageId);
+                }) > 0;
+    }
+
+    @Override
+    public int deletedSince(String account, long channelId, Instant since) {
+        return jdbc.queryOne("count the deleted comments of " + account,
+                "select count(*) from comment where account = ? and channel_id = ? and deleted_at >= ?",
+                s -> {
+                    s.setString(1, account);
+                    s.setLong(2, channelId);
+                    s.setTimestamp(3, timestamp(since));
+                },
+                row -> row.getInt(1)).orElse(0);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.marketolog.telegram.tdlib;
+
+/** TDLib's connection states (updateConnectionState). */
+public sealed interface ConnectionState {
+    record ConnectionStateWaitingForNetwork() implements ConnectionState {}
+
+    record ConnectionStateConnectingToProxy() implements ConnectionState {}
+
+    record ConnectionStateConnecting() implements ConnectionState {}
+
+    record ConnectionStateUpdating() implements ConnectionState {}
+
+    record ConnectionStateReady() implements ConnectionState {}
+
+    /** A short name for /health: {@code waitingForNetwork}, {@code ready}, ... */
+    default String label() {
+        String name = getClass().getSimpleName().substring("ConnectionState".length());
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.marketolog.telegram.tdlib;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marketolog.telegram.tdlib.TdObject.TdError;
+import java.lang.reflect.ParameterizedType;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+
+/** One TDLib client (one account's session): typed requests answered through futures. */
+public final class TdClient {
+
+    /** Requests TDLib answers from its database or after one server round trip. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Sends and joins: TDLib itself waits out flood waits of up to about 60 s and resends before it answers. */
+    public static final Duration SEND_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final ClassValue<Class<?>> RESULT_TYPES = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> function) {
+            for (var type : function.getGenericInterfaces()) {
+                if (type instanceof ParameterizedType p && p.getRawType() == TdFunction.class) {
+                    return (Class<?>) p.getActualTypeArguments()[0];
+                }
+            }
+            throw new IllegalArgumentException(function + " does not implement TdFunction<R> directly");
+        }
+    };
+
+    private final int id;
+    private final TdTransport transport;
+    private final TdRouter router;
+    private final TdJsonMapper json = TdJsonMapper.get();
+
+    TdClient(int id, TdTransport transport, TdRouter router) {
+        this.id = id;
+        this.transport = transport;
+        this.router = router;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** Sends {@code function}; the future fails with {@link TdException} on TDLib's error, or times out after 30 s. */
+    public <R extends TdObject> CompletableFuture<R> send(TdFunction<R> function) {
+        return send(function, DEFAULT_TIMEOUT);
+    }
+
+    public <R extends TdObject> CompletableFuture<R> send(TdFunction<R> function, Duration timeout) {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        long extra = router.expect(id, answer);
+        ObjectNode request = json.encode(function);
+        request.put("@extra", extra);
+        CompletableFuture<JsonNode> settled = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((node, failure) -> router.forget(extra));
+        transport.send(id, json.write(request));
+        return settled.thenApply(node -> decodeAnswer(function, node));
+    }
+
+    /**
+     * Waits for {@code answer} (callers are virtual threads): its value, or TDLib's {@link TdException}, a
+     * {@link TdClosedException}, or a {@link TdTimeoutException} when TDLib did not answer in time.
+     */
+    public static <T> T await(CompletableFuture<T> answer) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TdClosedException("interrupted while waiting for TDLib");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new TdTimeoutException("TDLib did not answer in time");
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Stops routing this client's answers and updates; its waiting requests fail with {@link TdClosedException}. */
+    void forget() {
+        router.unregister(id);
+    }
+
+    /** TDLib's answer to {@code function}: its result, or a {@link TdException} for an {@code error}. */
+    static <R extends TdObject> R decodeAnswer(TdFunction<R> function, JsonNode node) {
+        TdJsonMapper json = TdJsonMapper.get();
+        @SuppressWarnings("unchecked")
+        Class<R> resultType = (Class<R>) RESULT_TYPES.get(function.getClass());
+        if ("error".equals(node.path("@type").asText())) {
+            throw new TdException(function.getClass().getSimpleName(), json.decode(node, TdError.class));
+        }
+        R result = json.decode(node, resultType);
+        if (result == null) {
+            throw new IllegalStateException(function.getClass().getSimpleName() + " was answered with an unexpected "
+                    + node.path("@type").asText());
+        }
+        return result;
+    }
+}

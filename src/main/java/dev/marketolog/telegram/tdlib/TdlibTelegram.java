@@ -1,0 +1,455 @@
+package dev.marketolog.telegram.tdlib;
+
+import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
+import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.TelegramError;
+import dev.marketolog.telegram.TelegramError.ChannelClosed;
+import dev.marketolog.telegram.TelegramListener;
+import dev.marketolog.telegram.tdlib.TdErrorMapping.Context;
+import dev.marketolog.telegram.tdlib.TdFunction.DeleteMessages;
+import dev.marketolog.telegram.tdlib.TdFunction.GetChat;
+import dev.marketolog.telegram.tdlib.TdFunction.GetChatHistory;
+import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThread;
+import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThreadHistory;
+import dev.marketolog.telegram.tdlib.TdFunction.GetSupergroup;
+import dev.marketolog.telegram.tdlib.TdFunction.GetSupergroupFullInfo;
+import dev.marketolog.telegram.tdlib.TdFunction.InputMessageContent.InputMessageText;
+import dev.marketolog.telegram.tdlib.TdFunction.InputMessageReplyTo.InputMessageReplyToMessage;
+import dev.marketolog.telegram.tdlib.TdFunction.JoinChat;
+import dev.marketolog.telegram.tdlib.TdFunction.LoadChats;
+import dev.marketolog.telegram.tdlib.TdFunction.MessageTopic.MessageTopicThread;
+import dev.marketolog.telegram.tdlib.TdFunction.OpenChat;
+import dev.marketolog.telegram.tdlib.TdFunction.SendMessage;
+import dev.marketolog.telegram.tdlib.TdObject.Chat;
+import dev.marketolog.telegram.tdlib.TdObject.ChatJoinResult;
+import dev.marketolog.telegram.tdlib.TdObject.ChatMemberStatus;
+import dev.marketolog.telegram.tdlib.TdObject.FormattedText;
+import dev.marketolog.telegram.tdlib.TdObject.Message;
+import dev.marketolog.telegram.tdlib.TdObject.MessageSender;
+import dev.marketolog.telegram.tdlib.TdObject.MessageSendingState;
+import dev.marketolog.telegram.tdlib.TdObject.MessageThreadInfo;
+import dev.marketolog.telegram.tdlib.TdObject.Supergroup;
+import dev.marketolog.telegram.tdlib.TdObject.SupergroupFullInfo;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateChatMember;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateChatPermissions;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateDeleteMessages;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateMessageSendFailed;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateMessageSendSucceeded;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateNewMessage;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateSupergroup;
+import dev.marketolog.telegram.tdlib.TdUpdate.UpdateSupergroupFullInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Telegram} port on one account's TDLib client. Calls block their (virtual) thread on TDLib's answers;
+ * TDLib's refusals come back as {@link TelegramError}s through {@link TdErrorMapping}.
+ */
+public final class TdlibTelegram implements Telegram {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TdlibTelegram.class);
+    /** Album parts arrive as separate updates within moments; a post is announced once they had time to arrive. */
+    private static final Duration ALBUM_SETTLE = Duration.ofMillis(1500);
+    private static final int MAX_COMMENTS_READ = 50;
+    private static final int MAX_CHAT_LIST_PAGES = 20;
+    private static final ScheduledExecutorService ALBUM_TIMER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("tdlib-albums").daemon().factory());
+
+    /** What prepare learned about an allowlisted channel and its discussion group. */
+    private record Prepared(long channelId, long discussionChatId, long discussionSupergroupId, boolean mustJoin, Duration slowMode) {
+        Prepared withSlowMode(Duration delay) {
+            return new Prepared(channelId, discussionChatId, discussionSupergroupId, mustJoin, delay);
+        }
+    }
+
+    /** A message in a chat. */
+    private record MessageKey(long chatId, long messageId) {}
+
+    private final TdClient client;
+    private final Duration sendTimeout;
+    private final ReadBudget reads;
+    private final Map<Long, Prepared> channels = new ConcurrentHashMap<>();
+    private final Set<Long> joined = ConcurrentHashMap.newKeySet();
+    private final Map<MessageKey, CompletableFuture<TdUpdate>> sendOutcomes = new ConcurrentHashMap<>();
+    private final AtomicInteger sendsInFlight = new AtomicInteger();
+    private final Map<MessageKey, Long> ownComments = new ConcurrentHashMap<>();
+    private final Map<Long, List<Message>> albumsArriving = new ConcurrentHashMap<>();
+    private volatile boolean chatsLoaded;
+    private volatile long myUserId;
+    private volatile TelegramListener listener = new TelegramListener() {};
+
+    /**
+     * @param sendTimeout how long a sent comment may stay pending before it is deleted and reported unknown (SEND_TIMEOUT_SECONDS)
+     */
+    public TdlibTelegram(TdClient client, Duration sendTimeout, InstantSource clock) {
+        this.client = client;
+        this.sendTimeout = sendTimeout;
+        this.reads = ReadBudget.perAccount(clock);
+    }
+
+    @Override
+    public void listen(TelegramListener listener) {
+        this.listener = listener;
+    }
+
+    // ---- prepare
+
+    @Override
+    public List<Channel> prepare(List<Long> allowlist) {
+        loadChatsOnce();
+        return allowlist.stream().map(this::prepare).toList();
+    }
+
+    /** A new session knows only the chats it has loaded: load the main list (each call adds a page; 404 = all loaded). */
+    private void loadChatsOnce() {
+        if (chatsLoaded) {
+            return;
+        }
+        try {
+            for (int page = 0; page < MAX_CHAT_LIST_PAGES; page++) {
+                TdClient.await(client.send(new LoadChats(new TdFunction.ChatList.ChatListMain(), 100)));
+            }
+        } catch (TdException e) {
+            if (e.error().code() != 404) {
+                LOG.warn("loadChats: {}", e.getMessage());
+            }
+        } catch (TdTimeoutException | TdClosedException e) {
+            LOG.warn("loadChats failed: {}", e.getMessage());
+        }
+        chatsLoaded = true;
+    }
+
+    private Channel prepare(long channelId) {
+        String title = "";
+        try {
+            Chat chat = TdClient.await(client.send(new GetChat(channelId)));
+            title = chat.title();
+            var channel = chat.supergroup().filter(TdObject.ChatType.ChatTypeSupergroup::isChannel);
+            if (channel.isEmpty()) {
+                return problem(channelId, title, new ChannelClosed("chat " + channelId + " is not a channel"));
+            }
+            TdClient.await(client.send(new OpenChat(channelId)));
+            long linked = TdClient.await(client.send(new GetSupergroupFullInfo(channel.get().supergroupId()))).linkedChatId();
+            if (linked == 0) {
+                return new Channel(channelId, title, Optional.empty(), Duration.ZERO, Optional.empty());
+            }
+            Chat discussion = TdClient.await(client.send(new GetChat(linked)));
+            long groupId = discussion.supergroup().orElseThrow().supergroupId();
+            Supergroup group = TdClient.await(client.send(new GetSupergroup(groupId)));
+            SupergroupFullInfo groupInfo = TdClient.await(client.send(new GetSupergroupFullInfo(groupId)));
+            TdClient.await(client.send(new OpenChat(linked)));
+            Duration slowMode = Duration.ofSeconds(groupInfo.slowModeDelay());
+            boolean mustJoin = group.joinToSendMessages() && !isMember(group.status());
+            channels.put(channelId, new Prepared(channelId, linked, groupId, mustJoin, slowMode));
+            Optional<TelegramError> closed = closedBy(group.status()).map(ChannelClosed::new);
+            return new Channel(channelId, title, Optional.of(linked), slowMode, closed);
+        } catch (TdException e) {
+            return problem(channelId, title, TdErrorMapping.map(e.error()));
+        } catch (TdTimeoutException | TdClosedException e) {
+            return problem(channelId, title, new TelegramError.Unknown(0, e.getMessage()));
+        }
+    }
+
+    private static Channel problem(long channelId, String title, TelegramError error) {
+        return new Channel(channelId, title, Optional.empty(), Duration.ZERO, Optional.of(error));
+    }
+
+    private static boolean isMember(ChatMemberStatus status) {
+        return switch (status) {
+            case ChatMemberStatus.ChatMemberStatusCreator s -> true;
+            case ChatMemberStatus.ChatMemberStatusAdministrator s -> true;
+            case ChatMemberStatus.ChatMemberStatusMember s -> true;
+            case ChatMemberStatus.ChatMemberStatusRestricted s -> s.isMember();
+            case ChatMemberStatus.ChatMemberStatusLeft s -> false;
+            case ChatMemberStatus.ChatMemberStatusBanned s -> false;
+            case null -> false;
+        };
+    }
+
+    /** Why {@code status} in a discussion group keeps us from writing there, if it does. */
+    private static Optional<String> closedBy(ChatMemberStatus status) {
+        return switch (status) {
+            case ChatMemberStatus.ChatMemberStatusBanned s -> Optional.of("banned in the discussion group");
+            case ChatMemberStatus.ChatMemberStatusRestricted s when s.permissions() != null && !s.permissions().canSendBasicMessages() ->
+                    Optional.of("restricted in the discussion group: may not send messages");
+            case null, default -> Optional.empty();
+        };
+    }
+
+    // ---- reading
+
+    @Override
+    public List<Post> recentPosts(long channelId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Message> messages = new ArrayList<>();
+        long from = 0;
+        try {
+            // fetch until one post more than asked is folded, so the last album returned is complete
+            while (Albums.fold(channelId, messages).size() <= limit) {
+                reads.take();
+                List<Message> page = TdClient.await(client.send(new GetChatHistory(channelId, from, 0, Math.min(100, limit * 2 + 1), false)))
+                        .messages();
+                if (page.isEmpty()) {
+                    break;
+                }
+                messages.addAll(page);
+                from = page.getLast().id();
+            }
+        } catch (TdException | TdTimeoutException | TdClosedException e) {
+            LOG.warn("reading posts of channel {} failed: {}", channelId, e.getMessage());
+            return List.of();
+        }
+        List<Post> posts = Albums.fold(channelId, messages);
+        return posts.subList(0, Math.min(limit, posts.size()));
+    }
+
+    @Override
+    public List<String> commentsUnder(PostKey post, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        try {
+            reads.take();
+            List<Message> newestFirst = TdClient.await(client.send(
+                    new GetMessageThreadHistory(post.channelId(), post.messageId(), 0, 0, Math.min(limit, MAX_COMMENTS_READ)))).messages();
+            List<String> texts = newestFirst.stream().map(Message::text).filter(t -> !t.isBlank()).limit(limit).toList();
+            return texts.reversed();
+        } catch (TdException | TdTimeoutException | TdClosedException e) {
+            LOG.debug("reading comments under {} failed: {}", post, e.getMessage());
+            return List.of();
+        }
+    }
+
+    // ---- commenting
+
+    @Override
+    public SendResult comment(PostKey post, String text) {
+        Prepared channel = channels.get(post.channelId());
+        Context context = new Context(channel != null && !channel.slowMode().isZero());
+        MessageThreadInfo thread;
+        try {
+            thread = TdClient.await(client.send(new GetMessageThread(post.channelId(), post.messageId())));
+        } catch (TdException e) {
+            return new SendResult.Failed(TdErrorMapping.map(e.error(), context), false);
+        } catch (TdTimeoutException | TdClosedException e) {
+            return new SendResult.Failed(new TelegramError.Unknown(0, e.getMessage()), false);
+        }
+        long chatId = thread.chatId();
+        boolean joinedNow = false;
+        if (channel != null && channel.mustJoin() && !joined.contains(chatId)) {
+            Optional<SendResult> refused = join(chatId);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            joinedNow = true;
+        }
+        SendResult result = send(post, thread, text, context);
+        if (!joinedNow && !joined.contains(chatId) && result instanceof SendResult.Failed f && TdErrorMapping.mustJoin(f.error())) {
+            Optional<SendResult> refused = join(chatId);
+            return refused.orElseGet(() -> send(post, thread, text, context));
+        }
+        return result;
+    }
+
+    /** Joins a discussion group that requires it; empty when we may write now, else why not. */
+    private Optional<SendResult> join(long chatId) {
+        ChatJoinResult result;
+        try {
+            result = TdClient.await(client.send(new JoinChat(chatId), TdClient.SEND_TIMEOUT));
+        } catch (TdException e) {
+            return Optional.of(new SendResult.Failed(TdErrorMapping.map(e.error()), true));
+        } catch (TdTimeoutException | TdClosedException e) {
+            return Optional.of(new SendResult.Failed(new TelegramError.Unknown(0, "joining the discussion group: " + e.getMessage()), true));
+        }
+        String refusal = switch (result) {
+            case ChatJoinResult.ChatJoinResultSuccess s -> null;
+            case ChatJoinResult.ChatJoinResultRequestSent s -> "asked to join the discussion group; an admin has to approve it";
+            case ChatJoinResult.ChatJoinResultDeclined s -> "the discussion group declined our request to join";
+            case ChatJoinResult.ChatJoinResultGuardBotApprovalRequired s -> "the discussion group's guard bot has to approve joining";
+        };
+        if (refusal == null) {
+            joined.add(chatId);
+            return Optional.empty();
+        }
+        return Optional.of(new SendResult.Failed(new ChannelClosed(refusal), true));
+    }
+
+    /**
+     * Sends one comment into the post's thread and waits for its one outcome. TDLib answers with a pending message at
+     * once; {@code updateMessageSendSucceeded}/{@code Failed} say what happened. Still pending after the send timeout,
+     * it is deleted so that TDLib never delivers it later, outside the engine's gate.
+     */
+    private SendResult send(PostKey post, MessageThreadInfo thread, String text, Context context) {
+        long chatId = thread.chatId();
+        long firstMessage = thread.messages().stream().mapToLong(Message::id).min().orElse(thread.messageThreadId());
+        var request = new SendMessage(chatId, new MessageTopicThread(thread.messageThreadId()),
+                new InputMessageReplyToMessage(firstMessage), new InputMessageText(new FormattedText(text), false));
+        sendsInFlight.incrementAndGet();
+        Message pending = null;
+        try {
+            pending = TdClient.await(client.send(request, TdClient.SEND_TIMEOUT));
+            MessageKey key = new MessageKey(chatId, pending.id());
+            if (pending.sendingState() == null) {
+                return sent(post, pending);
+            }
+            if (pending.sendingState() instanceof MessageSendingState.MessageSendingStateFailed failed) {
+                return new SendResult.Failed(TdErrorMapping.map(failed.error(), context), true);
+            }
+            CompletableFuture<TdUpdate> outcome = sendOutcomes.computeIfAbsent(key, k -> new CompletableFuture<>());
+            try {
+                return outcome(post, outcome.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS), context);
+            } catch (TimeoutException e) {
+                return withdraw(post, pending, outcome, context);
+            } finally {
+                sendOutcomes.remove(key);
+            }
+        } catch (TdException e) {
+            return new SendResult.Failed(TdErrorMapping.map(e.error(), context), false);
+        } catch (TdTimeoutException e) {
+            return new SendResult.Unknown("TDLib did not answer sendMessage within " + TdClient.SEND_TIMEOUT.toSeconds() + " s");
+        } catch (TdClosedException | ExecutionException e) {
+            return new SendResult.Unknown("the session closed while the comment was pending: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return pending == null ? new SendResult.Unknown("interrupted before TDLib answered")
+                    : withdraw(post, pending, CompletableFuture.failedFuture(e), context);
+        } finally {
+            sendsInFlight.decrementAndGet();
+        }
+    }
+
+    private SendResult outcome(PostKey post, TdUpdate update, Context context) {
+        return switch (update) {
+            case UpdateMessageSendSucceeded s -> sent(post, s.message());
+            case UpdateMessageSendFailed f -> new SendResult.Failed(TdErrorMapping.map(f.error(), context), true);
+            default -> new SendResult.Unknown("unexpected " + update.getClass().getSimpleName());
+        };
+    }
+
+    private SendResult sent(PostKey post, Message message) {
+        ownComments.put(new MessageKey(message.chatId(), message.id()), post.channelId());
+        return new SendResult.Sent(message.chatId(), message.id(), Instant.ofEpochSecond(message.date()));
+    }
+
+    private SendResult withdraw(PostKey post, Message pending, CompletableFuture<TdUpdate> outcome, Context context) {
+        try {
+            TdClient.await(client.send(new DeleteMessages(pending.chatId(), List.of(pending.id()), true)));
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete pending comment {} in chat {}: {}", pending.id(), pending.chatId(), e.getMessage());
+        }
+        // it may have gone out in the moment before the delete: then it is there, and that is what we report
+        if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
+            return outcome(post, outcome.join(), context);
+        }
+        return new SendResult.Unknown("still pending after " + sendTimeout.toSeconds() + " s; deleted");
+    }
+
+    // ---- updates
+
+    /** Handles this account's updates (on the receive thread: short work only). */
+    void onUpdate(TdUpdate update) {
+        switch (update) {
+            case UpdateNewMessage u -> onNewMessage(u.message());
+            case UpdateMessageSendSucceeded u -> onSendOutcome(new MessageKey(u.message().chatId(), u.oldMessageId()), u);
+            case UpdateMessageSendFailed u -> onSendOutcome(new MessageKey(u.message().chatId(), u.oldMessageId()), u);
+            case UpdateDeleteMessages u -> onDeleted(u);
+            case UpdateSupergroup u -> discussionOfSupergroup(u.supergroup().id())
+                    .ifPresent(p -> closedBy(u.supergroup().status()).ifPresent(reason -> listener.restricted(p.channelId(), reason)));
+            case UpdateSupergroupFullInfo u -> discussionOfSupergroup(u.supergroupId()).ifPresent(p -> channels.put(p.channelId(),
+                    p.withSlowMode(Duration.ofSeconds(u.supergroupFullInfo().slowModeDelay()))));
+            case UpdateChatPermissions u -> discussionOfChat(u.chatId())
+                    .filter(p -> u.permissions() != null && !u.permissions().canSendBasicMessages())
+                    .ifPresent(p -> listener.restricted(p.channelId(), "the discussion group no longer lets members send messages"));
+            case UpdateChatMember u -> discussionOfChat(u.chatId())
+                    .filter(p -> u.newChatMember() != null && u.newChatMember().memberId() instanceof MessageSender.MessageSenderUser user
+                            && user.userId() == myUserId)
+                    .ifPresent(p -> closedBy(u.newChatMember().status()).ifPresent(reason -> listener.restricted(p.channelId(), reason)));
+            default -> { }
+        }
+    }
+
+    void setMyUserId(long userId) {
+        this.myUserId = userId;
+    }
+
+    void sessionGone(String reason) {
+        listener.sessionGone(reason);
+    }
+
+    private void onNewMessage(Message message) {
+        if (!message.isChannelPost() || !channels.containsKey(message.chatId())) {
+            return;
+        }
+        if (message.mediaAlbumId() == 0) {
+            listener.newPost(Albums.post(message.chatId(), List.of(message)));
+            return;
+        }
+        albumsArriving.compute(message.mediaAlbumId(), (id, parts) -> {
+            if (parts == null) {
+                ALBUM_TIMER.schedule(() -> announceAlbum(message.chatId(), id), ALBUM_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+                parts = new ArrayList<>();
+            }
+            parts.add(message);
+            return parts;
+        });
+    }
+
+    private void announceAlbum(long channelId, long albumId) {
+        List<Message> parts = albumsArriving.remove(albumId);
+        if (parts != null) {
+            try {
+                listener.newPost(Albums.post(channelId, parts));
+            } catch (RuntimeException e) {
+                LOG.error("the listener failed on a new album post of channel {}", channelId, e);
+            }
+        }
+    }
+
+    private void onSendOutcome(MessageKey key, TdUpdate update) {
+        // outcomes of sends nobody waits for (sent by an earlier run of TDLib) are not kept
+        if (sendsInFlight.get() > 0 || sendOutcomes.containsKey(key)) {
+            sendOutcomes.computeIfAbsent(key, k -> new CompletableFuture<>()).complete(update);
+        }
+    }
+
+    private void onDeleted(UpdateDeleteMessages update) {
+        if (!update.isPermanent() || update.fromCache()) {
+            return;
+        }
+        for (long id : update.messageIds()) {
+            Long channelId = ownComments.remove(new MessageKey(update.chatId(), id));
+            if (channelId != null) {
+                listener.ownCommentDeleted(channelId, update.chatId(), id);
+            }
+        }
+    }
+
+    private Optional<Prepared> discussionOfChat(long chatId) {
+        return channels.values().stream().filter(p -> p.discussionChatId() == chatId).findFirst();
+    }
+
+    private Optional<Prepared> discussionOfSupergroup(long supergroupId) {
+        return channels.values().stream().filter(p -> p.discussionSupergroupId() == supergroupId).findFirst();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.marketolog.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.marketolog.telegram.PostKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Journal} does; each adapter's test extends it. */
+public abstract class JournalContract {
+
+    protected static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+    private static final FleetRules LOOSE = new FleetRules(10, Duration.ZERO);
+    private static final PostKey POST = new PostKey(-1001, 17);
+    private static final PostKey OTHER_POST = new PostKey(-1001, 18);
+
+    private Journal journal;
+
+    /** A fresh, empty journal in which accounts {@code a}, {@code b} and {@code c} exist. */
+    protected abstract Journal emptyJournal();
+
+    @BeforeEach
+    void createJournal() {
+        journal = emptyJournal();
+    }
+
+    private long reserve(String account, PostKey post, Instant at) {
+        return ((Reservation.Reserved) journal.reserve(account, post, Branch.SCHEDULER, at, LOOSE)).id();
+    }
+
+    private long sent(String account, PostKey post, Instant at, String text) {
+        long id = reserve(account, post, at);
+        journal.markSending(id, text, at);
+        journal.markSent(id, -2001, id * 10, at.plusSeconds(5));
+        return id;
+    }
+
+    @Test
+    void aPostGetsOneLiveRowPerAccount() {
+        reserve("a", POST, T0);
+
+        assertThat(journal.reserve("a", POST, Branch.INSTANT, T0.plusSeconds(1), LOOSE)).isInstanceOf(Reservation.AlreadyCommented.class);
+        assertThat(journal.reserve("b", POST, Branch.INSTANT, T0.plusSeconds(1), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+    }
+
+    @Test
+    void releasedRowsNeitherCountNorBlockTheirPost() {
+        journal.release(reserve("a", POST, T0), T0.plusSeconds(1));
+
+        assertThat(journal.history("a", T0)).isEmpty();
+        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(2), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+    }
+
+    @Test
+    void failuresCountOnlyWhenTheyReachedTheServerAndNeverBlockThePost() {
+        long local = reserve("a", POST, T0);
+        journal.markSending(local, "text", T0);
+        journal.markFailed(local, "rejected", false, T0.plusSeconds(1));
+        assertThat(journal.history("a", T0)).isEmpty();
+
+        long remote = reserve("a", POST, T0.plusSeconds(10));
+        journal.markSending(remote, "text", T0.plusSeconds(10));
+        journal.markFailed(remote, "PEER_FLOOD", true, T0.plusSeconds(11));
+
+        assertThat(journal.history("a", T0)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(CommentStatus.FAILED);
+            assertThat(e.blocksPost()).isFalse();
+        });
+        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(20), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+    }
+
+    @Test
+    void sentUnknownAndDryRunRowsCountAndBlockTheirPost() {
+        sent("a", POST, T0, "one");
+        long unknown = reserve("a", OTHER_POST, T0.plusSeconds(100));
+        journal.markSending(unknown, "two", T0.plusSeconds(100));
+        journal.markUnknown(unknown, "timed out", T0.plusSeconds(280));
+        PostKey third = new PostKey(-1002, 1);
+        journal.markDryRun(reserve("a", third, T0.plusSeconds(300)), "three", T0.plusSeconds(300));
+
+        assertThat(journal.history("a", T0)).extracting(JournalEntry::status)
+                .containsExactly(CommentStatus.SENT, CommentStatus.UNKNOWN, CommentStatus.DRY_RUN);
+        for (PostKey post : List.of(POST, OTHER_POST, third)) {
+            assertThat(journal.reserve("a", post, Branch.SCHEDULER, T0.plusSeconds(400), LOOSE))
+                    .isInstanceOf(Reservation.AlreadyCommented.class);
+        }
+    }
+
+    @Test
+    void historyIsInTimeOrderFromSinceWithTheSentTimeWhenKnown() {
+        sent("a", POST, T0, "one");
+        reserve("a", OTHER_POST, T0.plusSeconds(60));
+        sent("b", new PostKey(-1002, 5), T0.plusSeconds(30), "other account");
+
+        assertThat(journal.history("a", T0)).extracting(JournalEntry::at).containsExactly(T0.plusSeconds(5), T0.plusSeconds(60));
+        assertThat(journal.history("a", T0.plusSeconds(6))).extracting(JournalEntry::post).containsExactly(OTHER_POST);
+    }
+
+    @Test
+    void fleetRulesLimitAccountsPerPostAndSpaceAccountsInAChannel() {
+        FleetRules rules = new FleetRules(1, Duration.ofMinutes(5));
+        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0, rules)).isInstanceOf(Reservation.Reserved.class);
+
+        assertThat(journal.reserve("b", POST, Branch.SCHEDULER, T0.plus(Duration.ofHours(1)), rules))
+                .isEqualTo(new Reservation.FleetBusy("max_accounts_per_post"));
+        assertThat(journal.reserve("b", OTHER_POST, Branch.SCHEDULER, T0.plusSeconds(299), rules))
+                .isEqualTo(new Reservation.FleetBusy("min_gap"));
+        assertThat(journal.reserve("a", OTHER_POST, Branch.SCHEDULER, T0.plusSeconds(1), rules)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(journal.reserve("c", new PostKey(-1001, 19), Branch.SCHEDULER, T0.plusSeconds(301), rules))
+                .isInstanceOf(Reservation.Reserved.class);
+        assertThat(journal.otherAccountsUnder("b", POST)).isEqualTo(1);
+        assertThat(journal.otherAccountsUnder("a", POST)).isZero();
+        assertThat(journal.lastByOthersInChannel("a", -1001)).contains(T0.plusSeconds(301));
+        assertThat(journal.lastByOthersInChannel("a", -1002)).isEmpty();
+    }
+
+    @Test
+    void recoverReleasesReservedRowsAndMakesSendingRowsUnknown() {
+        long reserved = reserve("a", POST, T0);
+        long sending = reserve("a", OTHER_POST, T0.plusSeconds(1));
+        journal.markSending(sending, "text", T0.plusSeconds(2));
+        long elsewhere = reserve("b", POST, T0.plusSeconds(3));
+
+        journal.recover("a", T0.plusSeconds(60));
+
+        assertThat(journal.history("a", T0)).singleElement().satisfies(e -> {
+            assertThat(e.post()).isEqualTo(OTHER_POST);
+            assertThat(e.status()).isEqualTo(CommentStatus.UNKNOWN);
+        });
+        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(61), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(journal.history("b", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.RESERVED);
+        assertThatThrownBy(() -> journal.markSending(reserved, "late", T0.plusSeconds(62))).isInstanceOf(IllegalStateException.class);
+        assertThat(elsewhere).isPositive();
+    }
+
+    @Test
+    void markingARowFromTheWrongStatusFails() {
+        long id = reserve("a", POST, T0);
+
+        assertThatThrownBy(() -> journal.markSent(id, 1, 2, T0)).isInstanceOf(IllegalStateException.class);
+        assertThat(journal.history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.RESERVED);
+    }
+
+    @Test
+    void recentTextsAreTheSentAndDryRunOnesNewestFirst() {
+        sent("a", POST, T0, "first");
+        journal.markDryRun(reserve("a", OTHER_POST, T0.plusSeconds(10)), "second", T0.plusSeconds(10));
+        journal.release(reserve("a", new PostKey(-1002, 3), T0.plusSeconds(20)), T0.plusSeconds(20));
+        sent("b", new PostKey(-1002, 4), T0.plusSeconds(30), "not mine");
+
+        assertThat(journal.recentTexts("a", 10)).containsExactly("second", "first");
+        assertThat(journal.recentTexts("a", 1)).containsExactly("second");
+    }
+
+    @Test
+    void deletedCommentsAreCountedPerChannelOnce() {
+        long id = sent("a", POST, T0, "one");
+        sent("a", OTHER_POST, T0.plusSeconds(10), "two");
+
+        assertThat(journal.markDeleted("a", -2001, id * 10, T0.plusSeconds(100))).isTrue();
+        assertThat(journal.markDeleted("a", -2001, id * 10, T0.plusSeconds(200))).isTrue();
+        assertThat(journal.markDeleted("b", -2001, id * 10, T0.plusSeconds(200))).isFalse();
+        assertThat(journal.markDeleted("a", -2001, 999_999, T0.plusSeconds(200))).isFalse();
+
+        assertThat(journal.deletedSince("a", -1001, T0)).isEqualTo(1);
+        assertThat(journal.deletedSince("a", -1001, T0.plusSeconds(101))).isZero();
+        assertThat(journal.deletedSince("a", -1002, T0)).isZero();
+    }
+}
