@@ -1,8 +1,8 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
-import dev.marketolog.cli.PolishCommand;
 import dev.marketolog.cli.LoginCommand;
+import dev.marketolog.cli.PolishCommand;
 import dev.marketolog.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each command is added here by the issue that builds it
             CheckConfigCommand.class,
-            PolishCommand.class,
             LoginCommand.class,
+            PolishCommand.class,
             SimulateCommand.class,
         })
 public final class App {
