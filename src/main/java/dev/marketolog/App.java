@@ -1,6 +1,7 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.DoctorCommand;
 import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.PolishCommand;
 import dev.marketolog.cli.SimulateCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each command is added here by the issue that builds it
             CheckConfigCommand.class,
+            DoctorCommand.class,
             LoginCommand.class,
             PolishCommand.class,
             SimulateCommand.class,

@@ -26,8 +26,10 @@ public final class NativeTdTransport implements TdTransport {
     }
 
     private NativeTdTransport() {
-        TdJson.execute("{\"@type\":\"setLogVerbosityLevel\",\"new_verbosity_level\":" + LOG_VERBOSITY + "}");
-        TdJson.execute("{\"@type\":\"setLogStream\",\"log_stream\":{\"@type\":\"logStreamEmpty\"}}");
+        TdJsonMapper json = TdJsonMapper.get();
+        // the callback below still receives what TDLib logs; the empty stream only keeps it off stderr
+        TdJson.execute(json.encode(new TdFunction.SetLogVerbosityLevel(LOG_VERBOSITY)));
+        TdJson.execute(json.encode(new TdFunction.SetLogStream(new TdFunction.LogStream.LogStreamEmpty())));
         TdJson.setLogMessageCallback(LOG_VERBOSITY, logCallback());
     }
 

@@ -1,7 +1,5 @@
 package dev.marketolog.telegram.tdlib;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketolog.telegram.tdlib.TdObject.TdError;
 import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
@@ -51,14 +49,13 @@ public final class TdClient {
     }
 
     public <R extends TdObject> CompletableFuture<R> send(TdFunction<R> function, Duration timeout) {
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        CompletableFuture<TdRouter.Answer> answer = new CompletableFuture<>();
         long extra = router.expect(id, answer);
-        ObjectNode request = json.encode(function);
-        request.put("@extra", extra);
-        CompletableFuture<JsonNode> settled = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        String request = json.encode(function, extra);
+        CompletableFuture<TdRouter.Answer> settled = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((node, failure) -> router.forget(extra));
-        transport.send(id, json.write(request));
-        return settled.thenApply(node -> decodeAnswer(function, node));
+        transport.send(id, request);
+        return settled.thenApply(reply -> decodeAnswer(function, reply));
     }
 
     /**
@@ -89,17 +86,16 @@ public final class TdClient {
     }
 
     /** TDLib's answer to {@code function}: its result, or a {@link TdException} for an {@code error}. */
-    static <R extends TdObject> R decodeAnswer(TdFunction<R> function, JsonNode node) {
+    static <R extends TdObject> R decodeAnswer(TdFunction<R> function, TdRouter.Answer answer) {
         TdJsonMapper json = TdJsonMapper.get();
         @SuppressWarnings("unchecked")
         Class<R> resultType = (Class<R>) RESULT_TYPES.get(function.getClass());
-        if ("error".equals(node.path("@type").asText())) {
-            throw new TdException(function.getClass().getSimpleName(), json.decode(node, TdError.class));
+        if ("error".equals(answer.type())) {
+            throw new TdException(function.getClass().getSimpleName(), json.decode(answer.json(), TdError.class));
         }
-        R result = json.decode(node, resultType);
+        R result = json.decode(answer.json(), resultType);
         if (result == null) {
-            throw new IllegalStateException(function.getClass().getSimpleName() + " was answered with an unexpected "
-                    + node.path("@type").asText());
+            throw new IllegalStateException(function.getClass().getSimpleName() + " was answered with an unexpected " + answer.type());
         }
         return result;
     }

@@ -9,7 +9,6 @@ import dev.marketolog.telegram.tdlib.TdObject.Ok;
 import dev.marketolog.telegram.tdlib.TdObject.OptionValue;
 import dev.marketolog.telegram.tdlib.TdObject.Supergroup;
 import dev.marketolog.telegram.tdlib.TdObject.SupergroupFullInfo;
-import dev.marketolog.telegram.tdlib.TdObject.TextEntities;
 import java.util.List;
 
 /**
@@ -44,9 +43,13 @@ public sealed interface TdFunction<R extends TdObject> {
 
     record SetLogVerbosityLevel(int newVerbosityLevel) implements TdFunction<Ok> {}
 
-    record GetOption(String name) implements TdFunction<OptionValue> {}
+    sealed interface LogStream {
+        record LogStreamEmpty() implements LogStream {}
+    }
 
-    record GetTextEntities(String text) implements TdFunction<TextEntities> {}
+    record SetLogStream(LogStream logStream) implements TdFunction<Ok> {}
+
+    record GetOption(String name) implements TdFunction<OptionValue> {}
 
     record SetAuthenticationPhoneNumber(String phoneNumber) implements TdFunction<Ok> {}
 

@@ -3,7 +3,9 @@ package dev.marketolog.telegram.tdlib;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -61,47 +64,75 @@ public final class TdJsonMapper {
         return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
+    /** Where a message from td_receive goes: its {@code @type}, {@code @extra} (0 for updates) and {@code @client_id}. */
+    public record Envelope(String type, long extra, int clientId) {}
+
     /** The request as TDLib JSON, with its {@code @type}. */
-    public ObjectNode encode(TdFunction<?> function) {
+    public String encode(TdFunction<?> function) {
+        return write(mapper.valueToTree(function));
+    }
+
+    /** The request as TDLib JSON, with its {@code @type} and the {@code @extra} its answer will carry back. */
+    public String encode(TdFunction<?> function, long extra) {
         ObjectNode node = mapper.valueToTree(function);
-        return node;
+        node.put("@extra", extra);
+        return write(node);
     }
 
-    public JsonNode parse(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("TDLib sent JSON we cannot read: " + e.getOriginalMessage(), e);
+    /**
+     * Reads only the top-level {@code @type}, {@code @extra} and {@code @client_id} of {@code json}, skipping nested
+     * objects, so routing costs a scan and each answer is decoded once, by whoever waits for it.
+     */
+    public Envelope peek(String json) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("TDLib sent something that is not a JSON object");
+            }
+            String type = "";
+            long extra = 0;
+            int clientId = -1;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "@type" -> type = parser.getText();
+                    case "@extra" -> extra = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : 0;
+                    case "@client_id" -> clientId = parser.getIntValue();
+                    default -> parser.skipChildren();
+                }
+            }
+            return new Envelope(type, extra, clientId);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("TDLib sent JSON we cannot read: " + e.getMessage(), e);
         }
     }
 
-    public String write(JsonNode node) {
+    /** Decodes an answer or an object as {@code type}; null when its {@code @type} is not one of ours. */
+    public <T> T decode(String json, Class<T> type) {
         try {
-            return mapper.writeValueAsString(node);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a TDLib request", e);
+            throw new IllegalArgumentException("TDLib's answer does not decode as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    /** Decodes an answer or a nested object as {@code type}; null when its {@code @type} is not one of ours. */
-    public <T> T decode(JsonNode node, Class<T> type) {
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("TDLib's " + node.path("@type").asText("object") + " does not decode as "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** The update, when it is one we act on. */
-    public Optional<TdUpdate> decodeUpdate(JsonNode node) {
-        Class<?> type = updates.get(node.path("@type").asText());
-        return type == null ? Optional.empty() : Optional.ofNullable((TdUpdate) decode(node, type));
+    /** The update, when its {@code @type} is one we act on. */
+    public Optional<TdUpdate> decodeUpdate(String type, String json) {
+        Class<?> updateType = updates.get(type);
+        return updateType == null ? Optional.empty() : Optional.ofNullable((TdUpdate) decode(json, updateType));
     }
 
     /** Whether TDLib's {@code @type} names an update we act on. */
     public boolean isKnownUpdate(String type) {
         return updates.containsKey(type);
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a TDLib request", e);
+        }
     }
 
     private static Stream<Class<?>> roots() {

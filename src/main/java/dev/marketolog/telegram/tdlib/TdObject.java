@@ -175,7 +175,5 @@ public sealed interface TdObject {
         record OptionValueString(String value) implements OptionValue {}
     }
 
-    record TextEntities() implements TdObject {}
-
     record AddedProxy(int id, boolean isEnabled) implements TdObject {}
 }

@@ -1,6 +1,5 @@
 package dev.marketolog.telegram.tdlib;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,10 @@ public final class TdRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TdRouter.class);
 
-    private record Pending(int clientId, CompletableFuture<JsonNode> answer) {}
+    /** An answer as TDLib sent it: its {@code @type} and the whole JSON, decoded by whoever waits for it. */
+    public record Answer(String type, String json) {}
+
+    private record Pending(int clientId, CompletableFuture<Answer> answer) {}
 
     private final TdJsonMapper json = TdJsonMapper.get();
     private final AtomicLong nextExtra = new AtomicLong(1);
@@ -42,7 +44,7 @@ public final class TdRouter {
     }
 
     /** Reserves an {@code @extra} and the future its answer will complete; {@link #forget} it once done. */
-    public long expect(int clientId, CompletableFuture<JsonNode> answer) {
+    public long expect(int clientId, CompletableFuture<Answer> answer) {
         long extra = nextExtra.getAndIncrement();
         pending.put(extra, new Pending(clientId, answer));
         return extra;
@@ -55,19 +57,17 @@ public final class TdRouter {
 
     /** Routes one JSON text from {@code td_receive}. Never throws: a bad message is logged and dropped. */
     public void route(String text) {
-        JsonNode node;
+        TdJsonMapper.Envelope envelope;
         try {
-            node = json.parse(text);
+            envelope = json.peek(text);
         } catch (RuntimeException e) {
             LOG.warn("dropped a TDLib message that is not JSON: {}", e.getMessage());
             return;
         }
-        int clientId = node.path("@client_id").asInt(-1);
-        JsonNode extra = node.get("@extra");
-        if (extra != null && extra.canConvertToLong()) {
-            answer(clientId, extra.asLong(), node);
+        if (envelope.extra() != 0) {
+            answer(envelope, text);
         } else {
-            update(clientId, node);
+            update(envelope, text);
         }
     }
 
@@ -76,25 +76,28 @@ public final class TdRouter {
         return pending.size();
     }
 
-    private void answer(int clientId, long extra, JsonNode node) {
-        Pending request = pending.get(extra);
-        if (request == null || request.clientId() != clientId) {
-            LOG.debug("no request waits for answer {} of client {} (timed out or not ours)", extra, clientId);
-            return;
-        }
-        request.answer().complete(node);
-    }
-
-    private void update(int clientId, JsonNode node) {
-        String type = node.path("@type").asText();
-        Consumer<TdUpdate> handler = handlers.get(clientId);
-        if (handler == null || !json.isKnownUpdate(type)) {
+    private void answer(TdJsonMapper.Envelope envelope, String text) {
+        Pending request = pending.get(envelope.extra());
+        if (request == null || request.clientId() != envelope.clientId()) {
+            LOG.debug("no request waits for answer {} of client {} (timed out or not ours)", envelope.extra(), envelope.clientId());
             return;
         }
         try {
-            json.decodeUpdate(node).ifPresent(handler);
+            request.answer().complete(new Answer(envelope.type(), text));
         } catch (RuntimeException e) {
-            LOG.error("handling {} of TDLib client {} failed; the receive loop goes on", type, clientId, e);
+            LOG.error("completing the answer to {} failed; the receive loop goes on", envelope.extra(), e);
+        }
+    }
+
+    private void update(TdJsonMapper.Envelope envelope, String text) {
+        Consumer<TdUpdate> handler = handlers.get(envelope.clientId());
+        if (handler == null || !json.isKnownUpdate(envelope.type())) {
+            return;
+        }
+        try {
+            json.decodeUpdate(envelope.type(), text).ifPresent(handler);
+        } catch (RuntimeException e) {
+            LOG.error("handling {} of TDLib client {} failed; the receive loop goes on", envelope.type(), envelope.clientId(), e);
         }
     }
 }

@@ -60,15 +60,11 @@ public final class TdRuntime implements AutoCloseable {
         return new TdClient(id, transport, router);
     }
 
-    /** The transport under this runtime, for TDLib's synchronous requests ({@code td_execute}). */
-    public TdTransport transport() {
-        return transport;
-    }
-
     /** Runs one of TDLib's synchronous requests ({@code td_execute}, e.g. getOption "version"). */
     public <R extends TdObject> R execute(TdFunction<R> function) {
         TdJsonMapper json = TdJsonMapper.get();
-        return TdClient.decodeAnswer(function, json.parse(transport.execute(json.write(json.encode(function)))));
+        String answer = transport.execute(json.encode(function));
+        return TdClient.decodeAnswer(function, new TdRouter.Answer(json.peek(answer).type(), answer));
     }
 
     public TdRouter router() {
