@@ -11,7 +11,14 @@ import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.engine.CommentWriter;
+import dev.marketolog.llm.LlmClient;
+import dev.marketolog.llm.LlmCommentWriter;
+import dev.marketolog.llm.LlmMetrics;
+import dev.marketolog.llm.PromptTemplateException;
+import dev.marketolog.store.Cache;
+import dev.marketolog.store.CaffeineCache;
 import dev.marketolog.telegram.sim.SimOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -22,18 +29,18 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code simulate}: the real engine against the simulated Telegram on a virtual clock; a report or one JSON object. */
 @Command(
@@ -127,11 +134,34 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         settings.warnings().forEach(log::warn);
         SimOptions options = options(settings.accounts());
-        Function<AccountSettings, CommentWriter> writers = account -> new PlaceholderWriter();
-        SimulationRun run = Simulation.run(settings, options, writers, llm);
+        Map<String, CommentWriter> writers;
+        try {
+            writers = writers(settings);
+        } catch (PromptTemplateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        SimulationRun run = Simulation.run(settings, options, account -> writers.get(account.name()), llm);
         spec.commandLine().getOut().print(json ? SimulationJson.render(run) + "\n" : SimulationText.render(run));
         spec.commandLine().getOut().flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** Each account's writer: the placeholder, or with {@code --llm} the LLM writer {@code serve} uses, sharing one client. */
+    private Map<String, CommentWriter> writers(Settings settings) {
+        Map<String, CommentWriter> writers = new HashMap<>();
+        if (!llm) {
+            settings.accounts().forEach(account -> writers.put(account.name(), new PlaceholderWriter()));
+            return writers;
+        }
+        // Metrics and cache of this run only: simulate leaves no trace in a shared Redis.
+        LlmMetrics metrics = new LlmMetrics(new SimpleMeterRegistry());
+        LlmClient client = new LlmClient(settings.process().llmMaxConcurrency(), metrics);
+        Cache cache = new CaffeineCache();
+        for (AccountSettings account : settings.accounts()) {
+            writers.put(account.name(), LlmCommentWriter.forAccount(account, client, cache, metrics));
+        }
+        return writers;
     }
 
     private SimOptions options(List<AccountSettings> accounts) {

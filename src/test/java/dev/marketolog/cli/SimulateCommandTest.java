@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.App;
 import dev.marketolog.cli.simulate.PlaceholderWriter;
+import dev.marketolog.llm.OpenAiTestServer;
+import dev.marketolog.llm.OpenAiTestServer.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -305,6 +308,55 @@ class SimulateCommandTest {
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(outcome.err()).contains(named);
         assertThat(outcome.out()).isEmpty();
+    }
+
+    /** Comments a model might write; distinct, so none is rejected as a copy of the account's own earlier ones. */
+    private static final List<String> MODEL_ANSWERS = List.of(
+            "Любопытный разбор, особенно про расходы, у нас вышло примерно так же.",
+            "Согласен наполовину: в небольших городах картина заметно другая.",
+            "Интересно было бы увидеть цифры за прошлый год для сравнения.",
+            "Попробовали похожий подход на работе, экономия действительно есть.",
+            "Хороший повод пересмотреть свои привычки, спасибо за подборку.",
+            "Второй пункт спорный, но в целом с выводами трудно не согласиться.");
+
+    private Path llmAccount(OpenAiTestServer server) throws IOException {
+        return envFile(".env.llm", new Account("writer", Set.of(NEWS, TECH), ZoneId.of("Europe/Moscow"), 10, 3, hours(0, 24)),
+                "ACTIVE_WINDOWS=0-24", "OPENAI_BASE_URL=" + server.baseUrl(), "LLM_MAX_RETRIES=0");
+    }
+
+    @Test
+    void withLlmTheModelWritesTheCommentsAndItsCallsAreCounted() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        try (OpenAiTestServer server = OpenAiTestServer.start()) {
+            server.respondWith(request -> Reply.answer(MODEL_ANSWERS.get(calls.getAndIncrement() % MODEL_ANSWERS.size())));
+            JsonNode root = json(run("--env-file", llmAccount(server).toString(), "--days", "1", "--start", "2026-12-01",
+                    "--llm", "--json"));
+            JsonNode summary = root.get("summary");
+
+            assertThat(root.get("comments")).isNotEmpty()
+                    .allSatisfy(comment -> assertThat(MODEL_ANSWERS).contains(comment.get("text").asText()));
+            assertThat(summary.get("llm_calls").asInt()).isEqualTo(server.chatRequestCount()).isPositive();
+            assertThat(summary.get("llm_calls_per_comment").asDouble())
+                    .isEqualTo(summary.get("llm_calls").asDouble() / summary.get("comments").asInt());
+        }
+    }
+
+    @Test
+    void withLlmAPostTheModelSkipsIsNotCommented() throws IOException {
+        try (OpenAiTestServer server = OpenAiTestServer.start()) {
+            server.respondWith(request -> Reply.answer("SKIP"));
+            JsonNode root = json(run("--env-file", llmAccount(server).toString(), "--days", "1", "--start", "2026-12-01",
+                    "--llm", "--json"));
+
+            assertThat(root.get("comments")).isEmpty();
+            assertThat(root.get("summary").get("llm_calls").asInt()).isEqualTo(server.chatRequestCount()).isPositive();
+            assertThat(root.get("summary").get("skipped_by_reason").get("writer_declined").asInt()).isPositive();
+        }
+    }
+
+    @Test
+    void withoutLlmTheSummaryHasNoLlmCalls() throws IOException {
+        assertThat(json(run(busyJson())).get("summary").has("llm_calls")).isFalse();
     }
 
     @Test

@@ -97,8 +97,7 @@ public final class SimulationJson {
                 .put("llm_calls", calls)
                 .put("llm_calls_per_comment", run.comments().isEmpty() ? 0 : (double) calls / run.comments().size()));
         ArrayNode accounts = summary.putArray("per_account");
-        for (AccountSettings account : run.accounts()) {
-            AccountTally tally = AccountTally.of(account, run);
+        for (AccountTally tally : AccountTally.all(run)) {
             ObjectNode node = accounts.addObject()
                     .put("account", tally.account())
                     .put("comments", tally.comments())

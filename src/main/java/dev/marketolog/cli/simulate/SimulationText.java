@@ -1,6 +1,6 @@
 package dev.marketolog.cli.simulate;
 
-import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.Limits;
 import dev.marketolog.telegram.sim.GateViolations;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,9 +24,9 @@ public final class SimulationText {
         out.append("Gate violations seen by the simulated Telegram: ").append(violations(run.violations())).append('\n');
         run.llmCalls().ifPresent(calls -> out.append(String.format(Locale.ROOT, "LLM: %d calls for %d comments (%.2f per comment)%n",
                 calls, run.comments().size(), run.comments().isEmpty() ? 0.0 : (double) calls / run.comments().size())));
-        for (AccountSettings account : run.accounts()) {
+        for (AccountTally tally : AccountTally.all(run)) {
             out.append('\n');
-            account(out, account, AccountTally.of(account, run));
+            account(out, tally);
         }
         return out.toString();
     }
@@ -37,10 +37,11 @@ public final class SimulationText {
                 + v.toClosedChannel();
     }
 
-    private static void account(StringBuilder out, AccountSettings account, AccountTally tally) {
+    private static void account(StringBuilder out, AccountTally tally) {
+        Limits limits = tally.limits();
         out.append(tally.account()).append(" (").append(tally.zone()).append(", ")
-                .append(account.limits().messagesPerDay()).append("/day, ").append(account.limits().messagesPerHour())
-                .append("/hour, windows ").append(account.limits().activeWindows()).append("): ")
+                .append(limits.messagesPerDay()).append("/day, ").append(limits.messagesPerHour())
+                .append("/hour, windows ").append(limits.activeWindows()).append("): ")
                 .append(tally.comments()).append(" comments, busiest rolling hour ").append(tally.busiestRollingHour())
                 .append('\n');
         out.append("  per day: ").append(tally.perDay().entrySet().stream()
@@ -50,7 +51,7 @@ public final class SimulationText {
         int most = perHour.stream().mapToInt(Integer::intValue).max().orElse(0);
         for (int hour = 0; hour < 24; hour++) {
             int count = perHour.get(hour);
-            if (count > 0 || account.limits().activeWindows().containsHour(hour)) {
+            if (count > 0 || limits.activeWindows().containsHour(hour)) {
                 int bar = most == 0 ? 0 : (int) Math.round((double) count * BAR_WIDTH / most);
                 out.append(String.format(Locale.ROOT, "    %02d %5d %s%n", hour, count, "#".repeat(bar)));
             }

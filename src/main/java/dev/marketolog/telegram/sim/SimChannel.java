@@ -22,6 +22,8 @@ final class SimChannel {
     private final Duration slowModeDelay;
     private final List<SimPost> published = new ArrayList<>();
     private final Map<Long, SimPost> byMessageId = new HashMap<>();
+    /** The published posts not deleted, newest first, or null when stale: accounts read far more often than channels change. */
+    private List<Post> newestFirst = List.of();
     private long nextMessageId;
     private long nextDiscussionMessageId = 1;
 
@@ -64,6 +66,13 @@ final class SimChannel {
         published.add(post);
         byMessageId.put(post.post().messageId(), post);
         nextMessageId = Math.max(nextMessageId, post.nextMessageId());
+        newestFirst = null;
+    }
+
+    /** Deletes the post for everyone. */
+    void delete(SimPost post) {
+        post.delete();
+        newestFirst = null;
     }
 
     /** The published post with this id (an album only by its first message), if it was not deleted. */
@@ -73,13 +82,10 @@ final class SimChannel {
 
     /** The newest published posts, newest first, at most {@code limit}. */
     List<Post> newest(int limit) {
-        List<Post> newest = new ArrayList<>(Math.min(limit, published.size()));
-        for (int i = published.size() - 1; i >= 0 && newest.size() < limit; i--) {
-            if (!published.get(i).deleted()) {
-                newest.add(published.get(i).post());
-            }
+        if (newestFirst == null) {
+            newestFirst = published.reversed().stream().filter(p -> !p.deleted()).map(SimPost::post).toList();
         }
-        return newest;
+        return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
     }
 
     long takeDiscussionMessageId() {

@@ -147,7 +147,7 @@ final class SimulatedTelegram implements Telegram {
             return failed(new TelegramError.FloodWait(floodWaitLength));
         }
         if (postGone) {
-            post.delete();
+            channel.delete(post);
             return failed(MESSAGE_NOT_FOUND);
         }
         long messageId = channel.takeDiscussionMessageId();
