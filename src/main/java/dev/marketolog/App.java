@@ -3,6 +3,7 @@ package dev.marketolog;
 import dev.marketolog.cli.CheckConfigCommand;
 import dev.marketolog.cli.DoctorCommand;
 import dev.marketolog.cli.LoginCommand;
+import dev.marketolog.cli.PolishCommand;
 import dev.marketolog.cli.ServeCommand;
 import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             CheckConfigCommand.class,
             DoctorCommand.class,
             LoginCommand.class,
+            PolishCommand.class,
             SimulateCommand.class,
         })
 public final class App {
