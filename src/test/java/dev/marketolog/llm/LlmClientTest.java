@@ -238,7 +238,7 @@ class LlmClientTest {
 
     @Test
     void noMoreThanMaxConcurrencyRequestsAreInFlightAtOnce() throws Exception {
-        server.respondWith(request -> Reply.answer("Ответ после паузы, как у живого человека.").delayedBy(Duration.ofMillis(150)));
+        server.respondWith(request -> Reply.answer("Ответ после паузы, как у живого человека.").delayedBy(Duration.ofMillis(400)));
         LlmClient shared = client(2);
 
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
