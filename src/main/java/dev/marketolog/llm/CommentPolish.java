@@ -35,10 +35,11 @@ public final class CommentPolish {
             ANY_CASE);
     private static final Pattern LEADING_DASH = Pattern.compile("^(?:[-–—−]+\\s+|•\\s*)");
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+    /** A link, an e-mail or a bare domain, with the preposition that pointed at it ("на banki.ru"). */
     private static final Pattern LINK = Pattern.compile(
-            "(?:https?://|www\\.)\\S+?(?=[.,!?;:)»\"]*(?:\\s|$))"
+            "(?:\\b(?:на|в|во|по|из|с|со|at|on)\\s+)?(?:(?:https?://|www\\.)\\S+?(?=[.,!?;:)»\"]*(?:\\s|$))"
                     + "|(?<![\\w.@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
-                    + "|(?<![\\w.@/-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:ru|com|org|net|io|me|info|biz|рф|su|ua|by|kz|xyz|app|dev|online|site|shop|store|pro|club|tv|co|cc|ly|gg)(?![\\w-])(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?",
+                    + "|(?<![\\w.@/-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:ru|com|org|net|io|me|info|biz|рф|su|ua|by|kz|xyz|app|dev|online|site|shop|store|pro|club|tv|co|cc|ly|gg)(?![\\w-])(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?)",
             ANY_CASE | UNICODE);
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@[A-Za-z0-9_]{3,32}(?![A-Za-z0-9_])");
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_#&])#[\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
@@ -52,48 +53,6 @@ public final class CommentPolish {
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*(?:\\d{1,2}[.)]|[-–—•*]|(?:вариант|option|variant)\\s*[№#]?\\s*\\d+\\s*[:.)]?)\\s+", ANY_CASE);
     private static final Pattern VARIANT_LABEL = Pattern.compile("(?:вариант|option|variant)\\s*[№#]?\\s*\\d", ANY_CASE);
     private static final Pattern INLINE_NUMBERING = Pattern.compile("(?:^|\\s)1[.)]\\s.+\\s2[.)]\\s", Pattern.DOTALL);
-
-    private static final Pattern AI_DISCLAIMER = Pattern.compile(String.join("|",
-            "\\bкак (?:языков\\w* модел\\w*|искусственн\\w* интеллект\\w*|ии|нейросет\\w*|ассистент|чат-?бот)\\s*,?\\s+я\\b",
-            "\\bкак языковая модель\\b",
-            "\\bбудучи (?:языков\\w* модел\\w*|ии|искусственн\\w* интеллект\\w*|нейросет\\w*)",
-            "\\bя\\s*(?:[—–-]\\s*)?(?:всего лишь\\s+|просто\\s+|лишь\\s+)?(?:языковая модель|искусственный интеллект|ии|нейросеть|чат-?бот|бот|виртуальный помощник)\\b",
-            "\\bу меня нет (?:личного|собственного|своего) мнения",
-            "\\bу меня нет (?:личных|собственных) (?:мнений|чувств|эмоций|предпочтений)",
-            "\\bне имею (?:личного|собственного) мнения",
-            "\\b(?:сгенерирован|написан|создан)\\w* (?:нейросетью|ии|искусственным интеллектом|языковой моделью)",
-            "\\bas an? (?:ai|artificial intelligence|language model|large language model|llm|ai language model|ai model|ai assistant)\\b",
-            "\\bi(?:'m| am) (?:just |only )?(?:an? )?(?:ai|language model|ai language model|ai assistant)\\b",
-            "\\bi don'?t have (?:personal )?(?:opinions|feelings|emotions)",
-            "\\bяк (?:мовна модель|штучний інтелект|ші)\\b",
-            "\\bals (?:ki|künstliche intelligenz|sprachmodell)\\b",
-            "\\bcomo (?:una )?(?:ia|inteligencia artificial|modelo de lenguaje)\\b",
-            "\\ben tant qu(?:e |')(?:ia|intelligence artificielle|modèle de langage)\\b",
-            "作为(?:一个)?(?:人工智能|ai|语言模型)"), UNICODE);
-    private static final Pattern REFUSAL = Pattern.compile(String.join("|",
-            "\\bя не (?:могу|буду|стану|смогу|имею права)\\s+(?:\\w+\\s+){0,2}?(?:помочь|писать|написать|выполнить|сгенерировать|генерировать|создать|создавать"
-                    + "|комментировать|прокомментировать|ответить|отвечать|предоставить|участвовать|оставить|оставлять|поддержать|продолжить)\\b",
-            "\\b(?:к сожалению|извините|простите|прошу прощения)[,!.]?\\s+(?:но\\s+)?(?:я\\s+)?не\\s+(?:могу|буду|смогу|стану)\\b",
-            "\\bне могу (?:с этим|в этом) помочь\\b",
-            "\\bэто (?:противоречит|нарушает) (?:моим|мои|правил|политик|этическ)",
-            "\\bя не могу\\W*$",
-            "\\bi (?:can'?t|cannot|won'?t|am unable to|'m unable to|am not able to|'m not able to)\\b",
-            "\\bi'?m sorry\\b", "\\bsorry,? but\\b", "\\bunfortunately,? i\\b",
-            "\\bя не можу\\b", "\\bне можу допомогти\\b", "\\bвибачте\\b",
-            "\\bich kann (?:nicht|keine|leider)\\b", "\\bes tut mir leid\\b",
-            "\\bno puedo\\b", "\\blo siento\\b", "\\bje ne peux pas\\b", "\\bdésolé\\b",
-            "我不能|我无法|抱歉|对不起"), UNICODE);
-    private static final Pattern SOLICITATION = Pattern.compile(String.join("|",
-            "\\b(?:пиши|пишите|напиши|напишите|стучи|стучите|обращайся|обращайтесь|жду)\\s+(?:мне\\s+)?(?:в\\s+)?(?:личк\\w*|лс|л\\.с|личные сообщения|директ|dm|пм)\\b",
-            "\\bв (?:личку|лс|директ)\\b",
-            "\\bличн\\w* сообщени",
-            "\\b(?:заработ|зарабатыва)\\w* (?:от|до|по)\\s*\\d",
-            "\\d[\\d\\s]*(?:к|тыс\\w*\\.?|000)?\\s*(?:руб\\w*\\.?|₽|\\$|долл\\w*|usd|евро|€)\\s+(?:в|за)\\s+(?:день|сутки|неделю|месяц|час)\\b",
-            "\\bпассивн\\w* доход", "\\bбез вложений\\b", "\\b(?:легк|быстр)\\w* (?:заработ|деньг)",
-            "\\bпромо-?код", "\\bпромик", "\\bпо (?:моему |нашему )?(?:промо)?коду\\b", "\\bкупон\\w* на скидку", "\\bскидк\\w* по (?:ссылке|коду)\\b",
-            "\\b(?:подписывай|заходи|переходи|заглян|заглядывай)\\w*\\s+(?:ко мне\\s+)?(?:на|в)\\s+(?:мой|наш|мою|нашу)\\b",
-            "\\bссылк\\w* (?:в|у меня в) (?:профиле|био|шапке|описании)\\b",
-            "\\bdm me\\b", "\\bmessage me\\b", "\\bpromo code\\b", "\\bearn \\$?\\d"), UNICODE);
 
     /** The share of other-script letters (CJK, Arabic…) up to which they are removed rather than rejected. */
     private static final double FOREIGN_REMOVABLE_SHARE = 1.0 / 3;
@@ -115,11 +74,11 @@ public final class CommentPolish {
                 new Step(PolishCode.THINK_BLOCK, CommentPolish::removeThinking),
                 new Step(PolishCode.SPACES, CommentPolish::normaliseSpaces),
                 new Step(PolishCode.MARKDOWN, CommentPolish::removeMarkdown),
-                new Step(PolishCode.PREAMBLE, text -> text.indexOf(':') < 0 && text.indexOf('\n') < 0 ? text : PREAMBLE.matcher(text).replaceFirst("")),
+                new Step(PolishCode.PREAMBLE, CommentPolish::removePreamble),
                 new Step(PolishCode.QUOTES, CommentPolish::unwrapQuotes),
                 new Step(PolishCode.LEADING_DASH, text -> LEADING_DASH.matcher(text).replaceFirst("")),
                 new Step(PolishCode.LINE_BREAKS, CommentPolish::foldLines),
-                new Step(PolishCode.LINK, text -> remove(LINK, text)),
+                new Step(PolishCode.LINK, text -> mayHaveLink(text) ? remove(LINK, text) : text),
                 new Step(PolishCode.MENTION, text -> text.indexOf('@') < 0 ? text : remove(MENTION, text)),
                 new Step(PolishCode.HASHTAG, text -> text.indexOf('#') < 0 ? text : remove(HASHTAG, text)),
                 new Step(PolishCode.FOREIGN_SCRIPT, CommentPolish::removeForeignScript),
@@ -135,6 +94,7 @@ public final class CommentPolish {
         }
         Set<PolishCode> reasons = EnumSet.noneOf(PolishCode.class);
         contentProblems(text, reasons);
+        String asAnswered = text;
 
         Set<PolishCode> fixes = EnumSet.noneOf(PolishCode.class);
         text = raw == null ? "" : raw.strip();
@@ -157,7 +117,9 @@ public final class CommentPolish {
         if (isSkip(text)) {
             return new PolishResult.Rejected(List.of(PolishCode.SKIP), List.of());
         }
-        contentProblems(text, reasons);
+        if (!text.equals(asAnswered)) {
+            contentProblems(text, reasons);
+        }
         languageProblems(text, reasons);
         if (text.codePointCount(0, text.length()) < rules.minLen()) {
             reasons.add(PolishCode.TOO_SHORT);
@@ -181,22 +143,24 @@ public final class CommentPolish {
     /** What no repair can save; checked on the answer as it came and again on the cleaned text. */
     private static void contentProblems(String text, Set<PolishCode> reasons) {
         String lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('’', '\'');
-        if (AI_DISCLAIMER.matcher(lower).find()) {
+        if (PolishPhrases.anyIn(PolishPhrases.AI_DISCLAIMER, lower)) {
             reasons.add(PolishCode.AI_DISCLAIMER);
         }
-        if (REFUSAL.matcher(lower).find()) {
+        if (PolishPhrases.anyIn(PolishPhrases.REFUSAL, lower)) {
             reasons.add(PolishCode.REFUSAL);
         }
-        if (SOLICITATION.matcher(lower).find()) {
+        if (PolishPhrases.anyIn(PolishPhrases.SOLICITATION, lower)) {
             reasons.add(PolishCode.SOLICITATION);
         }
-        if (isVariants(text)) {
+        if (isVariants(text, lower)) {
             reasons.add(PolishCode.VARIANTS);
         }
     }
 
-    private static boolean isVariants(String text) {
-        return count(LIST_ITEM, text) >= 2 || count(VARIANT_LABEL, text) >= 2 || INLINE_NUMBERING.matcher(text).find();
+    private static boolean isVariants(String text, String lower) {
+        return (text.indexOf('\n') >= 0 && count(LIST_ITEM, text) >= 2)
+                || ((lower.contains("вариант") || lower.contains("option") || lower.contains("variant")) && count(VARIANT_LABEL, text) >= 2)
+                || ((text.contains("1.") || text.contains("1)")) && (text.contains("2.") || text.contains("2)")) && INLINE_NUMBERING.matcher(text).find());
     }
 
     private static void languageProblems(String text, Set<PolishCode> reasons) {
@@ -226,12 +190,51 @@ public final class CommentPolish {
         return tidyIfChanged(text, without);
     }
 
+    private static String removePreamble(String text) {
+        if (text.indexOf(':') < 0 && text.indexOf('：') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        Matcher preamble = PREAMBLE.matcher(text);
+        return preamble.lookingAt() ? text.substring(preamble.end()) : text;
+    }
+
+    /** A cheap test that lets most texts skip the link pattern: a scheme, an "@", or a dot before a letter. */
+    private static boolean mayHaveLink(String text) {
+        if (text.contains("://") || text.indexOf('@') >= 0) {
+            return true;
+        }
+        for (int dot = text.indexOf('.'); dot >= 0 && dot + 1 < text.length(); dot = text.indexOf('.', dot + 1)) {
+            if (Character.isLetter(text.charAt(dot + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String normaliseSpaces(String text) {
+        if (!hasOddSpace(text)) {
+            return text;
+        }
         String visible = INVISIBLE.matcher(text).replaceAll("");
         return ODD_SPACES.matcher(visible).replaceAll(" ");
     }
 
+    private static boolean hasOddSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean doubleSpace = c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+            if (doubleSpace || c == '\t' || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F' || c == '\u205F'
+                    || c == '\u2060' || c == '\u3000' || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String removeMarkdown(String text) {
+        if (text.indexOf('*') < 0 && text.indexOf('_') < 0 && text.indexOf('~') < 0 && text.indexOf('`') < 0 && text.indexOf('#') < 0) {
+            return text;
+        }
         String plain = MARKDOWN.matcher(text).replaceAll("");
         if (plain.indexOf('*') >= 0) {
             plain = MARKDOWN_EMPHASIS.matcher(plain).replaceAll("$1");
@@ -331,9 +334,19 @@ public final class CommentPolish {
         return (head.isEmpty() ? text.substring(0, wordLimit) : head) + "…";
     }
 
+    /** Removes every match; when the text began with one, the new first letter is capitalised. */
     private static String remove(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? tidy(matcher.replaceAll(" ")) : text;
+        if (!matcher.find()) {
+            return text;
+        }
+        boolean atStart = matcher.start() == 0;
+        String removed = tidy(matcher.replaceAll(" "));
+        if (!atStart || removed.isEmpty()) {
+            return removed;
+        }
+        int first = removed.codePointAt(0);
+        return new StringBuilder().appendCodePoint(Character.toUpperCase(first)).append(removed, Character.charCount(first), removed.length()).toString();
     }
 
     private static String tidyIfChanged(String before, String after) {
@@ -369,6 +382,10 @@ public final class CommentPolish {
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 i += Character.charCount(cp);
+                if ((cp >= 'А' && cp <= 'я') || cp == 'ё' || cp == 'Ё') {
+                    cyrillic++;
+                    continue;
+                }
                 if (!Character.isLetter(cp)) {
                     continue;
                 }

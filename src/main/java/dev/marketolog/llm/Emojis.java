@@ -64,8 +64,12 @@ final class Emojis {
         return false;
     }
 
+    /** Below U+203C (‼) only © and ® are pictographic: a fast exit for letters, Cyrillic included. */
     private static boolean isEmojiCodePoint(int cp) {
-        return cp >= 0xA9 && (Character.isExtendedPictographic(cp) || (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == KEYCAP);
+        if (cp < 0x203C) {
+            return cp == 0xA9 || cp == 0xAE;
+        }
+        return (Character.isExtendedPictographic(cp) || (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == KEYCAP);
     }
 
     private static BreakIterator clusters(String text) {

@@ -1,0 +1,105 @@
+package dev.marketolog.cli;
+
+import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.Settings;
+import dev.marketolog.engine.AccountStatus;
+import dev.marketolog.engine.CommentWriter;
+import dev.marketolog.engine.EngineClock;
+import dev.marketolog.engine.Fleet;
+import dev.marketolog.engine.FleetRules;
+import dev.marketolog.store.JdbcStores;
+import dev.marketolog.telegram.Telegram;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's part of {@code serve}: every configured account on one {@link Fleet} with PostgreSQL stores. An enabled
+ * account with a ready session runs with its Telegram and comment writer; one without is shown as needing a login; a
+ * disabled one is loaded and kept idle. Sessions and writers come from the factories passed in, so the end-to-end test
+ * runs this same wiring on the simulated Telegram.
+ */
+final class EngineService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineService.class);
+
+    private final Fleet fleet;
+    private final TelegramSessions sessions;
+
+    private EngineService(Fleet fleet, TelegramSessions sessions) {
+        this.fleet = fleet;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Opens the sessions of the enabled accounts (side by side: each may take a while), adds every account to the
+     * fleet and starts it. The accounts must already be registered in the database.
+     */
+    static EngineService start(Settings settings, DataSource dataSource, EngineClock clock, TelegramSessions sessions,
+            Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
+        Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), FleetRules.of(settings.process()), new SecureRandom(),
+                new EngineMetrics(registry));
+        List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
+        for (int i = 0; i < settings.accounts().size(); i++) {
+            AccountSettings account = settings.accounts().get(i);
+            Optional<Telegram> telegram = telegrams.get(i);
+            if (telegram.isPresent()) {
+                fleet.add(account, telegram.get(), writers.apply(account));
+            } else {
+                fleet.addNeedingLogin(account);
+            }
+        }
+        fleet.start();
+        log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
+                telegrams.stream().filter(Optional::isPresent).count());
+        return new EngineService(fleet, sessions);
+    }
+
+    private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
+        try (ExecutorService opening = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Optional<Telegram>>> opened = new ArrayList<>();
+            for (AccountSettings account : accounts) {
+                opened.add(opening.submit(() -> account.enabled() ? sessions.open(account) : Optional.<Telegram>empty()));
+            }
+            List<Optional<Telegram>> telegrams = new ArrayList<>();
+            for (int i = 0; i < accounts.size(); i++) {
+                telegrams.add(result(accounts.get(i), opened.get(i)));
+            }
+            return telegrams;
+        }
+    }
+
+    private static Optional<Telegram> result(AccountSettings account, Future<Optional<Telegram>> opened) {
+        try {
+            return opened.get();
+        } catch (ExecutionException e) {
+            log.error("account {}: its Telegram session could not be opened; it needs a login", account.name(), e.getCause());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Every account, in configuration order, as {@code /health} shows it. */
+    List<AccountStatus> status() {
+        return fleet.status();
+    }
+
+    /** Stops every account (giving up its lease), then closes the sessions. */
+    @Override
+    public void close() {
+        fleet.stop();
+        sessions.close();
+    }
+}

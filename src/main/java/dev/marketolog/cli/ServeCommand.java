@@ -1,0 +1,104 @@
+package dev.marketolog.cli;
+
+import dev.marketolog.config.ConfigException;
+import dev.marketolog.config.Purpose;
+import dev.marketolog.config.Settings;
+import dev.marketolog.config.SettingsLoader;
+import dev.marketolog.store.StoreException;
+import dev.marketolog.web.WebServerException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code marketolog [serve]}: the main job, until SIGTERM or SIGINT stops it. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the configured accounts, with /health and /metrics on HTTP_HOST:HTTP_PORT (the default command).")
+public final class ServeCommand implements Callable<Integer> {
+
+    /** Exit code for settings that cannot be used, as check-config uses it. */
+    static final int BAD_CONFIGURATION = 2;
+    /** Exit code when a part (database, HTTP port) cannot start, or the stop overran its deadline. */
+    static final int FAILED = 1;
+    /** A stop that takes longer is cut short: supervisors (Docker, systemd) kill soon after anyway. */
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description = "An account's .env file; repeat for more accounts. Default: .env and every .env.bot* in the working directory.")
+    private List<Path> envFiles = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Path workingDir;
+    private final Map<String, String> environment;
+
+    /** Reads the process environment and looks for env files in the working directory. */
+    public ServeCommand() {
+        this(Path.of("").toAbsolutePath(), System.getenv());
+    }
+
+    ServeCommand(Path workingDir, Map<String, String> environment) {
+        this.workingDir = workingDir;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings;
+        try {
+            List<Path> files = SettingsLoader.resolveEnvFiles(envFiles, workingDir);
+            settings = SettingsLoader.load(files, environment, Purpose.SERVE);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return BAD_CONFIGURATION;
+        }
+        LogOutput.use(settings.process().logFormat());
+        settings.warnings().forEach(warning -> log.warn("{}", warning));
+
+        ServeProcess process;
+        try {
+            process = ServeProcess.start(settings);
+        } catch (StoreException | WebServerException e) {
+            log.error("Cannot start: {}", e.getMessage());
+            return FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("marketolog-stop").unstarted(() -> stop(process)));
+        process.awaitClosed();
+        return 0;
+    }
+
+    /** Runs in the shutdown hook that SIGTERM and SIGINT start. */
+    private static void stop(ServeProcess process) {
+        Thread.ofPlatform().daemon().name("marketolog-stop-deadline").start(ServeCommand::haltAfterDeadline);
+        log.info("Stopping");
+        process.close();
+        log.info("Stopped");
+        // The JVM would exit with 128 + the signal's number; a clean stop on request is a success for supervisors.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void haltAfterDeadline() {
+        try {
+            Thread.sleep(STOP_DEADLINE);
+        } catch (InterruptedException e) {
+            return;
+        }
+        log.error("Did not stop within {} s; exiting anyway", STOP_DEADLINE.toSeconds());
+        Runtime.getRuntime().halt(FAILED);
+    }
+}

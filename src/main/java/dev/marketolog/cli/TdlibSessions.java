@@ -1,0 +1,59 @@
+package dev.marketolog.cli;
+
+import dev.marketolog.config.AccountSettings;
+import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.tdlib.LoginPrompts;
+import dev.marketolog.telegram.tdlib.TdRuntime;
+import dev.marketolog.telegram.tdlib.TdlibAccount;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The accounts' TDLib sessions under {@code DATA_DIR/sessions}, opened without prompts: one not logged in needs a login. */
+final class TdlibSessions implements TelegramSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(TdlibSessions.class);
+    /** A stored session reaches "ready" offline in well under this; a missing one asks for a phone number at once. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final TdRuntime runtime;
+    private final Path dataDir;
+    private final List<TdlibAccount> open = new CopyOnWriteArrayList<>();
+
+    TdlibSessions(TdRuntime runtime, Path dataDir) {
+        this.runtime = runtime;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public Optional<Telegram> open(AccountSettings account) {
+        TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
+        try {
+            session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            open.add(session);
+            return Optional.of(session.telegram());
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("account {}: no ready Telegram session ({}); run `marketolog login --env-file {}`", account.name(),
+                    session.authorization(), account.envFile().map(Path::toString).orElse("<its .env file>"));
+            session.close();
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.close();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        open.forEach(TdlibAccount::close);
+        open.clear();
+    }
+}

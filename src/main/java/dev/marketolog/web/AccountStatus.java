@@ -1,0 +1,31 @@
+package dev.marketolog.web;
+
+import dev.marketolog.engine.RunState;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One account as {@code /health} shows it, in the engine's words for where an account stands.
+ *
+ * @param dailyLimit     MESSAGES_PER_DAY
+ * @param spamBlockUntil while present and in the future, the spam guard keeps the account asleep
+ * @param floodWaitUntil while present and in the future, the account obeys Telegram's flood wait
+ */
+public record AccountStatus(
+        String name,
+        RunState state,
+        int dailyLimit,
+        Optional<Instant> spamBlockUntil,
+        Optional<Instant> floodWaitUntil) {
+
+    public AccountStatus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(spamBlockUntil, "spamBlockUntil");
+        Objects.requireNonNull(floodWaitUntil, "floodWaitUntil");
+        if (dailyLimit < 0) {
+            throw new IllegalArgumentException("dailyLimit cannot be negative, got " + dailyLimit);
+        }
+    }
+}

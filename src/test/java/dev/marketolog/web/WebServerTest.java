@@ -1,0 +1,141 @@
+package dev.marketolog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.engine.RunState;
+import dev.marketolog.store.CaffeineCache;
+import dev.marketolog.store.Database;
+import dev.marketolog.store.TestDatabase;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+
+    private static final String VERSION = "1.2.3-test";
+    private static final Instant STARTED = Instant.parse("2026-11-25T10:00:00Z");
+    private static final InstantSource NOW = InstantSource.fixed(STARTED.plusSeconds(75));
+    private static final Instant SPAM_BLOCK_UNTIL = Instant.parse("2026-11-25T11:30:00Z");
+
+    private static final AccountStatusSource ACCOUNTS = () -> List.of(
+            new AccountStatus("bot", RunState.RUNNING, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty()),
+            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 10, Optional.empty(), Optional.empty()));
+
+    @AutoClose
+    static final TestDatabase db = TestDatabase.create();
+
+    @AutoClose
+    final Metrics metrics = Metrics.start(VERSION);
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private WebServer serve(Database database) {
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, database::ping, new CaffeineCache(), ACCOUNTS);
+        return WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()));
+    }
+
+    @Test
+    void healthIsOkWithTheFullReportWhenTheDatabaseAnswers() throws Exception {
+        try (WebServer server = serve(db.database())) {
+            HttpResponse<String> response = TestHttp.get(server.port(), "/health");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            JsonNode body = json.readTree(response.body());
+            assertThat(body.get("status").asText()).isEqualTo("up");
+            assertThat(body.get("version").asText()).isEqualTo(VERSION);
+            assertThat(body.get("uptime_seconds").asLong()).isEqualTo(75);
+            assertThat(body.get("database").asText()).isEqualTo("up");
+            assertThat(body.get("cache").asText()).isEqualTo("in-process");
+            JsonNode first = body.get("accounts").get(0);
+            assertThat(first.get("name").asText()).isEqualTo("bot");
+            assertThat(first.get("state").asText()).isEqualTo("running");
+            assertThat(first.get("daily_limit").asInt()).isEqualTo(40);
+            assertThat(first.get("spam_block_until").asText()).isEqualTo("2026-11-25T11:30:00Z");
+            assertThat(first.get("flood_wait_until").isNull()).isTrue();
+            assertThat(body.get("accounts").get(1).get("state").asText()).isEqualTo("needs login");
+        }
+    }
+
+    @Test
+    void healthIsUnavailableWithTheReportWhenTheDatabaseIsDown() throws Exception {
+        Database closed = Database.connect(db.dsn());
+        closed.close();
+        try (WebServer server = serve(closed)) {
+            HttpResponse<String> response = TestHttp.get(server.port(), "/health");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode body = json.readTree(response.body());
+            assertThat(body.get("status").asText()).isEqualTo("down");
+            assertThat(body.get("database").asText()).isEqualTo("down");
+            assertThat(body.get("version").asText()).isEqualTo(VERSION);
+        }
+    }
+
+    @Test
+    void healthIsUnavailableWhenTheAccountsCannotBeRead() throws Exception {
+        AccountStatusSource failing = () -> {
+            throw new IllegalStateException("account table unreachable");
+        };
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, db.database()::ping, new CaffeineCache(), failing);
+        try (WebServer server = WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()))) {
+            HttpResponse<String> response = TestHttp.get(server.port(), "/health");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode body = json.readTree(response.body());
+            assertThat(body.get("database").asText()).isEqualTo("up");
+            assertThat(body.get("accounts")).isEmpty();
+        }
+    }
+
+    @Test
+    void metricsArePrometheusTextWithJvmProcessAndOwnMeters() throws Exception {
+        try (WebServer server = serve(db.database())) {
+            HttpResponse<String> response = TestHttp.get(server.port(), "/metrics");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(response.body())
+                    .contains("jvm_memory_used_bytes{")
+                    .contains("jvm_gc_")
+                    .contains("jvm_threads_live_threads ")
+                    .contains("jvm_classes_loaded_classes ")
+                    .contains("system_cpu_count ")
+                    .contains("process_uptime_seconds ")
+                    .contains("process_files_open_files ")
+                    .contains("marketolog_build_info{version=\"" + VERSION + "\"} 1");
+        }
+    }
+
+    @Test
+    void stoppedServerRefusesConnections() throws Exception {
+        WebServer server = serve(db.database());
+        int port = server.port();
+        server.close();
+
+        assertThatThrownBy(() -> TestHttp.get(port, "/health"))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aTakenPortIsReportedWithTheAddress() {
+        try (WebServer first = serve(db.database())) {
+            HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> true, new CaffeineCache(), ACCOUNTS);
+            assertThatThrownBy(
+                            () -> WebServer.start("127.0.0.1", first.port(), health, new MetricsHandler(metrics.registry())))
+                    .isInstanceOf(WebServerException.class)
+                    .hasMessageContaining("127.0.0.1:" + first.port())
+                    .hasMessageContaining("HTTP_PORT");
+        }
+    }
+}
