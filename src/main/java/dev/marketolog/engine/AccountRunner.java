@@ -74,6 +74,8 @@ final class AccountRunner implements FleetMember {
     private final Map<PostKey, Instant> givenUp = new HashMap<>();
     private EngineClock.Scheduled tick;
     private EngineClock.Scheduled renewal;
+    /** Until when this process surely holds the account's lease; nothing is sent after it. */
+    private Instant leaseUntil = Instant.MIN;
 
     private record CachedPosts(Instant fetchedAt, List<Post> posts) {}
 
@@ -128,15 +130,23 @@ final class AccountRunner implements FleetMember {
 
     private void begin() {
         Instant now = clock.instant();
-        if (!stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM))) {
-            state = RunState.RUNNING_ELSEWHERE;
-            schedule(now.plus(LEASE_TERM), this::begin);
+        try {
+            if (!stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM))) {
+                state = RunState.RUNNING_ELSEWHERE;
+                schedule(now.plus(LEASE_TERM), this::begin);
+                return;
+            }
+            leaseUntil = now.plus(LEASE_TERM);
+            stores.journal().recover(name, now);
+            accountState = stores.accountStates().load(name);
+            channelStates = new HashMap<>(stores.channelStates().load(name));
+            prepareChannels(now);
+        } catch (RuntimeException e) {
+            // the database or Telegram is not there yet: try again, the account must not stay half started
+            recordFailure(e);
+            schedule(now.plus(STORE_RETRY), this::begin);
             return;
         }
-        stores.journal().recover(name, now);
-        accountState = stores.accountStates().load(name);
-        channelStates = new HashMap<>(stores.channelStates().load(name));
-        prepareChannels(now);
         if (!listening) {
             telegram.listen(new Listener());
             listening = true;
@@ -163,10 +173,22 @@ final class AccountRunner implements FleetMember {
 
     private void renewLease() {
         Instant now = clock.instant();
-        if (stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM))) {
+        boolean renewed;
+        try {
+            renewed = stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM));
+        } catch (RuntimeException e) {
+            recordFailure(e);
+            if (now.plus(STORE_RETRY).isBefore(leaseUntil)) {
+                renewal = schedule(now.plus(STORE_RETRY), this::renewLease);
+                return;
+            }
+            renewed = false; // the lease cannot be proved any longer: stop rather than risk two processes
+        }
+        if (renewed) {
+            leaseUntil = now.plus(LEASE_TERM);
             renewal = schedule(now.plus(LEASE_RENEWAL), this::renewLease);
         } else {
-            log.warn("account {}: lease taken by another process; standing by", name);
+            log.warn("account {}: its lease is lost; standing by", name);
             halt(RunState.RUNNING_ELSEWHERE);
             schedule(now.plus(LEASE_TERM), this::begin);
         }
@@ -327,6 +349,9 @@ final class AccountRunner implements FleetMember {
     /** Reserves the slot, has the text written, sends it; answers whether the slot was taken (the tick is spent). */
     private boolean attempt(Post post, Branch branch, Channel channel) {
         Instant reservedAt = clock.instant();
+        if (!reservedAt.isBefore(leaseUntil)) {
+            return false;
+        }
         Reservation reservation = stores.journal().reserve(name, post.key(), branch, reservedAt, fleet);
         if (!(reservation instanceof Reservation.Reserved(long id))) {
             return false;
@@ -378,6 +403,7 @@ final class AccountRunner implements FleetMember {
         switch (result) {
             case SendResult.Sent sent -> {
                 stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.sentAt());
+                log.info("account {}: commented post {} of {} ({})", name, post.messageId(), post.channelId(), branch.code());
                 saveState(guard.onSuccess(accountState), now);
                 emit(new EngineEvent.CommentSent(name, sent.sentAt(), post.key(), branch, text, false));
             }
@@ -418,8 +444,11 @@ final class AccountRunner implements FleetMember {
                 emit(new EngineEvent.PostGone(name, now, post.key()));
             }
             case TelegramError.SessionGone(String reason) -> sessionGone(reason);
-            case TelegramError.Unknown(int code, String message) ->
-                    log.warn("account {}: Telegram refused a comment in {}: {} {}", name, channelId, code, message);
+            case TelegramError.Unknown(int code, String message) -> {
+                // an error we cannot tell apart: trying the same post again would likely meet it again
+                log.warn("account {}: Telegram refused a comment in {}: {} {}", name, channelId, code, message);
+                giveUp(post, SkipReason.SEND_REFUSED, now);
+            }
         }
     }
 

@@ -24,7 +24,9 @@ public enum SkipReason {
     SKIP_KEYWORD,
     WRITER_DECLINED,
     WRITER_UNAVAILABLE,
-    POST_GONE;
+    POST_GONE,
+    /** Telegram refused the comment with an error the engine does not know. */
+    SEND_REFUSED;
 
     /** The snake_case name used in metrics and reports. */
     public String code() {

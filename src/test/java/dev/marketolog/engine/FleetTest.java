@@ -466,4 +466,78 @@ class FleetTest {
         assertThat(times).hasSizeBetween(30, 40);
         assertThat(evening).isGreaterThanOrEqualTo(times.size() * 4L / 11 - 2);
     }
+
+    @Test
+    void aRefusalTheEngineCannotTellApartSkipsThatPost() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.answerWith(post -> Optional.of(failed(new TelegramError.Unknown(400, "MEDIA_EMPTY"))));
+        telegram.publish(CHANNEL, 1, "text");
+        fleet.start();
+
+        advance(Duration.ofHours(3));
+
+        assertThat(events(EngineEvent.SendFailed.class)).singleElement().satisfies(e -> assertThat(e.errorType()).isEqualTo("unknown_error"));
+        assertThat(events(EngineEvent.Skipped.class)).extracting(EngineEvent.Skipped::reason).containsExactly(SkipReason.SEND_REFUSED);
+    }
+
+    /** Leases that fail or refuse as a test says, for the account named "bot". */
+    private static final class FlakyLeases implements LeaseStore {
+        private final LeaseStore real;
+        int failuresLeft;
+        boolean refuse;
+
+        FlakyLeases(LeaseStore real) {
+            this.real = real;
+        }
+
+        @Override
+        public boolean acquire(String account, String owner, Instant now, Instant until) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new IllegalStateException("database unreachable");
+            }
+            return !refuse && real.acquire(account, owner, now, until);
+        }
+
+        @Override
+        public void release(String account, String owner) {
+            real.release(account, owner);
+        }
+    }
+
+    @Test
+    void anAccountWhoseStoresAreDownAtStartTriesAgainAndRuns() {
+        FlakyLeases leases = new FlakyLeases(stores.leases());
+        leases.failuresLeft = 2;
+        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
+                new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofMinutes(5));
+        telegram.publish(CHANNEL, 1, "text");
+
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING);
+        assertThat(fleet.status().getFirst().failures()).isEqualTo(2);
+        assertThat(telegram.comments()).hasSize(1);
+    }
+
+    @Test
+    void anAccountThatCannotRenewItsLeaseStopsSendingBeforeItExpires() {
+        FlakyLeases leases = new FlakyLeases(stores.leases());
+        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
+                new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofMinutes(1));
+        leases.failuresLeft = 1000;
+        Instant lost = clock.instant();
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(3), START.plus(Duration.ofHours(2)), 1);
+
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
+        assertThat(telegram.comments()).allSatisfy(c -> assertThat(c.at()).isBefore(lost.plus(AccountRunner.LEASE_TERM)));
+    }
 }
