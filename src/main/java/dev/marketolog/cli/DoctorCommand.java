@@ -153,6 +153,10 @@ public final class DoctorCommand implements Callable<Integer> {
             session.whenReady().get(SESSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return Check.ok(name, "ready");
         } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof LoginPrompts.LoginRequired)) {
+                // e.g. the database is locked by a running serve, or the encryption key does not match
+                return Check.fail(name, "cannot be opened: " + e.getCause().getMessage());
+            }
             String login = account.envFile().map(f -> "marketolog login --env-file " + f).orElse("marketolog login");
             return Check.fail(name, "needs login (" + session.authorization() + "): run " + login);
         } catch (TimeoutException e) {

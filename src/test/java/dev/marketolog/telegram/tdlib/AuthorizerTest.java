@@ -13,8 +13,12 @@ import dev.marketolog.telegram.tdlib.AuthorizationState.AuthorizationStateWaitPr
 import dev.marketolog.telegram.tdlib.AuthorizationState.AuthorizationStateWaitRegistration;
 import dev.marketolog.telegram.tdlib.AuthorizationState.AuthorizationStateWaitTdlibParameters;
 import dev.marketolog.telegram.tdlib.ScriptedTransport.Sent;
+import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.ProxySettings;
+import dev.marketolog.config.Secret;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -120,6 +124,23 @@ class AuthorizerTest {
         assertThat(prompts.problems).contains(
                 "the code is wrong (PHONE_CODE_INVALID); type it again",
                 "the password is wrong (PASSWORD_HASH_INVALID); type it again");
+    }
+
+    @Test
+    void theProxyIsAddedAndEnabledRightAfterTheParameters() {
+        AccountSettings d = TdlibAccountTest.account("bot3");
+        AccountSettings proxied = new AccountSettings(d.name(), d.envFile(), d.apiId(), d.apiHash(), d.hasTelethonSession(), d.enabled(),
+                d.allowlist(), d.limits(), d.spamGuard(), d.llm(), d.persona(), d.dryRun(), d.sessionEncryptionKey(),
+                Optional.of(new ProxySettings("10.0.0.5", 1080, Optional.empty(), Secret.NONE)), d.sendTimeout(),
+                d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+        Authorizer authorizer = new Authorizer(client, TdlibParameters.of(proxied, dataDir), prompts);
+
+        authorizer.on(new AuthorizationStateWaitTdlibParameters());
+        transport.answer(transport.nextSent("setTdlibParameters"), "{\"@type\":\"ok\"}");
+        Sent addProxy = transport.nextSent("addProxy");
+
+        assertThat(addProxy.request().path("enable").asBoolean()).isTrue();
+        assertThat(addProxy.request().path("proxy").path("type").path("@type").asText()).isEqualTo("proxyTypeSocks5");
     }
 
     @Test
