@@ -124,7 +124,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleLogs.toStandardError();
         Settings settings;
         try {
             settings = SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, Path.of("")), environment, Purpose.TOOL);

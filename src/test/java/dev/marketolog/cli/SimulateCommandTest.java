@@ -235,6 +235,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void dryRunCommentsAreListedAndMarkedAsSuch() throws IOException {
+        Path dryRun = envFile(".env.dry", new Account("dry", Set.of(NEWS), ZoneId.of("UTC"), 10, 3, hours(0, 24)),
+                "ACTIVE_WINDOWS=0-24", "DRY_RUN=true");
+
+        JsonNode root = json(run("--env-file", dryRun.toString(), "--days", "1", "--start", "2026-12-01", "--json"));
+
+        assertThat(root.get("comments")).isNotEmpty().allSatisfy(comment -> assertThat(comment.get("dry_run").asBoolean()).isTrue());
+    }
+
+    @Test
     void theSameArgumentsGiveTheSameOutputByteForByte() {
         Outcome first = run(busyJson());
         Outcome second = run(busyJson());

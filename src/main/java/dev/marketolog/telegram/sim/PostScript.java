@@ -54,7 +54,7 @@ final class PostScript {
         int count = random.nextInt(MAX_OTHER_COMMENTS + 1);
         for (int i = 0; i < count; i++) {
             long delay = Math.max(1, Math.round(random.nextExponential() * MEAN_OTHER_COMMENT_DELAY_SECONDS));
-            others.add(new SimPost.Comment(draft.publishedAt().plusSeconds(delay), "reader" + random.nextInt(1000), SimTexts.otherComment(random)));
+            others.add(new SimPost.Comment(draft.publishedAt().plusSeconds(delay), SimTexts.otherComment(random)));
         }
         return new SimPost(new Post(draft.channelId(), draft.messageId(), draft.publishedAt(), text), messages, others);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 final class SimPost {
 
     /** One comment under the post; other people's comments are written in advance and show once their time comes. */
-    record Comment(Instant at, String author, String text) {}
+    record Comment(Instant at, String text) {}
 
     private final Post post;
     private final int messages;

@@ -136,7 +136,7 @@ public final class SimWorld {
             secondComments++;
         }
         sent.add(comment);
-        post.addComment(new SimPost.Comment(comment.at(), comment.account(), comment.text()));
+        post.addComment(new SimPost.Comment(comment.at(), comment.text()));
     }
 
     void countOutsideAllowlist() {

@@ -340,7 +340,7 @@ class SimWorldTest {
         assertThat(((SendResult.Sent) one).messageId()).isNotEqualTo(((SendResult.Sent) two).messageId());
         assertThat(world.sent()).extracting(SentComment::messageId)
                 .containsExactly(((SendResult.Sent) one).messageId(), ((SendResult.Sent) two).messageId());
-        assertThat(world.violations().total()).isZero();
+        assertThat(world.violations()).isEqualTo(GateViolations.NONE);
         assertThat(new PostKey(A, posts.get(0).messageId())).isEqualTo(world.sent().getFirst().post());
     }
 }
