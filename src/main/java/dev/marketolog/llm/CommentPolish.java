@@ -88,27 +88,15 @@ public final class CommentPolish {
 
     /** Polishes one raw answer. */
     public PolishResult polish(String raw) {
-        String text = removeThinking(raw == null ? "" : raw).strip();
-        if (isSkip(text)) {
+        String answer = raw == null ? "" : raw.strip();
+        String asAnswered = removeThinking(answer).strip();
+        if (isSkip(asAnswered)) {
             return new PolishResult.Rejected(List.of(PolishCode.SKIP), List.of());
         }
         Set<PolishCode> reasons = EnumSet.noneOf(PolishCode.class);
-        contentProblems(text, reasons);
-        String asAnswered = text;
-
+        contentProblems(asAnswered, reasons);
         Set<PolishCode> fixes = EnumSet.noneOf(PolishCode.class);
-        text = raw == null ? "" : raw.strip();
-        String before;
-        do {
-            before = text;
-            for (Step step : steps) {
-                String repaired = step.repair().apply(text).strip();
-                if (!repaired.equals(text)) {
-                    fixes.add(step.code());
-                    text = repaired;
-                }
-            }
-        } while (!text.equals(before));
+        String text = repair(answer, fixes);
 
         if (text.isEmpty()) {
             reasons.add(PolishCode.EMPTY);
@@ -129,6 +117,23 @@ public final class CommentPolish {
         }
         boolean acceptable = reasons.isEmpty() && (fixes.isEmpty() || !rules.strict());
         return acceptable ? new PolishResult.Accepted(text, List.copyOf(fixes)) : reject(reasons, fixes);
+    }
+
+    /** Applies every repair until none changes anything: the result is a fixed point of all of them. */
+    private String repair(String answer, Set<PolishCode> fixes) {
+        String text = answer;
+        String before;
+        do {
+            before = text;
+            for (Step step : steps) {
+                String repaired = step.repair().apply(text).strip();
+                if (!repaired.equals(text)) {
+                    fixes.add(step.code());
+                    text = repaired;
+                }
+            }
+        } while (!text.equals(before));
+        return text;
     }
 
     /** Soft mode reports what it repaired as fixes; strict mode reports the same codes as reasons. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketolog.config.LlmSettings;
 import dev.marketolog.config.Secret;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +135,7 @@ public final class LlmClient {
     }
 
     /** One HTTP exchange under the concurrency limit, measured and counted. */
-    private <T> Attempt<T> exchange(HttpRequest request, Duration timeout, Secret apiKey, Function<JsonNode, Attempt<T>> parser) {
+    private <T> Attempt<T> exchange(HttpRequest request, Duration timeout, Secret apiKey, BiFunction<Integer, JsonNode, Attempt<T>> parser) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -155,7 +154,7 @@ public final class LlmClient {
         return attempt;
     }
 
-    private <T> Attempt<T> send(HttpRequest request, Duration timeout, Secret apiKey, Function<JsonNode, Attempt<T>> parser) {
+    private <T> Attempt<T> send(HttpRequest request, Duration timeout, Secret apiKey, BiFunction<Integer, JsonNode, Attempt<T>> parser) {
         CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> response;
         try {
@@ -178,12 +177,12 @@ public final class LlmClient {
         return interpret(response, apiKey, parser);
     }
 
-    private <T> Attempt<T> interpret(HttpResponse<String> response, Secret apiKey, Function<JsonNode, Attempt<T>> parser) {
+    private <T> Attempt<T> interpret(HttpResponse<String> response, Secret apiKey, BiFunction<Integer, JsonNode, Attempt<T>> parser) {
         int status = response.statusCode();
         String body = response.body() == null ? "" : response.body();
         if (status / 100 == 2) {
             try {
-                return parser.apply(JSON.readTree(body));
+                return parser.apply(status, JSON.readTree(body));
             } catch (JacksonException e) {
                 return failed(FailureKind.MALFORMED, status, "the answer is not JSON: " + clean(e.getOriginalMessage(), apiKey));
             }
@@ -197,15 +196,15 @@ public final class LlmClient {
         return new Attempt.Failure<>(new LlmFailure(kind, status, message), Optional.empty());
     }
 
-    private static Attempt<ChatOutcome.Completed> parseCompletion(JsonNode root) {
+    private static Attempt<ChatOutcome.Completed> parseCompletion(int status, JsonNode root) {
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
-            return failed(FailureKind.MALFORMED, 200, "the answer has no choices");
+            return failed(FailureKind.MALFORMED, status, "the answer has no choices");
         }
         JsonNode choice = choices.get(0);
         JsonNode content = choice.path("message").path("content");
         if (!content.isTextual()) {
-            return failed(FailureKind.MALFORMED, 200, "the first choice has no message content");
+            return failed(FailureKind.MALFORMED, status, "the first choice has no message content");
         }
         JsonNode usage = root.path("usage");
         Optional<Usage> tokens = usage.isObject()
@@ -214,10 +213,10 @@ public final class LlmClient {
         return new Attempt.Answer<>(new ChatOutcome.Completed(content.asText(), tokens, choice.path("finish_reason").asText("")));
     }
 
-    private static Attempt<ModelsOutcome.Listed> parseModels(JsonNode root) {
+    private static Attempt<ModelsOutcome.Listed> parseModels(int status, JsonNode root) {
         JsonNode data = root.path("data");
         if (!data.isArray()) {
-            return failed(FailureKind.MALFORMED, 200, "the answer has no data list");
+            return failed(FailureKind.MALFORMED, status, "the answer has no data list");
         }
         List<String> ids = new ArrayList<>();
         data.forEach(model -> ids.add(model.path("id").asText("")));

@@ -197,6 +197,16 @@ class LlmClientTest {
     }
 
     @Test
+    void bodyThatStallsAfterTheHeadersAlsoTimesOut() {
+        server.respondWith(request -> Reply.answer("Заголовки пришли, а текст застрял.").withBodyStalledFor(Duration.ofMinutes(5)));
+
+        ChatOutcome outcome = ask(TestLlmSettings.at(server.baseUrl(), Duration.ofMillis(300), 0));
+
+        assertThat(outcome).isInstanceOfSatisfying(LlmFailure.class, failure -> assertThat(failure.kind()).isEqualTo(FailureKind.TIMEOUT));
+        assertThat(server.chatRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void malformedJsonIsAFailureAndNotRetried() {
         server.enqueue(Reply.raw(200, "{\"choices\": [{\"message\": {\"content\": \"обрыв"));
 
@@ -238,7 +248,7 @@ class LlmClientTest {
 
     @Test
     void noMoreThanMaxConcurrencyRequestsAreInFlightAtOnce() throws Exception {
-        server.respondWith(request -> Reply.answer("Ответ после паузы, как у живого человека.").delayedBy(Duration.ofMillis(150)));
+        server.respondWith(request -> Reply.answer("Ответ после паузы, как у живого человека.").delayedBy(Duration.ofMillis(400)));
         LlmClient shared = client(2);
 
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {

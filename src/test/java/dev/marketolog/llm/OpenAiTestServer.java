@@ -126,7 +126,13 @@ public final class OpenAiTestServer implements AutoCloseable {
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                int half = reply.bodyStall().isZero() ? body.length : body.length / 2;
+                out.write(body, 0, half);
+                out.flush();
+                if (half < body.length && closed.await(reply.bodyStall().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                out.write(body, half, body.length - half);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -193,8 +199,9 @@ public final class OpenAiTestServer implements AutoCloseable {
      * What the server answers to one request.
      *
      * @param delay how long it waits before answering (headers included)
+     * @param bodyStall how long it waits after sending the headers and half of the body
      */
-    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall) {
         public Reply {
             headers = Map.copyOf(headers);
         }
@@ -235,17 +242,22 @@ public final class OpenAiTestServer implements AutoCloseable {
 
         /** Any status and body, as given. */
         public static Reply raw(int status, String body) {
-            return new Reply(status, Map.of(), body, Duration.ZERO);
+            return new Reply(status, Map.of(), body, Duration.ZERO, Duration.ZERO);
         }
 
         public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Reply(status, more, body, delay);
+            return new Reply(status, more, body, delay, bodyStall);
         }
 
         public Reply delayedBy(Duration delay) {
-            return new Reply(status, headers, body, delay);
+            return new Reply(status, headers, body, delay, bodyStall);
+        }
+
+        /** Sends the headers and half of the body at once, then waits this long before the rest. */
+        public Reply withBodyStalledFor(Duration stall) {
+            return new Reply(status, headers, body, delay, stall);
         }
     }
 }
