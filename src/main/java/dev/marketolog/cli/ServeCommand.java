@@ -70,20 +70,25 @@ public final class ServeCommand implements Callable<Integer> {
         LogOutput.use(settings.process().logFormat());
         settings.warnings().forEach(warning -> log.warn("{}", warning));
 
-        ServeProcess process;
+        ServeProcess process = new ServeProcess(settings);
+        // registered before the start, so that a signal during a slow first start still stops what has started
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("marketolog-stop").unstarted(() -> stop(process)));
         try {
-            process = ServeProcess.start(settings);
+            process.start();
         } catch (StoreException | WebServerException e) {
             log.error("Cannot start: {}", e.getMessage());
             return FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("marketolog-stop").unstarted(() -> stop(process)));
         process.awaitClosed();
         return 0;
     }
 
-    /** Runs in the shutdown hook that SIGTERM and SIGINT start. */
+    /** Runs in the shutdown hook that SIGTERM, SIGINT and the exit after a failed start run. */
     private static void stop(ServeProcess process) {
+        if (!process.serving()) {
+            // the start failed and stopped its parts already: the JVM keeps its exit code
+            return;
+        }
         Thread.ofPlatform().daemon().name("marketolog-stop-deadline").start(ServeCommand::haltAfterDeadline);
         log.info("Stopping");
         process.close();

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code serve} runs, wired from the settings in one place: started in the order each part needs the
- * previous ones, stopped in the reverse order (HTTP first, the database last).
+ * previous ones, stopped in the reverse order (HTTP first, the database last). Starting and stopping exclude each
+ * other, so a stop requested while the process starts (SIGTERM right after launch) waits for the start to end and then
+ * stops every part, the embedded database included.
  */
 final class ServeProcess implements AutoCloseable {
 
@@ -37,26 +39,27 @@ final class ServeProcess implements AutoCloseable {
     /** What has started, last started on top: {@link #close()} stops from the top. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Settings settings;
     private WebServer web;
 
-    private ServeProcess() {}
+    ServeProcess(Settings settings) {
+        this.settings = settings;
+    }
 
     /**
      * Starts the metrics, the database (embedded unless POSTGRES_DSN is set), the cache and the HTTP server. When a
      * part fails to start, the parts already started are stopped and the failure is thrown.
      */
-    static ServeProcess start(Settings settings) {
-        ServeProcess process = new ServeProcess();
+    synchronized void start() {
         try {
-            process.startParts(settings);
-            return process;
+            startParts();
         } catch (RuntimeException e) {
-            process.close();
+            close();
             throw e;
         }
     }
 
-    private void startParts(Settings settings) {
+    private void startParts() {
         ProcessSettings config = settings.process();
         InstantSource clock = InstantSource.system();
         String version = Version.current();
@@ -115,8 +118,13 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** The port HTTP listens on: HTTP_PORT, or the one chosen when that is 0. */
-    int httpPort() {
+    synchronized int httpPort() {
         return web.port();
+    }
+
+    /** Whether every part started and none has been stopped; waits for a start in progress to end. */
+    synchronized boolean serving() {
+        return web != null && closed.getCount() > 0;
     }
 
     /** Blocks until {@link #close()} has finished. */
@@ -126,7 +134,7 @@ final class ServeProcess implements AutoCloseable {
 
     /** Stops every started part, newest first; a part that fails to stop is logged and the others still stop. */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {

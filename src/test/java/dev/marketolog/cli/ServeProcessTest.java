@@ -38,7 +38,8 @@ class ServeProcessTest {
         System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
         HttpResponse<String> health;
         HttpResponse<String> metrics;
-        try (ServeProcess process = ServeProcess.start(settings)) {
+        try (ServeProcess process = new ServeProcess(settings)) {
+            process.start();
             health = TestHttp.get(process.httpPort(), "/health");
             metrics = TestHttp.get(process.httpPort(), "/metrics");
         } finally {
@@ -66,7 +67,8 @@ class ServeProcessTest {
     void closeStopsTakingRequests() throws Exception {
         Settings settings = SettingsLoader.load(
                 List.of(), ServeEnvironment.of(db, dataDir, ServeEnvironment.freePort()), Purpose.SERVE);
-        ServeProcess process = ServeProcess.start(settings);
+        ServeProcess process = new ServeProcess(settings);
+        process.start();
         int port = process.httpPort();
         assertThat(TestHttp.get(port, "/health").statusCode()).isEqualTo(200);
 
