@@ -77,8 +77,9 @@ public final class LlmCallRatioBench {
             long comments = summary.get("comments").asLong();
             System.out.printf("simulate --llm: %d accounts x %d channels x %d days, SKIP %.0f%%, garbage %.0f%%%n",
                     accounts, channels, days, skipRate * 100, garbageRate * 100);
-            System.out.printf("%d LLM calls (server saw %d), %d comments: %.3f calls per comment; skipped %s%n",
-                    calls, server.chatRequestCount(), comments, (double) calls / comments, summary.get("skipped_by_reason"));
+            System.out.printf("%d LLM calls (server saw %d), %d comments: %.3f calls per comment%n",
+                    calls, server.chatRequestCount(), comments, (double) calls / comments);
+            System.out.printf("skipped %s; send failures %s%n", summary.get("skipped_by_reason"), summary.get("send_failures_by_type"));
         }
     }
 

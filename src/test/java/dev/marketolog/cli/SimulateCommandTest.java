@@ -314,6 +314,15 @@ class SimulateCommandTest {
         assertBad(run("--env-file", bad.toString(), "--json"), "MESSAGES_PER_DAY");
     }
 
+    @Test
+    void withLlmAMissingPromptFileExitsWithTwoNamingIt() throws IOException {
+        Path missing = dir.resolve("no-such-prompt.txt");
+        Path account = envFile(".env.prompt", new Account("prompted", Set.of(NEWS), ZoneId.of("UTC"), 10, 3, hours(0, 24)),
+                "PROMPT_SYSTEM_FILE=" + missing);
+
+        assertBad(run("--env-file", account.toString(), "--llm", "--json"), "no-such-prompt.txt");
+    }
+
     private static void assertBad(Outcome outcome, String named) {
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(outcome.err()).contains(named);
