@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /health}: 200 with the report when the database answers, 503 with the same report when it does not. */
+/** {@code GET /health}: 200 with the report when the database answers and the accounts can be read, else 503 with it. */
 public final class HealthHandler implements Handler {
 
     private static final Logger log = LoggerFactory.getLogger(HealthHandler.class);
@@ -49,21 +50,24 @@ public final class HealthHandler implements Handler {
      */
     public HealthReport report() {
         boolean databaseUp = databaseAnswers.getAsBoolean();
-        long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-        List<AccountStatus> accountList;
-        boolean accountsKnown;
+        Optional<List<AccountStatus>> accountList = readAccounts();
+        return new HealthReport(
+                databaseUp && accountList.isPresent() ? HealthReport.UP : HealthReport.DOWN,
+                version,
+                Duration.between(startedAt, clock.instant()).toSeconds(),
+                databaseUp ? HealthReport.UP : HealthReport.DOWN,
+                cache.state(),
+                accountList.orElse(List.of()));
+    }
+
+    private Optional<List<AccountStatus>> readAccounts() {
         try {
-            accountList = accounts.accounts();
-            accountsKnown = true;
+            return Optional.of(accounts.accounts());
         } catch (RuntimeException e) {
             // debug only: a monitor polls /health every few seconds, and the outage is already in the response
             log.debug("Cannot read the account states for /health", e);
-            accountList = List.of();
-            accountsKnown = false;
+            return Optional.empty();
         }
-        String status = databaseUp && accountsKnown ? HealthReport.UP : HealthReport.DOWN;
-        return new HealthReport(
-                status, version, uptime, databaseUp ? HealthReport.UP : HealthReport.DOWN, cache.state(), accountList);
     }
 
     @Override

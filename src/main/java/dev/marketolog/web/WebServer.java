@@ -53,7 +53,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** JSON as operators read it: snake_case names, ISO-8601 instants, run states in words ("needs login"). */
-    static ObjectMapper objectMapper() {
+    private static ObjectMapper objectMapper() {
         return JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
