@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -262,6 +264,22 @@ class LlmClientTest {
 
         assertThat(server.chatRequestCount()).isEqualTo(8);
         assertThat(server.maxConcurrentRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void requestWaitingOutItsBackoffLeavesItsSlotToOthers() {
+        server.enqueue(Reply.error(429, "busy", "rate_limit_exceeded", null).withHeader("Retry-After", "2"), Reply.answer("Другой запрос прошёл, пока первый ждал."),
+                Reply.answer("Первый запрос дождался своей очереди."));
+        // With one slot, a second request made while the first sleeps would never get through if the sleeper held it.
+        List<ChatOutcome> duringTheWait = new ArrayList<>();
+        AtomicReference<LlmClient> client = new AtomicReference<>();
+        Sleeper askingWhileWaiting = wait -> duringTheWait.add(client.get().complete(settings, List.of(ChatMessage.user("второй"))));
+        client.set(new LlmClient(HttpClient.newHttpClient(), 1, Backoff.standard(), askingWhileWaiting, InstantSource.fixed(NOW), new LlmMetrics(registry)));
+
+        ChatOutcome first = client.get().complete(settings, List.of(ChatMessage.user("первый")));
+
+        assertThat(duringTheWait).containsExactly(new ChatOutcome.Completed("Другой запрос прошёл, пока первый ждал.", Optional.of(new Usage(412, 57)), "stop"));
+        assertThat(first).isEqualTo(new ChatOutcome.Completed("Первый запрос дождался своей очереди.", Optional.of(new Usage(412, 57)), "stop"));
     }
 
     @Test
