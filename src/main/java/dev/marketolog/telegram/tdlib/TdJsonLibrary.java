@@ -88,7 +88,7 @@ public final class TdJsonLibrary {
      * The directory that holds {@code bin/} and {@code lib/}, from where our classes are: {@code target/marketolog.jar}
      * and {@code target/classes} both mean the project root, {@code /app/marketolog.jar} means {@code /app}.
      */
-    public static Optional<Path> installationDir() {
+    static Optional<Path> installationDir() {
         try {
             var source = TdJsonLibrary.class.getProtectionDomain().getCodeSource();
             if (source == null) {
