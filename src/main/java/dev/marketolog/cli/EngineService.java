@@ -9,6 +9,7 @@ import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.FleetRules;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
+import dev.marketolog.web.AccountStatusSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * disabled one is loaded and kept idle. Sessions and writers come from the factories passed in, so the end-to-end test
  * runs this same wiring on the simulated Telegram.
  */
-final class EngineService implements AutoCloseable {
+final class EngineService implements AccountStatusSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EngineService.class);
 
@@ -91,9 +92,17 @@ final class EngineService implements AutoCloseable {
         }
     }
 
-    /** Every account, in configuration order, as {@code /health} shows it. */
+    /** Every account, in configuration order, as the engine sees it. */
     List<AccountStatus> status() {
         return fleet.status();
+    }
+
+    @Override
+    public List<dev.marketolog.web.AccountStatus> accounts() {
+        return fleet.status().stream()
+                .map(s -> new dev.marketolog.web.AccountStatus(s.account(), s.state(), s.sentToday(), s.dailyLimit(),
+                        s.spamBlockUntil(), s.floodWaitUntil()))
+                .toList();
     }
 
     /** Stops every account (giving up its lease), then closes the sessions. */

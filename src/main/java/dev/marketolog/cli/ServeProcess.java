@@ -1,11 +1,17 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.llm.LlmClient;
+import dev.marketolog.llm.LlmCommentWriter;
+import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
+import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
@@ -15,6 +21,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +71,41 @@ final class ServeProcess implements AutoCloseable {
         ConfiguredAccounts accounts =
                 new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
         accounts.register();
-        // Account runners start here: after the database and cache they use, before HTTP reports on them, so that
-        // they stop after HTTP and before the database.
+        // the engine starts after the database and cache it uses and before HTTP reports on it, so that it stops
+        // after HTTP and before the database
+        EngineService engine = startEngine(settings, database, cache, metrics);
 
-        HealthHandler health = new HealthHandler(version, clock, processStart(), database::ping, cache, accounts);
+        HealthHandler health = new HealthHandler(version, clock, processStart(), database::ping, cache, engine);
         web = started(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
+
+    /**
+     * Every account on the real-time clock, with its TDLib session and the LLM writer. libtdjson is loaded only when
+     * some account is enabled; when it cannot be, serve stops here with the loader's reason.
+     */
+    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics) {
+        ProcessSettings config = settings.process();
+        RealTimeClock engineClock = started(new RealTimeClock());
+        LlmMetrics llmMetrics = new LlmMetrics(metrics.registry());
+        LlmClient llm = new LlmClient(config.llmMaxConcurrency(), llmMetrics);
+        TelegramSessions sessions = settings.accounts().stream().anyMatch(AccountSettings::enabled)
+                ? new TdlibSessions(TdRuntime.shared(config.tdjsonPath()), config.dataDir())
+                : NO_SESSIONS;
+        return started(EngineService.start(settings, database.dataSource(), engineClock, sessions,
+                account -> LlmCommentWriter.forAccount(account, llm, cache, llmMetrics), metrics.registry()));
+    }
+
+    /** No account is enabled: none needs a session. */
+    private static final TelegramSessions NO_SESSIONS = new TelegramSessions() {
+        @Override
+        public Optional<Telegram> open(AccountSettings account) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {}
+    };
 
     private <T extends AutoCloseable> T started(T part) {
         running.push(part);

@@ -116,6 +116,9 @@ final class AccountRunner implements FleetMember {
             if (held) {
                 stores.leases().release(name, owner);
             }
+        } catch (RuntimeException e) {
+            // the lease then simply expires; stopping must go on for the other accounts
+            log.warn("account {}: could not give up its lease: {}", name, e.toString());
         } finally {
             lock.unlock();
         }

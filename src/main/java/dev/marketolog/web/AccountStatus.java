@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * One account as {@code /health} shows it, in the engine's words for where an account stands.
  *
+ * @param sentToday      comments that count against today's limit (the account's local day)
  * @param dailyLimit     MESSAGES_PER_DAY
  * @param spamBlockUntil while present and in the future, the spam guard keeps the account asleep
  * @param floodWaitUntil while present and in the future, the account obeys Telegram's flood wait
@@ -15,6 +16,7 @@ import java.util.Optional;
 public record AccountStatus(
         String name,
         RunState state,
+        int sentToday,
         int dailyLimit,
         Optional<Instant> spamBlockUntil,
         Optional<Instant> floodWaitUntil) {
@@ -24,6 +26,9 @@ public record AccountStatus(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(spamBlockUntil, "spamBlockUntil");
         Objects.requireNonNull(floodWaitUntil, "floodWaitUntil");
+        if (sentToday < 0) {
+            throw new IllegalArgumentException("sentToday cannot be negative, got " + sentToday);
+        }
         if (dailyLimit < 0) {
             throw new IllegalArgumentException("dailyLimit cannot be negative, got " + dailyLimit);
         }

@@ -99,7 +99,8 @@ class EngineServiceEndToEndTest {
                     a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), registry)) {
                 awaitTrue(() -> engine.status().getFirst().state() == RunState.RUNNING);
                 Post post = world.publish(CHANNEL, "Цены на бензин снова выросли: за неделю плюс три процента.", 1);
-                awaitTrue(() -> !world.sent().isEmpty());
+                // Telegram has the comment a moment before the journal hears back: wait for both
+                awaitTrue(() -> !world.sent().isEmpty() && journal(post.key()).stream().anyMatch(row -> row.startsWith("sent ")));
 
                 assertThat(opened).containsExactly("bot");
                 SentComment comment = world.sent().getFirst();
@@ -116,7 +117,7 @@ class EngineServiceEndToEndTest {
         }
     }
 
-    private static List<String> journal(PostKey post) throws SQLException {
+    private static List<String> journal(PostKey post) {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select status, branch, text from comment where channel_id = "
                         + post.channelId() + " and post_id = " + post.messageId())) {
@@ -125,6 +126,8 @@ class EngineServiceEndToEndTest {
                 found.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
             }
             return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal", e);
         }
     }
 

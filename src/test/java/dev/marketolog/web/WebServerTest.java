@@ -27,8 +27,8 @@ class WebServerTest {
     private static final Instant SPAM_BLOCK_UNTIL = Instant.parse("2026-11-25T11:30:00Z");
 
     private static final AccountStatusSource ACCOUNTS = () -> List.of(
-            new AccountStatus("bot", RunState.RUNNING, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty()),
-            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 10, Optional.empty(), Optional.empty()));
+            new AccountStatus("bot", RunState.RUNNING, 12, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty()),
+            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 0, 10, Optional.empty(), Optional.empty()));
 
     @AutoClose
     static final TestDatabase db = TestDatabase.create();
@@ -59,6 +59,7 @@ class WebServerTest {
             JsonNode first = body.get("accounts").get(0);
             assertThat(first.get("name").asText()).isEqualTo("bot");
             assertThat(first.get("state").asText()).isEqualTo("running");
+            assertThat(first.get("sent_today").asInt()).isEqualTo(12);
             assertThat(first.get("daily_limit").asInt()).isEqualTo(40);
             assertThat(first.get("spam_block_until").asText()).isEqualTo("2026-11-25T11:30:00Z");
             assertThat(first.get("flood_wait_until").isNull()).isTrue();
