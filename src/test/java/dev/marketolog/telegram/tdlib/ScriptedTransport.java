@@ -73,12 +73,12 @@ public final class ScriptedTransport implements TdTransport {
         receive(json.substring(0, json.lastIndexOf('}')) + ",\"@client_id\":" + clientId + "}");
     }
 
-    /** The next request sent, waiting up to 10 s for it. */
+    /** The next request sent, waiting up to 60 s for it. */
     public Sent nextSent() {
         try {
-            Sent next = sent.poll(10, TimeUnit.SECONDS);
+            Sent next = sent.poll(60, TimeUnit.SECONDS);
             if (next == null) {
-                throw new AssertionError("no request was sent within 10 s");
+                throw new AssertionError("no request was sent within 60 s");
             }
             return next;
         } catch (InterruptedException e) {
