@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A stand-in for libtdjson: records what is sent, and {@code td_receive} returns what the test scripts. */
-public final class ScriptedTransport implements TdTransport {
+public final class ScriptedTransport extends QueuedTransport {
 
     /** One request as TDLib would have received it. */
     public record Sent(int clientId, JsonNode request) {
@@ -24,14 +23,7 @@ public final class ScriptedTransport implements TdTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AtomicInteger nextClientId = new AtomicInteger(1);
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> toReceive = new LinkedBlockingQueue<>();
-
-    @Override
-    public int createClientId() {
-        return nextClientId.getAndIncrement();
-    }
 
     @Override
     public void send(int clientId, String request) {
@@ -42,24 +34,9 @@ public final class ScriptedTransport implements TdTransport {
         }
     }
 
-    @Override
-    public String receive(double timeoutSeconds) {
-        try {
-            return toReceive.poll((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    @Override
-    public String execute(String request) {
-        throw new UnsupportedOperationException("the scripted transport runs no synchronous requests");
-    }
-
     /** Makes {@code td_receive} return this JSON next (after what is already queued). */
     public void receive(String json) {
-        toReceive.add(json);
+        deliver(json);
     }
 
     /** The answer TDLib gives to {@code request}: {@code json} with its {@code @extra} and {@code @client_id}. */
