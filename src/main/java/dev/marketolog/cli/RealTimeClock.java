@@ -19,16 +19,18 @@ public final class RealTimeClock implements EngineClock, AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final InstantSource source;
-    private final ScheduledExecutorService timetable =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("engine-clock").daemon().factory());
+    private final ScheduledExecutorService timetable;
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("engine-task-", 0).factory());
 
     public RealTimeClock() {
-        this(InstantSource.system());
+        this(InstantSource.system(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("engine-clock").daemon().factory()));
     }
 
-    RealTimeClock(InstantSource source) {
+    /** A clock on the given time and timetable; a test holds the timetable's one thread to order things exactly. */
+    RealTimeClock(InstantSource source, ScheduledExecutorService timetable) {
         this.source = source;
+        this.timetable = timetable;
     }
 
     @Override

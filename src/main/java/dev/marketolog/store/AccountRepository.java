@@ -93,40 +93,6 @@ public final class AccountRepository {
         }
     }
 
-    /** Every account by name, with its stored state (an account the engine has not touched yet has the defaults). */
-    public List<AccountSummary> list() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        select a.name, a.created_at, s.spam_block_until, s.flood_wait_until,
-                               coalesce(s.serious_streak, 0) as serious_streak,
-                               coalesce(s.cooldown_level, 0) as cooldown_level,
-                               count(c.channel_id) filter (where c.allowlisted) as allowlisted_channels,
-                               count(c.channel_id) filter (where c.allowlisted and c.banned_reason is not null)
-                                   as banned_channels
-                        from account a
-                        left join account_state s on s.account = a.name
-                        left join account_channel c on c.account = a.name
-                        group by a.name, s.account
-                        order by a.name""");
-                ResultSet rows = select.executeQuery()) {
-            List<AccountSummary> accounts = new ArrayList<>();
-            while (rows.next()) {
-                accounts.add(new AccountSummary(
-                        rows.getString("name"),
-                        rows.getTimestamp("created_at").toInstant(),
-                        instant(rows, "spam_block_until"),
-                        instant(rows, "flood_wait_until"),
-                        rows.getInt("serious_streak"),
-                        rows.getInt("cooldown_level"),
-                        rows.getInt("allowlisted_channels"),
-                        rows.getInt("banned_channels")));
-            }
-            return accounts;
-        } catch (SQLException e) {
-            throw failed("list accounts", e);
-        }
-    }
-
     private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {
         return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
     }

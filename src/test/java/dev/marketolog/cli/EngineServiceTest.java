@@ -22,9 +22,9 @@ import dev.marketolog.telegram.sim.SimWorld;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class EngineServiceTest {
         all.forEach(a -> accounts.upsert(a.name()));
         VirtualClock clock = new VirtualClock(START);
         SimWorld world = SimWorld.create(SimOptions.builder(1, START, Duration.ofHours(1)).build(), List.of(CHANNEL), clock);
-        List<String> asked = new ArrayList<>();
+        List<String> asked = new CopyOnWriteArrayList<>(); // sessions open side by side, on several threads
         TelegramSessions sessions = new TelegramSessions() {
             @Override
             public Optional<Telegram> open(AccountSettings account) {

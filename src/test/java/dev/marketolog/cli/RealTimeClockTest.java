@@ -3,12 +3,19 @@ package dev.marketolog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RealTimeClockTest {
+
+    /** A generous bound for things that happen at once on an idle machine; only a hang reaches it. */
+    private static final long PATIENCE_SECONDS = 30;
 
     @Test
     void runsEachTaskOnAVirtualThreadNoSoonerThanItsInstant() throws InterruptedException {
@@ -23,7 +30,7 @@ class RealTimeClockTest {
             at.add(clock.instant());
             ran.countDown();
         });
-        ran.await();
+        assertThat(ran.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
         clock.close();
 
         assertThat(virtual).containsExactly(true);
@@ -32,18 +39,28 @@ class RealTimeClockTest {
 
     @Test
     void aCancelledTaskNeverRuns() throws InterruptedException {
-        RealTimeClock clock = new RealTimeClock();
+        Instant now = Instant.parse("2026-12-01T09:00:00Z");
+        ScheduledExecutorService timetable = Executors.newSingleThreadScheduledExecutor();
+        RealTimeClock clock = new RealTimeClock(InstantSource.fixed(now), timetable);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         List<String> seen = new CopyOnWriteArrayList<>();
         CountDownLatch later = new CountDownLatch(1);
+        // The timetable's one thread is held, so both tasks are already due when it is free: only the cancel stops one.
+        timetable.submit(() -> {
+            held.countDown();
+            return release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        });
+        assertThat(held.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
 
-        // far enough ahead that even a loaded machine cancels it before its time
-        clock.schedule(clock.instant().plusSeconds(2), () -> seen.add("cancelled")).cancel();
-        clock.schedule(clock.instant().plusMillis(2500), () -> {
+        clock.schedule(now, () -> seen.add("cancelled")).cancel();
+        clock.schedule(now, () -> {
             seen.add("later");
             later.countDown();
         });
-        later.await();
-        clock.close();
+        release.countDown();
+        assertThat(later.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        clock.close(); // waits for every task handed over, so a wrongly run cancelled one is seen too
 
         assertThat(seen).containsExactly("later");
     }

@@ -268,6 +268,28 @@ class FleetTest {
     }
 
     @Test
+    void slowModeHoldsOnlyThatChannelWhileTheOthersGoOn() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.answerWith(post -> post.channelId() == CHANNEL && events(EngineEvent.SlowMode.class).isEmpty()
+                ? Optional.of(failed(new TelegramError.SlowMode(Duration.ofHours(2)))) : Optional.empty());
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(3)), 1);
+        publishEvery(telegram, OTHER_CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(3)), 1000);
+        fleet.start();
+
+        advance(Duration.ofHours(3));
+
+        EngineEvent.SlowMode slow = events(EngineEvent.SlowMode.class).getFirst();
+        Instant holdEnd = slow.at().plus(Duration.ofHours(2));
+        List<ScriptedTelegram.Comment> duringTheHold = telegram.comments().stream()
+                .filter(c -> c.at().isAfter(slow.at()) && c.at().isBefore(holdEnd)).toList();
+        assertThat(duringTheHold).isNotEmpty().allSatisfy(c -> assertThat(c.post().channelId()).isEqualTo(OTHER_CHANNEL));
+        assertThat(telegram.comments()).anySatisfy(c -> {
+            assertThat(c.post().channelId()).isEqualTo(CHANNEL);
+            assertThat(c.at()).isAfterOrEqualTo(holdEnd);
+        });
+    }
+
+    @Test
     void aGonePostIsSkippedForGood() {
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         telegram.answerWith(post -> post.messageId() == 1 ? Optional.of(failed(new TelegramError.PostGone("Message not found"))) : Optional.empty());

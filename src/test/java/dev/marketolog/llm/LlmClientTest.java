@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -250,7 +252,12 @@ class LlmClientTest {
 
     @Test
     void noMoreThanMaxConcurrencyRequestsAreInFlightAtOnce() throws Exception {
-        server.respondWith(request -> Reply.answer("Ответ после паузы, как у живого человека.").delayedBy(Duration.ofMillis(400)));
+        // Each answer waits until two requests were in flight together, however slowly the machine starts the callers;
+        // the pause after it leaves the other callers time to push past the limit if it did not hold.
+        server.respondWith(request -> {
+            awaitTwoInFlight();
+            return Reply.answer("Ответ после паузы, как у живого человека.").delayedBy(Duration.ofMillis(400));
+        });
         LlmClient shared = client(2);
 
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -264,6 +271,16 @@ class LlmClientTest {
 
         assertThat(server.chatRequestCount()).isEqualTo(8);
         assertThat(server.maxConcurrentRequests()).isEqualTo(2);
+    }
+
+    private void awaitTwoInFlight() {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.maxConcurrentRequests() < 2) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("a second request never arrived while the first was in flight");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.marketolog.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -24,11 +26,11 @@ class AccountRepositoryTest {
     private final String name = "bot-" + UUID.randomUUID();
 
     @Test
-    void upsertKeepsTheFirstCreationTime() {
+    void upsertKeepsTheFirstCreationTime() throws SQLException {
         accounts.upsert(name);
         new AccountRepository(db.dataSource(), InstantSource.fixed(FIRST_START.plusSeconds(3600))).upsert(name);
 
-        assertThat(summary().createdAt()).isEqualTo(FIRST_START);
+        assertThat(createdAt()).isEqualTo(FIRST_START);
     }
 
     @Test
@@ -62,31 +64,15 @@ class AccountRepositoryTest {
         assertThat(channel.bannedReason()).contains("USER_BANNED_IN_CHANNEL");
     }
 
-    @Test
-    void listShowsDefaultsForAnAccountTheEngineHasNotTouched() {
-        accounts.upsert(name);
-        accounts.syncAllowlist(name, List.of(-1001L, -1002L));
-
-        assertThat(summary()).isEqualTo(
-                new AccountSummary(name, FIRST_START, Optional.empty(), Optional.empty(), 0, 0, 2, 0));
-    }
-
-    @Test
-    void listShowsStoredStateAndCountsOnlyAllowlistedBans() throws SQLException {
-        accounts.upsert(name);
-        accounts.syncAllowlist(name, List.of(-1001L, -1002L, -1003L));
-        execute("update account_channel set banned_reason = 'CHANNEL_PRIVATE' where account = '" + name
-                + "' and channel_id in (-1001, -1002)");
-        accounts.syncAllowlist(name, List.of(-1001L, -1003L));
-        execute("insert into account_state (account, spam_block_until, serious_streak, cooldown_level, updated_at)"
-                + " values ('" + name + "', '2026-03-02T00:00:00Z', 3, 1, now())");
-
-        assertThat(summary()).isEqualTo(new AccountSummary(
-                name, FIRST_START, Optional.of(Instant.parse("2026-03-02T00:00:00Z")), Optional.empty(), 3, 1, 2, 1));
-    }
-
-    private AccountSummary summary() {
-        return accounts.list().stream().filter(account -> account.name().equals(name)).findFirst().orElseThrow();
+    private Instant createdAt() throws SQLException {
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("select created_at from account where name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).as("account %s is stored", name).isTrue();
+                return rows.getTimestamp(1).toInstant();
+            }
+        }
     }
 
     private static AccountChannel channel(long id, boolean allowlisted, Optional<String> bannedReason) {

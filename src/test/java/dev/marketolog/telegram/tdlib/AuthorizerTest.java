@@ -120,7 +120,7 @@ class AuthorizerTest {
         transport.answer(password, "{\"@type\":\"ok\"}");
         authorizer.on(new AuthorizationStateReady());
 
-        authorizer.outcome().get(10, TimeUnit.SECONDS);
+        authorizer.outcome().get(60, TimeUnit.SECONDS);
         assertThat(prompts.problems).contains(
                 "the code is wrong (PHONE_CODE_INVALID); type it again",
                 "the password is wrong (PASSWORD_HASH_INVALID); type it again");
@@ -161,7 +161,7 @@ class AuthorizerTest {
                 new AuthorizationStateWaitPremiumPurchase("premium"))) {
             Authorizer authorizer = authorizer();
             authorizer.on(state);
-            assertThatThrownBy(() -> authorizer.outcome().get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> authorizer.outcome().get(60, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(LoginPrompts.LoginRequired.class)
                     .hasMessageContaining("official");
@@ -174,6 +174,6 @@ class AuthorizerTest {
 
         authorizer.on(new AuthorizationStateWaitPhoneNumber());
 
-        assertThatThrownBy(() -> authorizer.outcome().get(10, TimeUnit.SECONDS)).cause().isInstanceOf(LoginPrompts.LoginRequired.class);
+        assertThatThrownBy(() -> authorizer.outcome().get(60, TimeUnit.SECONDS)).cause().isInstanceOf(LoginPrompts.LoginRequired.class);
     }
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * would (same objects, same error messages): an open channel with posts and an album, and a channel whose discussion
  * group has banned the account. Sends succeed through updateMessageSendSucceeded like TDLib's.
  */
-final class FakeTdlib implements TdTransport {
+final class FakeTdlib extends QueuedTransport {
 
     static final long OPEN = -1001000000001L;
     static final long OPEN_GROUP = -1001000000002L;
@@ -37,10 +35,8 @@ final class FakeTdlib implements TdTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BlockingQueue<String> toReceive = new LinkedBlockingQueue<>();
     /** Updates TDLib sends right after the answer to the request that caused them. */
     private final BlockingQueue<String> afterAnswer = new LinkedBlockingQueue<>();
-    private final AtomicInteger nextClientId = new AtomicInteger(1);
     private final AtomicLong nextMessageId = new AtomicLong(5000);
     private final Map<Long, List<Post>> posts = Map.of(
             OPEN, List.of(new Post(1, DATE, "First post", 0), new Post(2, DATE + 60, "Album caption", ALBUM_ID),
@@ -48,11 +44,6 @@ final class FakeTdlib implements TdTransport {
             CLOSED, List.of(new Post(1, DATE, "Closed post", 0)));
     /** Comments per discussion thread (discussion chat id * 1e6 + thread id), oldest first. */
     private final Map<Long, List<String>> comments = new ConcurrentHashMap<>();
-
-    @Override
-    public int createClientId() {
-        return nextClientId.getAndIncrement();
-    }
 
     @Override
     public void send(int clientId, String text) {
@@ -66,23 +57,10 @@ final class FakeTdlib implements TdTransport {
         ObjectNode node = (ObjectNode) parse(answer);
         node.set("@extra", request.get("@extra"));
         node.put("@client_id", clientId);
-        toReceive.add(node.toString());
-        afterAnswer.drainTo(toReceive);
-    }
-
-    @Override
-    public String receive(double timeoutSeconds) {
-        try {
-            return toReceive.poll((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        deliver(node.toString());
+        for (String update = afterAnswer.poll(); update != null; update = afterAnswer.poll()) {
+            deliver(update);
         }
-    }
-
-    @Override
-    public String execute(String request) {
-        throw new UnsupportedOperationException("no synchronous requests in the fake");
     }
 
     private String answer(int clientId, JsonNode r) {

@@ -33,15 +33,15 @@ class NativeTdlibTest {
                 states.add(state);
             }
         });
-        client.send(new GetOption("version")).get(10, TimeUnit.SECONDS);
+        client.send(new GetOption("version")).get(60, TimeUnit.SECONDS);
         assertThat(states.poll(10, TimeUnit.SECONDS)).isInstanceOf(AuthorizationStateWaitTdlibParameters.class);
 
         client.send(new SetTdlibParameters(false, dir.resolve("db").toString(), "", new byte[0], false, false, false, false,
                         1, "00000000000000000000000000000000", "en", "test", "Linux", "0.1.0"))
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
         assertThat(states.poll(10, TimeUnit.SECONDS)).isInstanceOf(AuthorizationStateWaitPhoneNumber.class);
 
-        client.send(new TdFunction.Close()).get(10, TimeUnit.SECONDS);
+        client.send(new TdFunction.Close()).get(60, TimeUnit.SECONDS);
         AuthorizationState last;
         do {
             last = states.poll(10, TimeUnit.SECONDS);

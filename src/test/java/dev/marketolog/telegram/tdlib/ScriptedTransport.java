@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A stand-in for libtdjson: records what is sent, and {@code td_receive} returns what the test scripts. */
-public final class ScriptedTransport implements TdTransport {
+public final class ScriptedTransport extends QueuedTransport {
 
     /** One request as TDLib would have received it. */
     public record Sent(int clientId, JsonNode request) {
@@ -24,14 +23,7 @@ public final class ScriptedTransport implements TdTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AtomicInteger nextClientId = new AtomicInteger(1);
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> toReceive = new LinkedBlockingQueue<>();
-
-    @Override
-    public int createClientId() {
-        return nextClientId.getAndIncrement();
-    }
 
     @Override
     public void send(int clientId, String request) {
@@ -42,24 +34,9 @@ public final class ScriptedTransport implements TdTransport {
         }
     }
 
-    @Override
-    public String receive(double timeoutSeconds) {
-        try {
-            return toReceive.poll((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    @Override
-    public String execute(String request) {
-        throw new UnsupportedOperationException("the scripted transport runs no synchronous requests");
-    }
-
     /** Makes {@code td_receive} return this JSON next (after what is already queued). */
     public void receive(String json) {
-        toReceive.add(json);
+        deliver(json);
     }
 
     /** The answer TDLib gives to {@code request}: {@code json} with its {@code @extra} and {@code @client_id}. */
@@ -73,12 +50,12 @@ public final class ScriptedTransport implements TdTransport {
         receive(json.substring(0, json.lastIndexOf('}')) + ",\"@client_id\":" + clientId + "}");
     }
 
-    /** The next request sent, waiting up to 10 s for it. */
+    /** The next request sent, waiting up to 60 s for it. */
     public Sent nextSent() {
         try {
-            Sent next = sent.poll(10, TimeUnit.SECONDS);
+            Sent next = sent.poll(60, TimeUnit.SECONDS);
             if (next == null) {
-                throw new AssertionError("no request was sent within 10 s");
+                throw new AssertionError("no request was sent within 60 s");
             }
             return next;
         } catch (InterruptedException e) {

@@ -99,7 +99,7 @@ class TdRouterTest {
         CompletableFuture<OptionValue> answer = healthy.send(new GetOption("version"));
         transport.answer(transport.nextSent(), "{\"@type\":\"optionValueString\",\"value\":\"1.8.65\"}");
 
-        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(new OptionValueString("1.8.65"));
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(new OptionValueString("1.8.65"));
         assertThat(seen).containsExactly("b");
     }
 
@@ -109,7 +109,7 @@ class TdRouterTest {
         CompletableFuture<OptionValue> answer = client.send(new GetOption("nope"));
         transport.answer(transport.nextSent(), "{\"@type\":\"error\",\"code\":400,\"message\":\"Option not found\"}");
 
-        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> answer.get(60, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOfSatisfying(TdException.class, e -> assertThat(e.error()).isEqualTo(new TdError(400, "Option not found")));
@@ -120,7 +120,7 @@ class TdRouterTest {
         TdClient client = runtime.newClient(update -> {});
         CompletableFuture<OptionValue> answer = client.send(new GetOption("version"), Duration.ofMillis(50));
 
-        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> answer.get(60, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutException.class);
         assertThat(runtime.router().pendingCount()).isZero();
     }
 
@@ -132,6 +132,6 @@ class TdRouterTest {
         transport.receive("{\"@type\":\"optionValueString\",\"value\":\"wrong\",\"@extra\":" + request.extra() + ",\"@client_id\":999}");
         transport.answer(request, "{\"@type\":\"optionValueString\",\"value\":\"right\"}");
 
-        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(new OptionValueString("right"));
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(new OptionValueString("right"));
     }
 }

@@ -31,7 +31,7 @@ class TdlibAccountTest {
     void aNewSessionNeedsLoginAndKeepsItsDatabasePrivate(@TempDir Path dataDir) throws Exception {
         TdlibAccount session = TdlibAccount.open(TdRuntime.shared(), account("bot7"), dataDir, LoginPrompts.NONE);
         try {
-            assertThatThrownBy(() -> session.whenReady().get(20, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> session.whenReady().get(60, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(LoginPrompts.LoginRequired.class);
             assertThat(session.authorization()).isEqualTo("waitPhoneNumber");

@@ -83,7 +83,7 @@ class TdlibTelegramTest {
         transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(200, DISCUSSION, text("comment"), "")
                 + ",\"old_message_id\":100}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new SendResult.Sent(DISCUSSION, 200, Instant.ofEpochSecond(1764064800)));
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(new SendResult.Sent(DISCUSSION, 200, Instant.ofEpochSecond(1764064800)));
         assertThat(send.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
         assertThat(send.request().path("topic_id").path("@type").asText()).isEqualTo("messageTopicThread");
         assertThat(send.request().path("topic_id").path("message_thread_id").asLong()).isEqualTo(THREAD);
@@ -99,7 +99,7 @@ class TdlibTelegramTest {
         transport.update(1, "{\"@type\":\"updateMessageSendFailed\",\"message\":" + message(101, DISCUSSION, text("comment"), "")
                 + ",\"old_message_id\":100,\"error\":{\"@type\":\"error\",\"code\":429,\"message\":\"Too Many Requests: retry after 120\"}}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new SendResult.Failed(new FloodWait(Duration.ofSeconds(120)), true));
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(new SendResult.Failed(new FloodWait(Duration.ofSeconds(120)), true));
     }
 
     @Test
@@ -111,7 +111,7 @@ class TdlibTelegramTest {
         Sent delete = transport.nextSent("deleteMessages");
         transport.answer(delete, "{\"@type\":\"ok\"}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(SendResult.Unknown.class);
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(SendResult.Unknown.class);
         assertThat(delete.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
         assertThat(delete.request().path("message_ids").get(0).asLong()).isEqualTo(100);
         assertThat(delete.request().path("revoke").asBoolean()).isTrue();
@@ -123,7 +123,7 @@ class TdlibTelegramTest {
         answerThread();
         answer("sendMessage", "{\"@type\":\"error\",\"code\":400,\"message\":\"Have no write access to the chat\"}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS))
+        assertThat(result.get(60, TimeUnit.SECONDS))
                 .isEqualTo(new SendResult.Failed(new ChannelClosed("Have no write access to the chat"), false));
     }
 
@@ -132,7 +132,7 @@ class TdlibTelegramTest {
         var result = commentAsync();
         answer("getMessageThread", "{\"@type\":\"error\",\"code\":400,\"message\":\"Message has no comments\"}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new SendResult.Failed(new PostGone("Message has no comments"), false));
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(new SendResult.Failed(new PostGone("Message has no comments"), false));
     }
 
     @Test
@@ -147,7 +147,7 @@ class TdlibTelegramTest {
                 + ",\"old_message_id\":100}");
 
         assertThat(join.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
-        assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
     }
 
     @Test
@@ -157,7 +157,7 @@ class TdlibTelegramTest {
         answer("sendMessage", "{\"@type\":\"error\",\"code\":403,\"message\":\"CHAT_GUEST_SEND_FORBIDDEN\"}");
         answer("joinChat", "{\"@type\":\"chatJoinResultRequestSent\"}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendResult.Failed.class,
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendResult.Failed.class,
                 failed -> assertThat(failed.error()).isEqualTo(new ChannelClosed("asked to join the discussion group; an admin has to approve it")));
     }
 
@@ -179,7 +179,7 @@ class TdlibTelegramTest {
 
     @Test
     void prepareResolvesTheDiscussionGroupAndItsSlowMode() throws Exception {
-        List<Channel> channels = prepareAsync(false, 30).get(10, TimeUnit.SECONDS);
+        List<Channel> channels = prepareAsync(false, 30).get(60, TimeUnit.SECONDS);
 
         assertThat(channels).containsExactly(new Channel(CHANNEL, "News", java.util.Optional.of(DISCUSSION), Duration.ofSeconds(30),
                 java.util.Optional.empty()));
@@ -187,7 +187,7 @@ class TdlibTelegramTest {
 
     @Test
     void aGroupThatRequiresJoiningIsJoinedBeforeTheFirstSend() throws Exception {
-        prepareAsync(true, 0).get(10, TimeUnit.SECONDS);
+        prepareAsync(true, 0).get(60, TimeUnit.SECONDS);
         var result = commentAsync();
         answerThread();
         answer("joinChat", "{\"@type\":\"chatJoinResultSuccess\",\"chat_id\":" + DISCUSSION + "}");
@@ -195,23 +195,23 @@ class TdlibTelegramTest {
         transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(202, DISCUSSION, text("c"), "")
                 + ",\"old_message_id\":100}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
     }
 
     @Test
     void retryAfterInASlowModeGroupIsSlowMode() throws Exception {
-        prepareAsync(false, 60).get(10, TimeUnit.SECONDS);
+        prepareAsync(false, 60).get(60, TimeUnit.SECONDS);
         var result = commentAsync();
         answerThread();
         answer("sendMessage", "{\"@type\":\"error\",\"code\":429,\"message\":\"Too Many Requests: retry after 42\"}");
 
-        assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendResult.Failed.class,
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendResult.Failed.class,
                 failed -> assertThat(failed.error()).isEqualTo(new dev.marketolog.telegram.TelegramError.SlowMode(Duration.ofSeconds(42))));
     }
 
     @Test
     void newPostsOfPreparedChannelsReachTheListenerWithAlbumsFolded() throws Exception {
-        prepareAsync(false, 0).get(10, TimeUnit.SECONDS);
+        prepareAsync(false, 0).get(60, TimeUnit.SECONDS);
         var posts = new LinkedBlockingQueue<Post>();
         telegram.listen(new TelegramListener() {
             @Override
@@ -230,7 +230,7 @@ class TdlibTelegramTest {
 
     @Test
     void deletionOfOurOwnCommentIsReported() throws Exception {
-        prepareAsync(false, 0).get(10, TimeUnit.SECONDS);
+        prepareAsync(false, 0).get(60, TimeUnit.SECONDS);
         var deleted = new LinkedBlockingQueue<Long>();
         telegram.listen(new TelegramListener() {
             @Override
@@ -243,7 +243,7 @@ class TdlibTelegramTest {
         answerPendingSend();
         transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(300, DISCUSSION, text("c"), "")
                 + ",\"old_message_id\":100}");
-        result.get(10, TimeUnit.SECONDS);
+        result.get(60, TimeUnit.SECONDS);
         transport.update(1, "{\"@type\":\"updateDeleteMessages\",\"chat_id\":" + DISCUSSION + ",\"message_ids\":[299,300],"
                 + "\"is_permanent\":true,\"from_cache\":false}");
 
