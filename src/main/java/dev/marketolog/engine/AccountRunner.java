@@ -81,7 +81,11 @@ final class AccountRunner implements FleetMember {
     private static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::publishedAt).reversed();
 
     /** A channel's recent posts, newest first; the list is mutable and kept sorted as new posts arrive. */
-    private record CachedPosts(Instant fetchedAt, List<Post> posts) {}
+    private record CachedPosts(Instant fetchedAt, List<Post> posts) {
+        boolean validAt(Instant now) {
+            return now.isBefore(fetchedAt.plus(POST_CACHE_TTL));
+        }
+    }
 
     AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
@@ -271,6 +275,9 @@ final class AccountRunner implements FleetMember {
         List<Channel> order = new ArrayList<>(channels.values());
         order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
         for (Channel channel : order) {
+            if (nothingLeftIn(channel.channelId(), now, view)) {
+                continue;
+            }
             ChannelFacts facts = channelFacts(channel);
             if (!view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed()) {
                 continue;
@@ -289,16 +296,37 @@ final class AccountRunner implements FleetMember {
         }
     }
 
+    /**
+     * Whether the channel's cached posts, still valid, hold no fresh post left to try: then the channel's checks are
+     * spared. Without a valid cache it cannot be told before the posts are fetched, which only an allowed channel does.
+     */
+    private boolean nothingLeftIn(long channelId, Instant now, SendGate.View view) {
+        CachedPosts cached = postCache.get(channelId);
+        if (cached == null || !cached.validAt(now)) {
+            return false;
+        }
+        for (Post post : fresh(cached.posts(), now)) {
+            if (!givenUp.containsKey(post.key()) && !view.commented(post.key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<Post> recentPosts(long channelId, Instant now) {
         CachedPosts cached = postCache.get(channelId);
-        if (cached == null || !now.isBefore(cached.fetchedAt().plus(POST_CACHE_TTL))) {
+        if (cached == null || !cached.validAt(now)) {
             List<Post> posts = new ArrayList<>(telegram.recentPosts(channelId, RECENT_POSTS));
             posts.sort(NEWEST_FIRST);
             cached = new CachedPosts(now, posts);
             postCache.put(channelId, cached);
         }
+        return fresh(cached.posts(), now);
+    }
+
+    /** The fresh head of newest-first {@code posts}. */
+    private List<Post> fresh(List<Post> posts, Instant now) {
         Instant oldest = now.minus(settings.limits().freshPostMaxAge());
-        List<Post> posts = cached.posts();
         int fresh = 0;
         while (fresh < posts.size() && !posts.get(fresh).publishedAt().isBefore(oldest)) {
             fresh++;

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one gate every comment passes: a pure function of the account's limits, its journal, its states and now.
@@ -118,7 +118,12 @@ public final class SendGate {
         /** Whether the account has a row blocking the post (it has commented it, or may have). */
         public boolean commented(PostKey post) {
             if (commented == null) {
-                commented = history.stream().filter(JournalEntry::blocksPost).map(JournalEntry::post).collect(Collectors.toSet());
+                commented = new HashSet<>();
+                for (JournalEntry entry : history) {
+                    if (entry.blocksPost()) {
+                        commented.add(entry.post());
+                    }
+                }
             }
             return commented.contains(post);
         }
@@ -134,7 +139,10 @@ public final class SendGate {
 
         private List<JournalEntry> inChannel(long channelId) {
             if (byChannel == null) {
-                byChannel = history.stream().collect(Collectors.groupingBy(JournalEntry::channelId));
+                byChannel = new HashMap<>();
+                for (JournalEntry entry : history) {
+                    byChannel.computeIfAbsent(entry.channelId(), c -> new ArrayList<>()).add(entry);
+                }
             }
             return byChannel.getOrDefault(channelId, List.of());
         }
@@ -147,7 +155,13 @@ public final class SendGate {
         state.spamBlockUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.SPAM_BLOCK, until));
         state.floodWaitUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.FLOOD_WAIT, until));
         Instant dayStart = activeTime.dayStart(now);
-        if (history.stream().filter(e -> !e.at().isBefore(dayStart)).count() >= limits.messagesPerDay()) {
+        int today = 0;
+        for (JournalEntry entry : history) {
+            if (!entry.at().isBefore(dayStart)) {
+                today++;
+            }
+        }
+        if (today >= limits.messagesPerDay()) {
             denials.until(SkipReason.DAILY_LIMIT, activeTime.nextDayStart(now));
         }
         rollingHourFreeAt(now, history, limits.messagesPerHour())
@@ -171,7 +185,12 @@ public final class SendGate {
                 .filter(now::isBefore)
                 .ifPresent(at -> denials.until(SkipReason.CHAT_INTERVAL, at));
         if (branch == Branch.INSTANT) {
-            List<JournalEntry> instant = inChannel.stream().filter(e -> e.branch() == Branch.INSTANT).toList();
+            List<JournalEntry> instant = new ArrayList<>();
+            for (JournalEntry entry : inChannel) {
+                if (entry.branch() == Branch.INSTANT) {
+                    instant.add(entry);
+                }
+            }
             rollingHourFreeAt(now, instant, limits.maxInstantPerChatPerHour())
                     .ifPresent(at -> denials.until(SkipReason.INSTANT_PER_CHAT_LIMIT, at));
         }
@@ -183,7 +202,13 @@ public final class SendGate {
     /** When the rolling hour has room for one more of {@code entries}, if it has none now. */
     private static Optional<Instant> rollingHourFreeAt(Instant now, List<JournalEntry> entries, int max) {
         Instant windowStart = now.minus(HOUR);
-        List<Instant> inWindow = entries.stream().map(JournalEntry::at).filter(windowStart::isBefore).sorted().toList();
+        List<Instant> inWindow = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            if (windowStart.isBefore(entry.at())) {
+                inWindow.add(entry.at());
+            }
+        }
+        inWindow.sort(Comparator.naturalOrder());
         if (inWindow.size() < max) {
             return Optional.empty();
         }
@@ -192,7 +217,13 @@ public final class SendGate {
     }
 
     private static Optional<Instant> last(List<JournalEntry> entries) {
-        return entries.stream().map(JournalEntry::at).max(Comparator.naturalOrder());
+        Instant last = null;
+        for (JournalEntry entry : entries) {
+            if (last == null || entry.at().isAfter(last)) {
+                last = entry.at();
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     private static Duration max(Duration a, Duration b) {
