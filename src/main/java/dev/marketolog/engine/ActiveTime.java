@@ -18,21 +18,26 @@ public final class ActiveTime {
 
     private final ActiveWindows windows;
     private final ZoneId zone;
+    /** The windows hour by hour: every gate check and tick asks, so they are looked up, not searched. */
+    private final boolean[] activeHour = new boolean[24];
 
     public ActiveTime(ActiveWindows windows, ZoneId zone) {
         this.windows = windows;
         this.zone = zone;
+        for (int hour = 0; hour < activeHour.length; hour++) {
+            activeHour[hour] = windows.containsHour(hour);
+        }
     }
 
     public boolean isActive(Instant at) {
-        return windows.containsHour(at.atZone(zone).getHour());
+        return activeHour[at.atZone(zone).getHour()];
     }
 
     /** {@code at} when it is active, else the start of the next active local hour. */
     public Instant nextActive(Instant at) {
         ZonedDateTime hour = at.atZone(zone);
         for (int i = 0; i < HOURS_TO_SEARCH; i++) {
-            if (windows.containsHour(hour.getHour())) {
+            if (activeHour[hour.getHour()]) {
                 return i == 0 ? at : hour.toInstant();
             }
             hour = nextHourStart(hour);
@@ -58,7 +63,7 @@ public final class ActiveTime {
         while (cursor.isBefore(end)) {
             ZonedDateTime local = cursor.atZone(zone);
             Instant segmentEnd = min(nextHourStart(local).toInstant(), end);
-            if (windows.containsHour(local.getHour())) {
+            if (activeHour[local.getHour()]) {
                 total = total.plus(Duration.between(cursor, segmentEnd));
             }
             cursor = segmentEnd;
@@ -77,7 +82,7 @@ public final class ActiveTime {
         while (cursor.isBefore(end)) {
             ZonedDateTime local = cursor.atZone(zone);
             Instant segmentEnd = min(nextHourStart(local).toInstant(), end);
-            if (windows.containsHour(local.getHour())) {
+            if (activeHour[local.getHour()]) {
                 Duration segment = Duration.between(cursor, segmentEnd);
                 if (left.compareTo(segment) < 0) {
                     return cursor.plus(left);
