@@ -17,11 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +50,7 @@ final class AccountRunner implements FleetMember {
     private final EngineClock clock;
     private final EngineStores stores;
     private final FleetRules fleet;
+    private final GonePosts gonePosts;
     private final RandomGenerator random;
     private final Consumer<EngineEvent> events;
     private final String owner;
@@ -72,15 +71,20 @@ final class AccountRunner implements FleetMember {
     private final Map<Long, CachedPosts> postCache = new HashMap<>();
     /** Posts this account will not try again (declined, gone, filtered), with their publication time for pruning. */
     private final Map<PostKey, Instant> givenUp = new HashMap<>();
+    /** The given-up posts are pruned at most once per {@link #POST_CACHE_TTL}: keeping a stale one a little longer is harmless. */
+    private Instant nextPrune = Instant.MIN;
     private EngineClock.Scheduled tick;
     private EngineClock.Scheduled renewal;
     /** Until when this process surely holds the account's lease; nothing is sent after it. */
     private Instant leaseUntil = Instant.MIN;
 
+    private static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::publishedAt).reversed();
+
+    /** A channel's recent posts, newest first; the list is mutable and kept sorted as new posts arrive. */
     private record CachedPosts(Instant fetchedAt, List<Post> posts) {}
 
     AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
-            FleetRules fleet, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
+            FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
         this.settings = settings;
         this.name = settings.name();
         this.telegram = telegram;
@@ -88,6 +92,7 @@ final class AccountRunner implements FleetMember {
         this.clock = clock;
         this.stores = stores;
         this.fleet = fleet;
+        this.gonePosts = gonePosts;
         this.random = random;
         this.events = events;
         this.owner = owner;
@@ -250,9 +255,9 @@ final class AccountRunner implements FleetMember {
         Instant now = clock.instant();
         try {
             pruneGivenUp(now);
-            List<JournalEntry> history = history(now);
-            if (gate.account(now, history, accountState).allowed()) {
-                commentOneFreshPost(now, history);
+            SendGate.View view = gate.view(now, history(now), accountState);
+            if (view.account().allowed()) {
+                commentOneFreshPost(now, view);
             }
         } catch (RuntimeException e) {
             recordFailure(e);
@@ -261,25 +266,20 @@ final class AccountRunner implements FleetMember {
     }
 
     /** Channels commented longest ago first; in each, the newest fresh post not commented yet. */
-    private void commentOneFreshPost(Instant now, List<JournalEntry> history) {
-        Map<Long, Instant> lastInChannel = new HashMap<>();
-        for (JournalEntry entry : history) {
-            lastInChannel.merge(entry.channelId(), entry.at(), (a, b) -> a.isAfter(b) ? a : b);
-        }
-        Set<PostKey> commented = history.stream().filter(JournalEntry::blocksPost).map(JournalEntry::post).collect(Collectors.toSet());
+    private void commentOneFreshPost(Instant now, SendGate.View view) {
+        Map<Long, Instant> lastInChannel = view.lastInChannels();
         List<Channel> order = new ArrayList<>(channels.values());
         order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
         for (Channel channel : order) {
             ChannelFacts facts = channelFacts(channel);
-            if (!gate.channel(now, history, accountState, channel.channelId(), Branch.SCHEDULER, facts).allowed()) {
+            if (!view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed()) {
                 continue;
             }
             for (Post post : recentPosts(channel.channelId(), now)) {
-                if (givenUp.containsKey(post.key()) || commented.contains(post.key()) || filtered(post, now)) {
+                if (givenUp.containsKey(post.key()) || view.commented(post.key()) || filtered(post, now)) {
                     continue;
                 }
-                GateDecision decision = gate.post(now, history, accountState, post, Branch.SCHEDULER, facts,
-                        stores.journal().otherAccountsUnder(name, post.key()));
+                GateDecision decision = view.post(post, Branch.SCHEDULER, facts, stores.journal().otherAccountsUnder(name, post.key()));
                 if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
                     giveUp(post, reason, now);
                 } else if (decision.allowed() && attempt(post, Branch.SCHEDULER, channel)) {
@@ -292,18 +292,25 @@ final class AccountRunner implements FleetMember {
     private List<Post> recentPosts(long channelId, Instant now) {
         CachedPosts cached = postCache.get(channelId);
         if (cached == null || !now.isBefore(cached.fetchedAt().plus(POST_CACHE_TTL))) {
-            cached = new CachedPosts(now, newestFirst(telegram.recentPosts(channelId, RECENT_POSTS)));
+            List<Post> posts = new ArrayList<>(telegram.recentPosts(channelId, RECENT_POSTS));
+            posts.sort(NEWEST_FIRST);
+            cached = new CachedPosts(now, posts);
             postCache.put(channelId, cached);
         }
         Instant oldest = now.minus(settings.limits().freshPostMaxAge());
-        return cached.posts().stream().takeWhile(p -> !p.publishedAt().isBefore(oldest)).toList();
-    }
-
-    private static List<Post> newestFirst(List<Post> posts) {
-        return posts.stream().sorted(Comparator.comparing(Post::publishedAt).reversed()).toList();
+        List<Post> posts = cached.posts();
+        int fresh = 0;
+        while (fresh < posts.size() && !posts.get(fresh).publishedAt().isBefore(oldest)) {
+            fresh++;
+        }
+        return posts.subList(0, fresh);
     }
 
     private void pruneGivenUp(Instant now) {
+        if (now.isBefore(nextPrune)) {
+            return;
+        }
+        nextPrune = now.plus(POST_CACHE_TTL);
         Instant oldest = now.minus(settings.limits().freshPostMaxAge());
         givenUp.values().removeIf(publishedAt -> publishedAt.isBefore(oldest));
     }
@@ -318,9 +325,11 @@ final class AccountRunner implements FleetMember {
         Instant now = clock.instant();
         CachedPosts cached = postCache.get(post.channelId());
         if (cached != null && cached.posts().stream().noneMatch(p -> p.key().equals(post.key()))) {
-            List<Post> posts = new ArrayList<>(cached.posts());
-            posts.add(post);
-            postCache.put(post.channelId(), new CachedPosts(cached.fetchedAt(), newestFirst(posts)));
+            int at = 0; // a new post is nearly always the newest: its place is found from the front
+            while (at < cached.posts().size() && NEWEST_FIRST.compare(cached.posts().get(at), post) < 0) {
+                at++;
+            }
+            cached.posts().add(at, post);
         }
         if (filtered(post, now)) {
             return;
@@ -353,6 +362,11 @@ final class AccountRunner implements FleetMember {
     private boolean attempt(Post post, Branch branch, Channel channel) {
         Instant reservedAt = clock.instant();
         if (!reservedAt.isBefore(leaseUntil)) {
+            return false;
+        }
+        if (gonePosts.contains(post.key())) {
+            // another account of ours met the post gone: writing for it would only waste a writer call
+            giveUp(post, SkipReason.POST_GONE, reservedAt);
             return false;
         }
         Reservation reservation = stores.journal().reserve(name, post.key(), branch, reservedAt, fleet);
@@ -444,6 +458,7 @@ final class AccountRunner implements FleetMember {
             case TelegramError.ChannelClosed(String reason) -> ban(channelId, reason, now);
             case TelegramError.PostGone gone -> {
                 givenUp.put(post.key(), post.publishedAt());
+                gonePosts.add(post, now);
                 emit(new EngineEvent.PostGone(name, now, post.key()));
             }
             case TelegramError.SessionGone(String reason) -> sessionGone(reason);

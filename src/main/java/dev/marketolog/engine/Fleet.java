@@ -23,6 +23,7 @@ public final class Fleet {
     private final Consumer<EngineEvent> listener;
     private final String owner;
     private final List<FleetMember> members = new ArrayList<>();
+    private final GonePosts gonePosts = new GonePosts();
 
     /**
      * @param random jitter (seeded in simulate); each account gets its own generator split from it
@@ -39,7 +40,8 @@ public final class Fleet {
 
     /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
     public synchronized void add(AccountSettings settings, Telegram telegram, CommentWriter writer) {
-        members.add(new AccountRunner(settings, telegram, writer, clock, stores, rules,
+        gonePosts.keepFor(settings.limits().freshPostMaxAge());
+        members.add(new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
                 new SplittableRandom(random.nextLong()), listener, owner));
     }
 

@@ -2,13 +2,17 @@ package dev.marketolog.engine;
 
 import dev.marketolog.config.Limits;
 import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one gate every comment passes: a pure function of the account's limits, its journal, its states and now.
@@ -44,39 +48,96 @@ public final class SendGate {
 
     /** Whether the account may send anything at all now: windows, daily, hourly and interval limits, spam block, flood wait. */
     public GateDecision account(Instant now, List<JournalEntry> history, AccountState state) {
-        Denials denials = new Denials();
-        checkAccount(now, history, state, denials);
-        return denials.decision(now);
+        return view(now, history, state).account();
     }
 
     /** Whether the account may comment in the channel now, on top of {@link #account}. */
     public GateDecision channel(Instant now, List<JournalEntry> history, AccountState state, long channelId, Branch branch, ChannelFacts channel) {
-        Denials denials = new Denials();
-        checkAccount(now, history, state, denials);
-        checkChannel(now, history, channelId, branch, channel, denials);
-        return denials.decision(now);
+        return view(now, history, state).channel(channelId, branch, channel);
     }
 
     /** Whether the account may comment under the post now, on top of {@link #channel}. */
     public GateDecision post(Instant now, List<JournalEntry> history, AccountState state, Post post, Branch branch, ChannelFacts channel, int otherAccountsUnder) {
-        Denials denials = new Denials();
-        if (now.isAfter(post.publishedAt().plus(limits.freshPostMaxAge()))) {
-            denials.never(SkipReason.POST_TOO_OLD);
+        return view(now, history, state).post(post, branch, channel, otherAccountsUnder);
+    }
+
+    /** The gate for one account at one moment: its account-level checks are made once for any number of channels and posts. */
+    public View view(Instant now, List<JournalEntry> history, AccountState state) {
+        return new View(now, history, state);
+    }
+
+    /** {@link SendGate}'s decisions for one account, one journal history and one moment. */
+    public final class View {
+        private final Instant now;
+        private final List<JournalEntry> history;
+        private final Denials accountDenials = new Denials();
+        private Map<Long, List<JournalEntry>> byChannel;
+        private Set<PostKey> commented;
+
+        private View(Instant now, List<JournalEntry> history, AccountState state) {
+            this.now = now;
+            this.history = history;
+            checkAccount(now, history, state, accountDenials);
         }
-        // no branch comments sooner than the instant delay: a post is never answered the moment it appears
-        Instant oldEnough = post.publishedAt().plus(limits.instantCommentDelay());
-        if (now.isBefore(oldEnough)) {
-            denials.until(SkipReason.TOO_NEW, oldEnough);
+
+        /** As {@link SendGate#account}. */
+        public GateDecision account() {
+            return accountDenials.decision(now);
         }
-        if (history.stream().anyMatch(e -> e.blocksPost() && e.post().equals(post.key()))) {
-            denials.never(SkipReason.ALREADY_COMMENTED);
+
+        /** As {@link SendGate#channel}. */
+        public GateDecision channel(long channelId, Branch branch, ChannelFacts channel) {
+            Denials denials = new Denials();
+            denials.addAll(accountDenials);
+            checkChannel(now, inChannel(channelId), channelId, branch, channel, denials);
+            return denials.decision(now);
         }
-        if (otherAccountsUnder >= fleet.maxAccountsPerPost()) {
-            denials.never(SkipReason.FLEET_POST_TAKEN);
+
+        /** As {@link SendGate#post}. */
+        public GateDecision post(Post post, Branch branch, ChannelFacts channel, int otherAccountsUnder) {
+            Denials denials = new Denials();
+            if (now.isAfter(post.publishedAt().plus(limits.freshPostMaxAge()))) {
+                denials.never(SkipReason.POST_TOO_OLD);
+            }
+            // no branch comments sooner than the instant delay: a post is never answered the moment it appears
+            Instant oldEnough = post.publishedAt().plus(limits.instantCommentDelay());
+            if (now.isBefore(oldEnough)) {
+                denials.until(SkipReason.TOO_NEW, oldEnough);
+            }
+            if (commented(post.key())) {
+                denials.never(SkipReason.ALREADY_COMMENTED);
+            }
+            if (otherAccountsUnder >= fleet.maxAccountsPerPost()) {
+                denials.never(SkipReason.FLEET_POST_TAKEN);
+            }
+            denials.addAll(accountDenials);
+            checkChannel(now, inChannel(post.channelId()), post.channelId(), branch, channel, denials);
+            return denials.decision(now);
         }
-        checkAccount(now, history, state, denials);
-        checkChannel(now, history, post.channelId(), branch, channel, denials);
-        return denials.decision(now);
+
+        /** Whether the account has a row blocking the post (it has commented it, or may have). */
+        public boolean commented(PostKey post) {
+            if (commented == null) {
+                commented = history.stream().filter(JournalEntry::blocksPost).map(JournalEntry::post).collect(Collectors.toSet());
+            }
+            return commented.contains(post);
+        }
+
+        /** When the account last had a row in each channel it has any in. */
+        public Map<Long, Instant> lastInChannels() {
+            Map<Long, Instant> last = new HashMap<>();
+            for (JournalEntry entry : history) {
+                last.merge(entry.channelId(), entry.at(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            return last;
+        }
+
+        private List<JournalEntry> inChannel(long channelId) {
+            if (byChannel == null) {
+                byChannel = history.stream().collect(Collectors.groupingBy(JournalEntry::channelId));
+            }
+            return byChannel.getOrDefault(channelId, List.of());
+        }
     }
 
     private void checkAccount(Instant now, List<JournalEntry> history, AccountState state, Denials denials) {
@@ -96,7 +157,8 @@ public final class SendGate {
                 .ifPresent(at -> denials.until(SkipReason.MIN_INTERVAL, at));
     }
 
-    private void checkChannel(Instant now, List<JournalEntry> history, long channelId, Branch branch, ChannelFacts channel, Denials denials) {
+    /** The channel's own checks; {@code inChannel} holds the account's rows in that channel. */
+    private void checkChannel(Instant now, List<JournalEntry> inChannel, long channelId, Branch branch, ChannelFacts channel, Denials denials) {
         if (!allowlist.contains(channelId)) {
             denials.never(SkipReason.NOT_ALLOWLISTED);
         }
@@ -104,7 +166,6 @@ public final class SendGate {
             denials.never(SkipReason.CHANNEL_BANNED);
         }
         channel.state().holdUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.SLOW_MODE_HOLD, until));
-        List<JournalEntry> inChannel = history.stream().filter(e -> e.channelId() == channelId).toList();
         Duration perChat = max(limits.minIntervalPerChat(), channel.slowModeDelay());
         last(inChannel).map(at -> at.plus(perChat))
                 .filter(now::isBefore)
@@ -153,6 +214,14 @@ public final class SendGate {
         void until(SkipReason reason, Instant retryAt) {
             reasons.add(reason);
             retries.add(retryAt);
+        }
+
+        void addAll(Denials other) {
+            if (other.never != null) {
+                never(other.never);
+            }
+            reasons.addAll(other.reasons);
+            retries.addAll(other.retries);
         }
 
         GateDecision decision(Instant now) {

@@ -322,6 +322,30 @@ class FleetTest {
     }
 
     @Test
+    void aPostGoneForOneAccountIsNotWrittenForAnother() {
+        FixedWriter firstWriter = FixedWriter.writing();
+        FixedWriter secondWriter = FixedWriter.writing();
+        ScriptedTelegram first = runs(TestAccounts.account("first", List.of(CHANNEL)), firstWriter);
+        ScriptedTelegram second = runs(TestAccounts.account("second", List.of(CHANNEL)), secondWriter);
+        for (ScriptedTelegram telegram : List.of(first, second)) {
+            telegram.answerWith(post -> Optional.of(failed(new TelegramError.PostGone("Message not found"))));
+        }
+        fleet.start();
+        first.publish(CHANNEL, 1, "text");
+        second.publish(CHANNEL, 1, "text");
+
+        advance(Duration.ofHours(3));
+
+        List<CommentRequest> requests = new ArrayList<>(firstWriter.requests);
+        requests.addAll(secondWriter.requests);
+        assertThat(requests).singleElement().satisfies(r -> assertThat(r.post().key()).isEqualTo(new PostKey(CHANNEL, 1)));
+        String metGone = firstWriter.requests.isEmpty() ? "second" : "first";
+        assertThat(events(EngineEvent.PostGone.class)).singleElement().satisfies(e -> assertThat(e.account()).isEqualTo(metGone));
+        assertThat(events(EngineEvent.Skipped.class)).filteredOn(e -> e.reason() == SkipReason.POST_GONE).singleElement()
+                .satisfies(e -> assertThat(e.account()).isNotEqualTo(metGone));
+    }
+
+    @Test
     void sessionGoneStopsTheAccountWhichThenNeedsALogin() {
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         telegram.thenAnswer(failed(new TelegramError.SessionGone("authorizationStateClosed")));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,27 @@ class SendGateTest {
         assertThat(gate().post(NOON, history, state, post, Branch.SCHEDULER, OPEN, 2)).isEqualTo(never(SkipReason.FLEET_POST_TAKEN));
         assertThat(gate().post(NOON, history, state, post, Branch.SCHEDULER, recentlyByOthers, 0))
                 .isEqualTo(denied(SkipReason.FLEET_GAP, NOON.plusSeconds(240)));
+    }
+
+    @Test
+    void oneViewDecidesForEveryChannelAndPostWithTheAccountLimitsInEachDecision() {
+        limits = TestAccounts.limits(limits, limits.activeWindows(), 1000, 1000, Duration.ofSeconds(90), Duration.ofMinutes(40), 2);
+        Post commented = post(CHANNEL, 4, NOON.minus(Duration.ofHours(1)));
+        history.add(new JournalEntry(commented.key(), Branch.SCHEDULER, CommentStatus.SENT, NOON.minus(Duration.ofMinutes(50))));
+        sentAt(NOON.minusSeconds(60), OTHER, Branch.SCHEDULER);
+        Post fresh = post(CHANNEL, 5, NOON.minus(Duration.ofHours(1)));
+
+        SendGate.View view = gate().view(NOON, history, state);
+
+        assertThat(view.account()).isEqualTo(denied(SkipReason.MIN_INTERVAL, NOON.plusSeconds(30)));
+        assertThat(view.channel(CHANNEL, Branch.SCHEDULER, OPEN)).isEqualTo(denied(SkipReason.MIN_INTERVAL, NOON.plusSeconds(30)));
+        assertThat(view.channel(OTHER, Branch.SCHEDULER, OPEN)).isEqualTo(denied(SkipReason.CHAT_INTERVAL, NOON.plus(Duration.ofMinutes(39))));
+        assertThat(view.post(fresh, Branch.SCHEDULER, OPEN, 0)).isEqualTo(denied(SkipReason.MIN_INTERVAL, NOON.plusSeconds(30)));
+        assertThat(view.post(commented, Branch.SCHEDULER, OPEN, 0)).isEqualTo(never(SkipReason.ALREADY_COMMENTED));
+        assertThat(view.commented(commented.key())).isTrue();
+        assertThat(view.commented(fresh.key())).isFalse();
+        assertThat(view.lastInChannels()).containsOnly(
+                Map.entry(CHANNEL, NOON.minus(Duration.ofMinutes(50))), Map.entry(OTHER, NOON.minusSeconds(60)));
     }
 
     @Test
