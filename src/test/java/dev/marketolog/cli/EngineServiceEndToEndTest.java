@@ -109,11 +109,24 @@ class EngineServiceEndToEndTest {
                 assertThat(comment.at()).isAfterOrEqualTo(post.publishedAt().plus(INSTANT_DELAY));
                 assertThat(llm.chatRequestCount()).isEqualTo(1);
                 assertThat(journal(post.key())).containsExactly("sent instant " + OpenAiTestServer.DEFAULT_ANSWER);
+                assertThat(journalledMessage(post.key())).isEqualTo("bot " + comment.discussionChatId() + " " + comment.messageId() + " sent_at set");
                 assertThat(registry.get("marketolog.comments.sent").tag("account", "bot").counter().count()).isEqualTo(1);
                 assertThat(engine.status().getFirst().sentToday()).isEqualTo(1);
             }
             assertThat(world.sent()).hasSize(1);
             assertThat(journal(world.sent().getFirst().post())).hasSize(1);
+        }
+    }
+
+    /** The account, discussion chat and message id the journal holds for the post's one comment, and whether its sent time is set. */
+    private static String journalledMessage(PostKey post) {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select account, discussion_chat_id, message_id, sent_at from comment"
+                        + " where channel_id = " + post.channelId() + " and post_id = " + post.messageId())) {
+            assertThat(row.next()).as("a journal row for %s", post).isTrue();
+            return row.getString(1) + " " + row.getLong(2) + " " + row.getLong(3) + (row.getTimestamp(4) != null ? " sent_at set" : " no sent_at");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal", e);
         }
     }
 

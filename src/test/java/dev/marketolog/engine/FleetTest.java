@@ -290,6 +290,25 @@ class FleetTest {
     }
 
     @Test
+    void theWriterIsAskedOnlyForAPostWhoseSlotIsAlreadyReservedSoNoTextIsWrittenThatCannotBeSent() {
+        Limits open = TestAccounts.openLimits();
+        AccountSettings twoADay = TestAccounts.with(bot(), TestAccounts.limits(open, open.activeWindows(), 2, 1000, Duration.ZERO, Duration.ZERO, 1000));
+        // Asked to write, the post must already hold this account's live row: a second reservation of it is refused.
+        List<Reservation> secondReservation = new ArrayList<>();
+        ScriptedTelegram telegram = runs(twoADay, request -> {
+            secondReservation.add(stores.journal().reserve("bot", request.post().key(), Branch.SCHEDULER, clock.instant(), new FleetRules(10, Duration.ZERO)));
+            return new WriteResult.Written("comment on " + request.post().messageId(), 1);
+        });
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(2)), 1);
+        fleet.start();
+
+        advance(Duration.ofHours(3));
+
+        assertThat(secondReservation).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(Reservation.AlreadyCommented.class));
+        assertThat(telegram.comments()).hasSize(2);
+    }
+
+    @Test
     void aGonePostIsSkippedForGood() {
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         telegram.answerWith(post -> post.messageId() == 1 ? Optional.of(failed(new TelegramError.PostGone("Message not found"))) : Optional.empty());

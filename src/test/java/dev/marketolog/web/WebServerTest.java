@@ -68,6 +68,16 @@ class WebServerTest {
     }
 
     @Test
+    void onlyHealthAndMetricsAreServedAndNoAdminApiPanelOrReviewQueueExistsYet() throws Exception {
+        try (WebServer server = serve(db.database())) {
+            for (String path : List.of("/", "/admin", "/api", "/api/accounts", "/panel", "/review")) {
+                assertThat(TestHttp.get(server.port(), path).statusCode()).as(path).isEqualTo(404);
+            }
+            assertThat(TestHttp.get(server.port(), "/metrics").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void healthIsUnavailableWithTheReportWhenTheDatabaseIsDown() throws Exception {
         Database closed = Database.connect(db.dsn());
         closed.close();

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Secret;
+import dev.marketolog.telegram.TelegramListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,5 +45,46 @@ class TdlibAccountTest {
             session.close();
         }
         assertThat(session.authorization()).isEqualTo("closed");
+    }
+
+    @Test
+    void aSessionLoggedOutElsewhereTellsTheEngineOnceThatItIsGone(@TempDir Path dataDir) throws Exception {
+        ScriptedTransport transport = new ScriptedTransport();
+        TdRuntime runtime = new TdRuntime(transport);
+        List<String> gone = new CopyOnWriteArrayList<>();
+        try {
+            TdlibAccount session = TdlibAccount.open(runtime, account("bot8"), dataDir, LoginPrompts.NONE);
+            session.telegram().listen(new TelegramListener() {
+                @Override
+                public void sessionGone(String reason) {
+                    gone.add(reason);
+                }
+            });
+            transport.update(1, state("authorizationStateReady"));
+            session.whenReady().get(60, TimeUnit.SECONDS);
+
+            transport.update(1, state("authorizationStateLoggingOut"));
+            transport.update(1, state("authorizationStateClosed"));
+            // Updates are handled in order on one thread: once this last one shows, both states above were handled whole.
+            transport.update(1, "{\"@type\":\"updateConnectionState\",\"state\":{\"@type\":\"connectionStateReady\"}}");
+            awaitTrue(() -> session.connection().equals("ready"));
+
+            assertThat(gone).containsExactly("the session was logged out (revoked, or ended on another device)");
+            assertThat(session.authorization()).isEqualTo("closed");
+        } finally {
+            runtime.close();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("still not so after 60 s").isLessThan(giveUp);
+            Thread.sleep(10);
+        }
+    }
+
+    private static String state(String type) {
+        return "{\"@type\":\"updateAuthorizationState\",\"authorization_state\":{\"@type\":\"" + type + "\"}}";
     }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The port on a scripted TDLib: the requests it makes and what it makes of TDLib's answers and updates. */
 class TdlibTelegramTest {
@@ -159,6 +161,20 @@ class TdlibTelegramTest {
 
         assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendResult.Failed.class,
                 failed -> assertThat(failed.error()).isEqualTo(new ChannelClosed("asked to join the discussion group; an admin has to approve it")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"@type\":\"chatJoinResultDeclined\"} | the discussion group declined our request to join",
+            "{\"@type\":\"chatJoinResultGuardBotApprovalRequired\",\"bot_user_id\":7,\"url\":{\"@type\":\"webAppUrl\",\"url\":\"https://t.me/guard\"},\"query_id\":\"9\"} | the discussion group's guard bot has to approve joining"})
+    void aJoinThatIsDeclinedOrNeedsAGuardBotClosesTheChannelWithThatReason(String joinResult, String reason) throws Exception {
+        var result = commentAsync();
+        answerThread();
+        answer("sendMessage", "{\"@type\":\"error\",\"code\":403,\"message\":\"CHAT_GUEST_SEND_FORBIDDEN\"}");
+        answer("joinChat", joinResult);
+
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendResult.Failed.class,
+                failed -> assertThat(failed.error()).isEqualTo(new ChannelClosed(reason)));
     }
 
     private CompletableFuture<List<Channel>> prepareAsync(boolean joinToSend, int slowMode) {
