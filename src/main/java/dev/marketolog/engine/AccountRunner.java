@@ -3,7 +3,6 @@ package dev.marketolog.engine;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
-import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramError;
@@ -33,9 +32,6 @@ final class AccountRunner implements FleetMember {
 
     static final Duration LEASE_TERM = Duration.ofMinutes(5);
     static final Duration LEASE_RENEWAL = Duration.ofMinutes(2);
-    /** How long a channel's recent posts are reused before Telegram is asked again. */
-    static final Duration POST_CACHE_TTL = Duration.ofMinutes(10);
-    static final int RECENT_POSTS = 20;
     static final int COMMENTS_UNDER = 10;
     static final int OWN_RECENT = 10;
     static final Duration SELF_DELETED_WINDOW = Duration.ofDays(7);
@@ -58,6 +54,8 @@ final class AccountRunner implements FleetMember {
     private final SpamGuard guard;
     private final Pacer pacer;
     private final PostFilter filter;
+    private final RecentPosts recentPosts;
+    private final GivenUpPosts givenUp;
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile RunState state;
@@ -68,24 +66,10 @@ final class AccountRunner implements FleetMember {
     private AccountState accountState = AccountState.FRESH;
     private Map<Long, ChannelState> channelStates = new HashMap<>();
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
-    private final Map<Long, CachedPosts> postCache = new HashMap<>();
-    /** Posts this account will not try again (declined, gone, filtered), with their publication time for pruning. */
-    private final Map<PostKey, Instant> givenUp = new HashMap<>();
-    /** The given-up posts are pruned at most once per {@link #POST_CACHE_TTL}: keeping a stale one a little longer is harmless. */
-    private Instant nextPrune = Instant.MIN;
     private EngineClock.Scheduled tick;
     private EngineClock.Scheduled renewal;
     /** Until when this process surely holds the account's lease; nothing is sent after it. */
     private Instant leaseUntil = Instant.MIN;
-
-    private static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::publishedAt).reversed();
-
-    /** A channel's recent posts, newest first; the list is mutable and kept sorted as new posts arrive. */
-    private record CachedPosts(Instant fetchedAt, List<Post> posts) {
-        boolean validAt(Instant now) {
-            return now.isBefore(fetchedAt.plus(POST_CACHE_TTL));
-        }
-    }
 
     AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
@@ -104,6 +88,8 @@ final class AccountRunner implements FleetMember {
         this.guard = new SpamGuard(settings.spamGuard());
         this.pacer = new Pacer(settings.limits(), gate.activeTime(), random);
         this.filter = new PostFilter(settings.skipKeywords());
+        this.recentPosts = new RecentPosts(telegram, settings.limits().freshPostMaxAge());
+        this.givenUp = new GivenUpPosts(settings.limits().freshPostMaxAge());
         this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
     }
 
@@ -258,7 +244,7 @@ final class AccountRunner implements FleetMember {
     private void tick() {
         Instant now = clock.instant();
         try {
-            pruneGivenUp(now);
+            givenUp.prune(now);
             SendGate.View view = gate.view(now, history(now), accountState);
             if (view.account().allowed()) {
                 commentOneFreshPost(now, view);
@@ -282,8 +268,8 @@ final class AccountRunner implements FleetMember {
             if (!view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed()) {
                 continue;
             }
-            for (Post post : recentPosts(channel.channelId(), now)) {
-                if (givenUp.containsKey(post.key()) || view.commented(post.key()) || filtered(post, now)) {
+            for (Post post : recentPosts.fresh(channel.channelId(), now)) {
+                if (givenUp.contains(post.key()) || view.commented(post.key()) || filtered(post, now)) {
                     continue;
                 }
                 GateDecision decision = view.post(post, Branch.SCHEDULER, facts, stores.journal().otherAccountsUnder(name, post.key()));
@@ -301,46 +287,16 @@ final class AccountRunner implements FleetMember {
      * spared. Without a valid cache it cannot be told before the posts are fetched, which only an allowed channel does.
      */
     private boolean nothingLeftIn(long channelId, Instant now, SendGate.View view) {
-        CachedPosts cached = postCache.get(channelId);
-        if (cached == null || !cached.validAt(now)) {
+        Optional<List<Post>> cached = recentPosts.freshIfCached(channelId, now);
+        if (cached.isEmpty()) {
             return false;
         }
-        for (Post post : fresh(cached.posts(), now)) {
-            if (!givenUp.containsKey(post.key()) && !view.commented(post.key())) {
+        for (Post post : cached.get()) {
+            if (!givenUp.contains(post.key()) && !view.commented(post.key())) {
                 return false;
             }
         }
         return true;
-    }
-
-    private List<Post> recentPosts(long channelId, Instant now) {
-        CachedPosts cached = postCache.get(channelId);
-        if (cached == null || !cached.validAt(now)) {
-            List<Post> posts = new ArrayList<>(telegram.recentPosts(channelId, RECENT_POSTS));
-            posts.sort(NEWEST_FIRST);
-            cached = new CachedPosts(now, posts);
-            postCache.put(channelId, cached);
-        }
-        return fresh(cached.posts(), now);
-    }
-
-    /** The fresh head of newest-first {@code posts}. */
-    private List<Post> fresh(List<Post> posts, Instant now) {
-        Instant oldest = now.minus(settings.limits().freshPostMaxAge());
-        int fresh = 0;
-        while (fresh < posts.size() && !posts.get(fresh).publishedAt().isBefore(oldest)) {
-            fresh++;
-        }
-        return posts.subList(0, fresh);
-    }
-
-    private void pruneGivenUp(Instant now) {
-        if (now.isBefore(nextPrune)) {
-            return;
-        }
-        nextPrune = now.plus(POST_CACHE_TTL);
-        Instant oldest = now.minus(settings.limits().freshPostMaxAge());
-        givenUp.values().removeIf(publishedAt -> publishedAt.isBefore(oldest));
     }
 
     // ---- instant branch
@@ -351,14 +307,7 @@ final class AccountRunner implements FleetMember {
             return;
         }
         Instant now = clock.instant();
-        CachedPosts cached = postCache.get(post.channelId());
-        if (cached != null && cached.posts().stream().noneMatch(p -> p.key().equals(post.key()))) {
-            int at = 0; // a new post is nearly always the newest: its place is found from the front
-            while (at < cached.posts().size() && NEWEST_FIRST.compare(cached.posts().get(at), post) < 0) {
-                at++;
-            }
-            cached.posts().add(at, post);
-        }
+        recentPosts.add(post);
         if (filtered(post, now)) {
             return;
         }
@@ -370,7 +319,7 @@ final class AccountRunner implements FleetMember {
 
     private void commentInstantly(Post post, Channel channel) {
         Instant now = clock.instant();
-        if (givenUp.containsKey(post.key())) {
+        if (givenUp.contains(post.key())) {
             return;
         }
         List<JournalEntry> history = history(now);
@@ -485,7 +434,7 @@ final class AccountRunner implements FleetMember {
             }
             case TelegramError.ChannelClosed(String reason) -> ban(channelId, reason, now);
             case TelegramError.PostGone gone -> {
-                givenUp.put(post.key(), post.publishedAt());
+                givenUp.add(post);
                 gonePosts.add(post, now);
                 emit(new EngineEvent.PostGone(name, now, post.key()));
             }
@@ -568,7 +517,7 @@ final class AccountRunner implements FleetMember {
     }
 
     private void giveUp(Post post, SkipReason reason, Instant now) {
-        if (givenUp.put(post.key(), post.publishedAt()) == null && reason != SkipReason.ALREADY_COMMENTED) {
+        if (givenUp.add(post) && reason != SkipReason.ALREADY_COMMENTED) {
             emit(new EngineEvent.Skipped(name, now, post.key(), reason));
         }
     }
