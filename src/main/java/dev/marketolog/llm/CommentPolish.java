@@ -247,14 +247,19 @@ public final class CommentPolish {
         return tidyIfChanged(text, plain);
     }
 
-    /** Strips one pair of quotes that wraps the whole text («…», "…", “…”, „…“, '…', ‘…’). */
+    /**
+     * Strips one pair of quotes that wraps the whole text («…», "…", “…”, „…“, '…', ‘…’). Models often put an emoji
+     * after the closing quote («Хорошая мысль» 👍): such a tail stays, the quotes still go.
+     */
     private static String unwrapQuotes(String text) {
-        if (text.length() < 2) {
+        int tailStart = Emojis.trailingRunStart(text);
+        String quoted = text.substring(0, tailStart).strip();
+        if (quoted.length() < 2) {
             return text;
         }
-        char open = text.charAt(0);
-        char close = text.charAt(text.length() - 1);
-        String inner = text.substring(1, text.length() - 1);
+        char open = quoted.charAt(0);
+        char close = quoted.charAt(quoted.length() - 1);
+        String inner = quoted.substring(1, quoted.length() - 1);
         boolean wraps = switch (open) {
             case '«' -> close == '»' && balanced(inner, '«', '»');
             case '“' -> (close == '”' && balanced(inner, '“', '”')) || (close == '“' && inner.indexOf('“') < 0);
@@ -263,7 +268,7 @@ public final class CommentPolish {
             case '"', '\'', '”' -> close == open && inner.indexOf(open) < 0;
             default -> false;
         };
-        return wraps ? inner : text;
+        return wraps ? inner + text.substring(tailStart) : text;
     }
 
     private static boolean balanced(String inner, char open, char close) {

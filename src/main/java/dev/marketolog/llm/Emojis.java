@@ -41,6 +41,22 @@ final class Emojis {
         return kept.toString();
     }
 
+    /** Where the run of emojis and spaces that ends the text begins; {@code text.length()} when it ends otherwise. */
+    static int trailingRunStart(String text) {
+        if (!mayContain(text)) {
+            return text.length();
+        }
+        BreakIterator clusters = clusters(text);
+        int runStart = text.length();
+        for (int end = clusters.last(), start = clusters.previous(); start != BreakIterator.DONE; end = start, start = clusters.previous()) {
+            if (!isEmoji(text, start, end) && !text.substring(start, end).isBlank()) {
+                break;
+            }
+            runStart = start;
+        }
+        return runStart;
+    }
+
     /** A cheap scan that lets the common emoji-free text skip the grapheme iterator. */
     private static boolean mayContain(String text) {
         for (int i = 0; i < text.length(); ) {

@@ -14,6 +14,19 @@ class CommentPolishTest {
     }
 
     @Test
+    void quotesAreUnwrappedWhenOnlyAnEmojiFollowsTheClosingOne() {
+        assertThat(polish("«Отличная мысль про рост цен на жильё, особенно в регионах» 👍"))
+                .isEqualTo(new PolishResult.Accepted("Отличная мысль про рост цен на жильё, особенно в регионах 👍", List.of(PolishCode.QUOTES)));
+    }
+
+    @Test
+    void quotesInsideTheTextAreNotAWrapping() {
+        String text = "«Капитал» Маркса и сегодня звучит остро, если читать его без спешки 👍";
+
+        assertThat(polish(text)).isEqualTo(new PolishResult.Accepted(text, List.of()));
+    }
+
+    @Test
     void cutPrefersTheLastSentenceEndWithinTheLimit() {
         assertThat(CommentPolish.cut("Первое предложение тут. Второе предложение подлиннее.", 10, 40)).isEqualTo("Первое предложение тут.");
     }
