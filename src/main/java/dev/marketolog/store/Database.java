@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.ProcessSettings;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -93,12 +94,13 @@ public final class Database implements AutoCloseable {
         return parameters < 0 ? dsn.jdbcUrl() : dsn.jdbcUrl().substring(0, parameters);
     }
 
+    /** The innermost cause, named: a bare "postgres" (an unknown host's message) tells an operator nothing. */
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root instanceof UnknownHostException ? "unknown host " + root.getMessage() : root.getMessage();
     }
 
     /** The pooled connections every repository uses. */

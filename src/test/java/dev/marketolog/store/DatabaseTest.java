@@ -68,6 +68,15 @@ class DatabaseTest {
                 .hasMessageNotContaining("field-secret");
     }
 
+    @Test
+    void anUnknownHostIsNamedAsSuch() {
+        DatabaseDsn dsn = new DatabaseDsn("jdbc:postgresql://no-such-host.invalid:5432/db", "someone", Secret.NONE);
+
+        assertThatThrownBy(() -> Database.connect(dsn))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("unknown host no-such-host.invalid");
+    }
+
     private static void update(String sql) throws SQLException {
         try (Connection connection = db.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
