@@ -15,6 +15,7 @@ import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
+import dev.marketolog.web.TelegramSession;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -100,6 +101,11 @@ final class ServeProcess implements AutoCloseable {
     private static final TelegramSessions NO_SESSIONS = new TelegramSessions() {
         @Override
         public Optional<Telegram> open(AccountSettings account) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<TelegramSession> session(String account) {
             return Optional.empty();
         }
 

@@ -5,11 +5,12 @@ import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.tdlib.LoginPrompts;
 import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.telegram.tdlib.TdlibAccount;
+import dev.marketolog.web.TelegramSession;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +26,9 @@ final class TdlibSessions implements TelegramSessions {
 
     private final TdRuntime runtime;
     private final Path dataDir;
-    private final List<TdlibAccount> open = new CopyOnWriteArrayList<>();
+    private final Map<String, TdlibAccount> open = new ConcurrentHashMap<>();
+    /** What a session that could not be used said last, so /health tells why the account needs a login. */
+    private final Map<String, TelegramSession> refused = new ConcurrentHashMap<>();
 
     TdlibSessions(TdRuntime runtime, Path dataDir) {
         this.runtime = runtime;
@@ -37,11 +40,12 @@ final class TdlibSessions implements TelegramSessions {
         TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
         try {
             session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            open.add(session);
+            open.put(account.name(), session);
             return Optional.of(session.telegram());
         } catch (ExecutionException | TimeoutException e) {
             log.warn("account {}: no ready Telegram session ({}); run `marketolog login --env-file {}`", account.name(),
                     session.authorization(), account.envFile().map(Path::toString).orElse("<its .env file>"));
+            refused.put(account.name(), new TelegramSession(session.authorization(), session.connection()));
             session.close();
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -52,8 +56,16 @@ final class TdlibSessions implements TelegramSessions {
     }
 
     @Override
+    public Optional<TelegramSession> session(String account) {
+        TdlibAccount session = open.get(account);
+        return session != null
+                ? Optional.of(new TelegramSession(session.authorization(), session.connection()))
+                : Optional.ofNullable(refused.get(account));
+    }
+
+    @Override
     public void close() {
-        open.forEach(TdlibAccount::close);
+        open.values().forEach(TdlibAccount::close);
         open.clear();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param dailyLimit     MESSAGES_PER_DAY
  * @param spamBlockUntil while present and in the future, the spam guard keeps the account asleep
  * @param floodWaitUntil while present and in the future, the account obeys Telegram's flood wait
+ * @param telegram       its Telegram session's authorization and connection state; empty when none was opened
  */
 public record AccountStatus(
         String name,
@@ -19,13 +20,15 @@ public record AccountStatus(
         int sentToday,
         int dailyLimit,
         Optional<Instant> spamBlockUntil,
-        Optional<Instant> floodWaitUntil) {
+        Optional<Instant> floodWaitUntil,
+        Optional<TelegramSession> telegram) {
 
     public AccountStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(spamBlockUntil, "spamBlockUntil");
         Objects.requireNonNull(floodWaitUntil, "floodWaitUntil");
+        Objects.requireNonNull(telegram, "telegram");
         if (sentToday < 0) {
             throw new IllegalArgumentException("sentToday cannot be negative, got " + sentToday);
         }

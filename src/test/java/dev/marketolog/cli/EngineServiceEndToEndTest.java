@@ -24,6 +24,7 @@ import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.sim.SentComment;
 import dev.marketolog.telegram.sim.SimOptions;
 import dev.marketolog.telegram.sim.SimWorld;
+import dev.marketolog.web.TelegramSession;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -89,6 +90,11 @@ class EngineServiceEndToEndTest {
                 public Optional<Telegram> open(AccountSettings a) {
                     opened.add(a.name());
                     return Optional.of(world.telegramFor(a));
+                }
+
+                @Override
+                public Optional<TelegramSession> session(String account) {
+                    return Optional.empty();
                 }
 
                 @Override

@@ -19,6 +19,7 @@ import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.sim.SimOptions;
 import dev.marketolog.telegram.sim.SimWorld;
+import dev.marketolog.web.TelegramSession;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,11 @@ class EngineServiceTest {
             }
 
             @Override
+            public Optional<TelegramSession> session(String account) {
+                return Optional.of(new TelegramSession(account.equals("with-session") ? "ready" : "waitPhoneNumber", "ready"));
+            }
+
+            @Override
             public void close() {}
         };
 
@@ -73,6 +79,8 @@ class EngineServiceTest {
                     tuple("without-session", RunState.NEEDS_LOGIN),
                     tuple("off", RunState.IDLE));
             assertThat(asked).containsExactlyInAnyOrder("with-session", "without-session");
+            assertThat(engine.accounts()).extracting(a -> a.telegram().map(TelegramSession::authorization).orElseThrow())
+                    .containsExactly("ready", "waitPhoneNumber", "waitPhoneNumber");
         }
     }
 

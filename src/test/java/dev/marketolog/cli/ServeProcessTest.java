@@ -53,6 +53,7 @@ class ServeProcessTest {
         assertThat(body.get("accounts").get(0).get("name").asText()).isEqualTo("bot");
         // no session was ever made in this DATA_DIR: TDLib asks for a phone number, so the account needs a login
         assertThat(body.get("accounts").get(0).get("state").asText()).isEqualTo("needs login");
+        assertThat(body.get("accounts").get(0).get("telegram").get("authorization").asText()).isEqualTo("waitPhoneNumber");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("cache_outages_total");
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains("HTTP listening on");

@@ -27,8 +27,9 @@ class WebServerTest {
     private static final Instant SPAM_BLOCK_UNTIL = Instant.parse("2026-11-25T11:30:00Z");
 
     private static final AccountStatusSource ACCOUNTS = () -> List.of(
-            new AccountStatus("bot", RunState.RUNNING, 12, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty()),
-            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 0, 10, Optional.empty(), Optional.empty()));
+            new AccountStatus("bot", RunState.RUNNING, 12, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty(),
+                    Optional.of(new TelegramSession("ready", "connecting"))),
+            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 0, 10, Optional.empty(), Optional.empty(), Optional.empty()));
 
     @AutoClose
     static final TestDatabase db = TestDatabase.create();
@@ -63,6 +64,9 @@ class WebServerTest {
             assertThat(first.get("daily_limit").asInt()).isEqualTo(40);
             assertThat(first.get("spam_block_until").asText()).isEqualTo("2026-11-25T11:30:00Z");
             assertThat(first.get("flood_wait_until").isNull()).isTrue();
+            assertThat(first.get("telegram").get("authorization").asText()).isEqualTo("ready");
+            assertThat(first.get("telegram").get("connection").asText()).isEqualTo("connecting");
+            assertThat(body.get("accounts").get(1).get("telegram").isNull()).isTrue();
             assertThat(body.get("accounts").get(1).get("state").asText()).isEqualTo("needs login");
         }
     }
