@@ -196,6 +196,22 @@ class FleetTest {
     }
 
     @Test
+    void aFloodWaitIsObeyedWithAJitterOfAtMostThirtySecondsOnTop() {
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        telegram.thenAnswer(failed(new TelegramError.FloodWait(Duration.ofSeconds(3000))));
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(1)), 1);
+        fleet.start();
+
+        advance(Duration.ofMinutes(40));
+
+        EngineEvent.FloodWait wait = events(EngineEvent.FloodWait.class).getFirst();
+        Instant waitEnd = wait.at().plus(wait.duration());
+        assertThat(stores.accountStates().load("bot").floodWaitUntil()).hasValueSatisfying(until -> assertThat(until)
+                .isAfter(waitEnd)
+                .isBeforeOrEqualTo(waitEnd.plusSeconds(30)));
+    }
+
+    @Test
     void seriousErrorsInARowPutTheAccountToSleepAndItWakesUp() {
         AccountSettings settings = TestAccounts.with(bot(),
                 new SpamGuardSettings(Duration.ofHours(1), Duration.ofHours(24), 3, Duration.ofSeconds(300)));
