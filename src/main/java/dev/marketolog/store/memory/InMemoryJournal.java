@@ -89,9 +89,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized void markSending(long id, String text, Instant at) {
-        Row row = row(id, CommentStatus.RESERVED);
-        row.text = text;
-        row.status = CommentStatus.SENDING;
+        written(id, text, CommentStatus.SENDING);
     }
 
     @Override
@@ -120,9 +118,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized void markDryRun(long id, String text, Instant at) {
-        Row row = row(id, CommentStatus.RESERVED);
-        row.text = text;
-        row.status = CommentStatus.DRY_RUN;
+        written(id, text, CommentStatus.DRY_RUN);
     }
 
     @Override
@@ -213,6 +209,13 @@ public final class InMemoryJournal implements Journal {
         return (int) byAccount.getOrDefault(account, List.of()).stream()
                 .filter(r -> r.post.channelId() == channelId && r.deletedAt != null && !r.deletedAt.isBefore(since))
                 .count();
+    }
+
+    /** A reserved row got its text: both next statuses keep it live and at its reservation time, so its index stands. */
+    private void written(long id, String text, CommentStatus next) {
+        Row row = row(id, CommentStatus.RESERVED);
+        row.text = text;
+        row.status = next;
     }
 
     private Row row(long id, CommentStatus expected) {
