@@ -2,6 +2,7 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.marketolog.telegram.PostKey;
 import java.time.Duration;
@@ -88,6 +89,22 @@ public abstract class JournalContract {
             assertThat(journal.reserve("a", post, Branch.SCHEDULER, T0.plusSeconds(400), LOOSE))
                     .isInstanceOf(Reservation.AlreadyCommented.class);
         }
+    }
+
+    @Test
+    void inFlightRowsAndFailuresThatReachedTheServerCountAtTheirReservationTime() {
+        reserve("a", POST, T0);
+        long sending = reserve("a", OTHER_POST, T0.plusSeconds(10));
+        journal.markSending(sending, "in flight", T0.plusSeconds(15));
+        long failed = reserve("a", new PostKey(-1002, 1), T0.plusSeconds(20));
+        journal.markSending(failed, "refused", T0.plusSeconds(25));
+        journal.markFailed(failed, "PEER_FLOOD", true, T0.plusSeconds(30));
+
+        assertThat(journal.history("a", T0)).extracting(JournalEntry::status, JournalEntry::at).containsExactly(
+                tuple(CommentStatus.RESERVED, T0),
+                tuple(CommentStatus.SENDING, T0.plusSeconds(10)),
+                tuple(CommentStatus.FAILED, T0.plusSeconds(20)));
+        assertThat(journal.history("a", T0.plusSeconds(21))).isEmpty();
     }
 
     @Test
