@@ -51,12 +51,7 @@ public final class SendGate {
         return view(now, history, state).account();
     }
 
-    /** Whether the account may comment in the channel now, on top of {@link #account}. */
-    public GateDecision channel(Instant now, List<JournalEntry> history, AccountState state, long channelId, Branch branch, ChannelFacts channel) {
-        return view(now, history, state).channel(channelId, branch, channel);
-    }
-
-    /** Whether the account may comment under the post now, on top of {@link #channel}. */
+    /** Whether the account may comment under the post now, on top of the account's and the channel's checks. */
     public GateDecision post(Instant now, List<JournalEntry> history, AccountState state, Post post, Branch branch, ChannelFacts channel, int otherAccountsUnder) {
         return view(now, history, state).post(post, branch, channel, otherAccountsUnder);
     }
@@ -85,7 +80,7 @@ public final class SendGate {
             return accountDenials.decision(now);
         }
 
-        /** As {@link SendGate#channel}. */
+        /** Whether the account may comment in the channel now, on top of {@link #account()}. */
         public GateDecision channel(long channelId, Branch branch, ChannelFacts channel) {
             Denials denials = new Denials();
             denials.addAll(accountDenials);

@@ -45,7 +45,7 @@ class SendGateTest {
     }
 
     private GateDecision channel(Instant now, long channelId, Branch branch, ChannelFacts facts) {
-        return gate().channel(now, history, state, channelId, branch, facts);
+        return gate().view(now, history, state).channel(channelId, branch, facts);
     }
 
     private static GateDecision denied(SkipReason reason, Instant retryAt) {
