@@ -61,6 +61,8 @@ public final class SendGate {
         return new View(now, history, state);
     }
 
+    private record ChannelCheck(long channelId, Branch branch, ChannelFacts facts) {}
+
     /** {@link SendGate}'s decisions for one account, one journal history and one moment. */
     public final class View {
         private final Instant now;
@@ -68,6 +70,7 @@ public final class SendGate {
         private final Denials accountDenials = new Denials();
         private Map<Long, List<JournalEntry>> byChannel;
         private Set<PostKey> commented;
+        private final Map<ChannelCheck, Denials> channelDenials = new HashMap<>();
 
         private View(Instant now, List<JournalEntry> history, AccountState state) {
             this.now = now;
@@ -82,10 +85,7 @@ public final class SendGate {
 
         /** Whether the account may comment in the channel now, on top of {@link #account()}. */
         public GateDecision channel(long channelId, Branch branch, ChannelFacts channel) {
-            Denials denials = new Denials();
-            denials.addAll(accountDenials);
-            checkChannel(now, inChannel(channelId), channelId, branch, channel, denials);
-            return denials.decision(now);
+            return channelDenials(channelId, branch, channel).decision(now);
         }
 
         /** As {@link SendGate#post}. */
@@ -105,8 +105,7 @@ public final class SendGate {
             if (otherAccountsUnder >= fleet.maxAccountsPerPost()) {
                 denials.never(SkipReason.FLEET_POST_TAKEN);
             }
-            denials.addAll(accountDenials);
-            checkChannel(now, inChannel(post.channelId()), post.channelId(), branch, channel, denials);
+            denials.addAll(channelDenials(post.channelId(), branch, channel));
             return denials.decision(now);
         }
 
@@ -130,6 +129,16 @@ public final class SendGate {
                 last.merge(entry.channelId(), entry.at(), (a, b) -> a.isAfter(b) ? a : b);
             }
             return last;
+        }
+
+        /** The account's and the channel's denials, made once per channel however many of its posts are asked about. */
+        private Denials channelDenials(long channelId, Branch branch, ChannelFacts channel) {
+            return channelDenials.computeIfAbsent(new ChannelCheck(channelId, branch, channel), check -> {
+                Denials denials = new Denials();
+                denials.addAll(accountDenials);
+                checkChannel(now, inChannel(channelId), channelId, branch, channel, denials);
+                return denials;
+            });
         }
 
         private List<JournalEntry> inChannel(long channelId) {
