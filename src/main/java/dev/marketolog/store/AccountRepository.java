@@ -2,15 +2,10 @@ package dev.marketolog.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Accounts and their allowlisted channels as configured; the engine's own state tables are written elsewhere. */
@@ -67,34 +62,6 @@ public final class AccountRepository {
         } catch (SQLException e) {
             throw failed("sync the allowlist of account " + account, e);
         }
-    }
-
-    /** Every channel the account has or had on its allowlist, by channel id. */
-    public List<AccountChannel> channels(String account) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        select channel_id, allowlisted, banned_reason, banned_at, hold_until
-                        from account_channel where account = ? order by channel_id""")) {
-            select.setString(1, account);
-            List<AccountChannel> channels = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    channels.add(new AccountChannel(
-                            rows.getLong("channel_id"),
-                            rows.getBoolean("allowlisted"),
-                            Optional.ofNullable(rows.getString("banned_reason")),
-                            instant(rows, "banned_at"),
-                            instant(rows, "hold_until")));
-                }
-            }
-            return channels;
-        } catch (SQLException e) {
-            throw failed("list the channels of account " + account, e);
-        }
-    }
-
-    private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {
-        return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
     }
 
     private static StoreException failed(String what, SQLException e) {

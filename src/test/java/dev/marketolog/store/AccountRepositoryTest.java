@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,11 +44,11 @@ class AccountRepositoryTest {
 
         accounts.syncAllowlist(name, List.of(-1001L, -1003L));
 
-        assertThat(accounts.channels(name)).containsExactly(
+        assertThat(channels()).containsExactly(
                 channel(-1003L, true, Optional.empty()),
                 channel(-1002L, false, Optional.of("CHAT_WRITE_FORBIDDEN")),
                 channel(-1001L, true, Optional.empty()));
-        assertThat(accounts.channels(name).get(1).bannedAt()).contains(Instant.parse("2026-03-01T09:00:00Z"));
+        assertThat(channels().get(1).bannedAt()).contains(Instant.parse("2026-03-01T09:00:00Z"));
     }
 
     @Test
@@ -59,7 +61,7 @@ class AccountRepositoryTest {
 
         accounts.syncAllowlist(name, List.of(-1001L));
 
-        AccountChannel channel = accounts.channels(name).getFirst();
+        AccountChannel channel = channels().getFirst();
         assertThat(channel.allowlisted()).isTrue();
         assertThat(channel.bannedReason()).contains("USER_BANNED_IN_CHANNEL");
     }
@@ -73,6 +75,36 @@ class AccountRepositoryTest {
                 return rows.getTimestamp(1).toInstant();
             }
         }
+    }
+
+    /** A row of {@code account_channel}, as the test reads it back. */
+    private record AccountChannel(long channelId, boolean allowlisted, Optional<String> bannedReason,
+            Optional<Instant> bannedAt, Optional<Instant> holdUntil) {}
+
+    /** Every channel the account has or had on its allowlist, by channel id. */
+    private List<AccountChannel> channels() throws SQLException {
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select channel_id, allowlisted, banned_reason, banned_at, hold_until
+                        from account_channel where account = ? order by channel_id""")) {
+            select.setString(1, name);
+            List<AccountChannel> channels = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    channels.add(new AccountChannel(
+                            rows.getLong("channel_id"),
+                            rows.getBoolean("allowlisted"),
+                            Optional.ofNullable(rows.getString("banned_reason")),
+                            instant(rows, "banned_at"),
+                            instant(rows, "hold_until")));
+                }
+            }
+            return channels;
+        }
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
     }
 
     private static AccountChannel channel(long id, boolean allowlisted, Optional<String> bannedReason) {
