@@ -8,18 +8,18 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Empties the engine's tables of a test database between tests and adds the accounts a test needs. */
+/** Empties the engine's tables of a test database between tests and adds the contracts' accounts {@code a}, {@code b}, {@code c}. */
 final class EngineTables {
 
     private EngineTables() {}
 
-    static void reset(DataSource dataSource, List<String> accounts) {
+    static void reset(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate comment, account_lease, account_state, account_channel, account cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }
         AccountRepository repository = new AccountRepository(dataSource, InstantSource.fixed(Instant.EPOCH));
-        accounts.forEach(repository::upsert);
+        List.of("a", "b", "c").forEach(repository::upsert);
     }
 }

@@ -2,7 +2,6 @@ package dev.marketolog.store;
 
 import dev.marketolog.engine.Journal;
 import dev.marketolog.engine.JournalContract;
-import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 
 class JdbcJournalTest extends JournalContract {
@@ -12,7 +11,7 @@ class JdbcJournalTest extends JournalContract {
 
     @Override
     protected Journal emptyJournal() {
-        EngineTables.reset(db.dataSource(), List.of("a", "b", "c"));
+        EngineTables.reset(db.dataSource());
         return new JdbcJournal(db.dataSource());
     }
 }

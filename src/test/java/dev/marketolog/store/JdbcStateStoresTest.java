@@ -2,7 +2,6 @@ package dev.marketolog.store;
 
 import dev.marketolog.engine.EngineStores;
 import dev.marketolog.engine.StateStoresContract;
-import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 
 class JdbcStateStoresTest extends StateStoresContract {
@@ -12,7 +11,7 @@ class JdbcStateStoresTest extends StateStoresContract {
 
     @Override
     protected EngineStores emptyStores() {
-        EngineTables.reset(db.dataSource(), List.of("a", "b", "c"));
+        EngineTables.reset(db.dataSource());
         return JdbcStores.create(db.dataSource());
     }
 }
