@@ -97,7 +97,11 @@ public final class CommentPolish {
         Set<PolishCode> reasons = EnumSet.noneOf(PolishCode.class);
         contentProblems(asAnswered, reasons);
         Set<PolishCode> fixes = EnumSet.noneOf(PolishCode.class);
-        String text = repair(answer, fixes);
+        // The think block is already gone from asAnswered: repairing from there saves a second pass for reasoning models.
+        if (!asAnswered.equals(answer)) {
+            fixes.add(PolishCode.THINK_BLOCK);
+        }
+        String text = repair(asAnswered, fixes);
 
         if (text.isEmpty()) {
             reasons.add(PolishCode.EMPTY);
