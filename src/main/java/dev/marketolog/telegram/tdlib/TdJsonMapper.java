@@ -132,11 +132,6 @@ public final class TdJsonMapper {
         return updateType == null ? Optional.empty() : Optional.ofNullable((TdUpdate) decode(json, updateType));
     }
 
-    /** Whether TDLib's {@code @type} names an update we act on. */
-    public boolean isKnownUpdate(String type) {
-        return updates.containsKey(type);
-    }
-
     private String write(JsonNode node) {
         try {
             return mapper.writeValueAsString(node);
