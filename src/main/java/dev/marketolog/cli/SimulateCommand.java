@@ -6,10 +6,8 @@ import dev.marketolog.cli.simulate.SimulationJson;
 import dev.marketolog.cli.simulate.SimulationRun;
 import dev.marketolog.cli.simulate.SimulationText;
 import dev.marketolog.config.AccountSettings;
-import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
-import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.llm.LlmClient;
 import dev.marketolog.llm.LlmCommentWriter;
@@ -32,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,13 +123,12 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings;
-        try {
-            settings = SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, Path.of("")), environment, Purpose.TOOL);
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+        Optional<Settings> loaded =
+                CommandSettings.load(envFiles, Path.of(""), environment, Purpose.TOOL, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return CommandSettings.PROBLEMS;
         }
+        Settings settings = loaded.get();
         settings.warnings().forEach(log::warn);
         SimOptions options = options(settings.accounts());
         Map<String, CommentWriter> writers;
