@@ -9,11 +9,7 @@ import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
 import dev.marketolog.engine.CommentWriter;
-import dev.marketolog.llm.LlmClient;
-import dev.marketolog.llm.LlmCommentWriter;
-import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.llm.PromptTemplateException;
-import dev.marketolog.store.Cache;
 import dev.marketolog.store.CaffeineCache;
 import dev.marketolog.telegram.sim.SimOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -152,12 +149,10 @@ public final class SimulateCommand implements Callable<Integer> {
             return writers;
         }
         // Metrics and cache of this run only: simulate leaves no trace in a shared Redis.
-        LlmMetrics metrics = new LlmMetrics(new SimpleMeterRegistry());
-        LlmClient client = new LlmClient(settings.process().llmMaxConcurrency(), metrics);
-        Cache cache = new CaffeineCache();
-        for (AccountSettings account : settings.accounts()) {
-            writers.put(account.name(), LlmCommentWriter.forAccount(account, client, cache, metrics));
-        }
+        Function<AccountSettings, CommentWriter> llmWriters =
+                LlmWriters.of(settings.process(), new CaffeineCache(), new SimpleMeterRegistry());
+        // built here, before the run, so that a bad prompt template is reported as bad usage
+        settings.accounts().forEach(account -> writers.put(account.name(), llmWriters.apply(account)));
         return writers;
     }
 
