@@ -5,12 +5,11 @@ import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsDescription;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,9 +23,8 @@ import picocli.CommandLine.Spec;
             "Connects to nothing. Exit 0 when the settings are usable, 2 with every problem listed."
         })
 public final class CheckConfigCommand implements Callable<Integer> {
-    @Option(names = "--env-file", paramLabel = "F",
-            description = "An account's env file; repeatable. Default: .env and every .env.bot* in the working directory.")
-    private List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     @Spec
     private CommandSpec spec;
@@ -47,7 +45,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Settings> loaded =
-                CommandSettings.load(envFiles, workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
+                envFiles.load(workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return CommandSettings.PROBLEMS;
         }

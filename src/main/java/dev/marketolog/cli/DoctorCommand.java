@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,8 +52,8 @@ public final class DoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env-file", description = "An account's .env file (repeatable); default: .env and every .env.bot* here.")
-    List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     /** One line of the report. */
     record Check(String name, boolean ok, String detail) {
@@ -73,7 +74,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         Optional<Settings> loaded =
-                CommandSettings.load(envFiles, Path.of(""), System.getenv(), Purpose.TOOL, spec.commandLine().getErr());
+                envFiles.load(Path.of(""), System.getenv(), Purpose.TOOL, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return CommandSettings.PROBLEMS;
         }

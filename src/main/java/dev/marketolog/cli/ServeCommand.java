@@ -6,14 +6,13 @@ import dev.marketolog.store.StoreException;
 import dev.marketolog.web.WebServerException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,11 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            description = "An account's .env file; repeat for more accounts. Default: .env and every .env.bot* in the working directory.")
-    private List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     @Spec
     private CommandSpec spec;
@@ -57,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Optional<Settings> loaded =
-                CommandSettings.load(envFiles, workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
+                envFiles.load(workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return CommandSettings.PROBLEMS;
         }

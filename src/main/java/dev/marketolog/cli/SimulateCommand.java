@@ -32,6 +32,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,8 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env-file", paramLabel = "F", description = "An account's .env file; repeat for more accounts (default: .env and .env.bot*).")
-    private List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     @Option(names = "--days", defaultValue = "7", description = "Days to simulate (default: ${DEFAULT-VALUE}).")
     private int days;
@@ -121,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Settings> loaded =
-                CommandSettings.load(envFiles, Path.of(""), environment, Purpose.TOOL, spec.commandLine().getErr());
+                envFiles.load(Path.of(""), environment, Purpose.TOOL, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return CommandSettings.PROBLEMS;
         }
