@@ -49,6 +49,7 @@ public final class CommentPolish {
     private static final Pattern SPACE_AFTER_OPENING = Pattern.compile("([«(\\[]) +");
     private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|«\\s*»|\\[\\s*]|\"\\s*\"");
     private static final Pattern DANGLING_SEPARATOR = Pattern.compile("[,;:]+(?=[.!?…])|^[\\s,.;:!?…—–-]+|[\\s,;:—–-]+$");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.…]+$");
 
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*(?:\\d{1,2}[.)]|[-–—•*]|(?:вариант|option|variant)\\s*[№#]?\\s*\\d+\\s*[:.)]?)\\s+", ANY_CASE);
     private static final Pattern VARIANT_LABEL = Pattern.compile("(?:вариант|option|variant)\\s*[№#]?\\s*\\d", ANY_CASE);
@@ -96,7 +97,11 @@ public final class CommentPolish {
         Set<PolishCode> reasons = EnumSet.noneOf(PolishCode.class);
         contentProblems(asAnswered, reasons);
         Set<PolishCode> fixes = EnumSet.noneOf(PolishCode.class);
-        String text = repair(answer, fixes);
+        // The think block is already gone from asAnswered: repairing from there saves a second pass for reasoning models.
+        if (!asAnswered.equals(answer)) {
+            fixes.add(PolishCode.THINK_BLOCK);
+        }
+        String text = repair(asAnswered, fixes);
 
         if (text.isEmpty()) {
             reasons.add(PolishCode.EMPTY);
@@ -340,7 +345,8 @@ public final class CommentPolish {
         while (space > 0 && !Character.isWhitespace(text.charAt(space))) {
             space--;
         }
-        String head = DANGLING_SEPARATOR.matcher(text.substring(0, space > 0 ? space : wordLimit)).replaceAll("").replaceAll("[.…]+$", "");
+        String head = DANGLING_SEPARATOR.matcher(text.substring(0, space > 0 ? space : wordLimit)).replaceAll("");
+        head = TRAILING_DOTS.matcher(head).replaceAll("");
         return (head.isEmpty() ? text.substring(0, wordLimit) : head) + "…";
     }
 

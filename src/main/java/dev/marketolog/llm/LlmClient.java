@@ -78,11 +78,8 @@ public final class LlmClient {
     /** Asks for one chat completion, retrying what deserves a retry, at most LLM_MAX_RETRIES times. */
     public ChatOutcome complete(LlmSettings settings, List<ChatMessage> messages) {
         byte[] body = chatBody(settings, messages);
-        HttpRequest request = HttpRequest.newBuilder(endpoint(settings.baseUrl(), "chat/completions"))
-                .timeout(settings.timeout())
+        HttpRequest request = request(settings, "chat/completions")
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + settings.apiKey().reveal())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         for (int retry = 0; ; retry++) {
@@ -115,12 +112,7 @@ public final class LlmClient {
 
     /** Lists the server's models with one request and no retries: a cheap check that the endpoint and key work. */
     public ModelsOutcome models(LlmSettings settings) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(settings.baseUrl(), "models"))
-                .timeout(settings.timeout())
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + settings.apiKey().reveal())
-                .GET()
-                .build();
+        HttpRequest request = request(settings, "models").GET().build();
         return switch (exchange(request, settings.timeout(), settings.apiKey(), LlmClient::parseModels)) {
             case Attempt.Answer<ModelsOutcome.Listed>(ModelsOutcome.Listed listed) -> listed;
             case Attempt.Failure<ModelsOutcome.Listed>(LlmFailure failure, Optional<Duration> ignored) -> failure;
@@ -162,7 +154,7 @@ public final class LlmClient {
             response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            return failed(FailureKind.TIMEOUT, 0, "no answer within " + timeout.toMillis() + " ms");
+            return timedOut(timeout);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -170,7 +162,7 @@ public final class LlmClient {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
-                return failed(FailureKind.TIMEOUT, 0, "no answer within " + timeout.toMillis() + " ms");
+                return timedOut(timeout);
             }
             return failed(FailureKind.CONNECTION, 0, describe(cause, apiKey));
         }
@@ -194,6 +186,10 @@ public final class LlmClient {
 
     private static <T> Attempt<T> failed(FailureKind kind, int status, String message) {
         return new Attempt.Failure<>(new LlmFailure(kind, status, message), Optional.empty());
+    }
+
+    private static <T> Attempt<T> timedOut(Duration timeout) {
+        return failed(FailureKind.TIMEOUT, 0, "no answer within " + timeout.toMillis() + " ms");
     }
 
     private static Attempt<ChatOutcome.Completed> parseCompletion(int status, JsonNode root) {
@@ -258,9 +254,13 @@ public final class LlmClient {
         return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line;
     }
 
-    private static URI endpoint(URI baseUrl, String path) {
-        String base = baseUrl.toString();
-        return URI.create(base.endsWith("/") ? base + path : base + "/" + path);
+    /** A request to {@code path} under the base URL, with the timeout, the JSON Accept header and the key. */
+    private static HttpRequest.Builder request(LlmSettings settings, String path) {
+        String base = settings.baseUrl().toString();
+        return HttpRequest.newBuilder(URI.create(base.endsWith("/") ? base + path : base + "/" + path))
+                .timeout(settings.timeout())
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + settings.apiKey().reveal());
     }
 
     private static byte[] chatBody(LlmSettings settings, List<ChatMessage> messages) {
