@@ -44,7 +44,6 @@ public sealed interface AuthorizationState {
 
     /** A short name for /health and logs: {@code waitPhoneNumber}, {@code ready}, ... */
     default String label() {
-        String name = getClass().getSimpleName().substring("AuthorizationState".length());
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        return TdJsonMapper.label(this, AuthorizationState.class);
     }
 }

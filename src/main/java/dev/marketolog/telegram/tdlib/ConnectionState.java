@@ -14,7 +14,6 @@ public sealed interface ConnectionState {
 
     /** A short name for /health: {@code waitingForNetwork}, {@code ready}, ... */
     default String label() {
-        String name = getClass().getSimpleName().substring("ConnectionState".length());
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        return TdJsonMapper.label(this, ConnectionState.class);
     }
 }

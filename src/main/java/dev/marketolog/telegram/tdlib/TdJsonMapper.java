@@ -59,8 +59,19 @@ public final class TdJsonMapper {
         if (named != null) {
             return named.value();
         }
-        String simple = type.getSimpleName();
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        return decapitalized(type.getSimpleName());
+    }
+
+    /**
+     * A short name for /health and logs: the TDLib name of {@code value}'s type without the name of its {@code family},
+     * e.g. {@code ready} for {@code authorizationStateReady}.
+     */
+    static String label(Object value, Class<?> family) {
+        return decapitalized(value.getClass().getSimpleName().substring(family.getSimpleName().length()));
+    }
+
+    private static String decapitalized(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     /** Where a message from td_receive goes: its {@code @type}, {@code @extra} (0 for updates) and {@code @client_id}. */
@@ -119,11 +130,6 @@ public final class TdJsonMapper {
     public Optional<TdUpdate> decodeUpdate(String type, String json) {
         Class<?> updateType = updates.get(type);
         return updateType == null ? Optional.empty() : Optional.ofNullable((TdUpdate) decode(json, updateType));
-    }
-
-    /** Whether TDLib's {@code @type} names an update we act on. */
-    public boolean isKnownUpdate(String type) {
-        return updates.containsKey(type);
     }
 
     private String write(JsonNode node) {

@@ -42,35 +42,24 @@ public sealed interface TdObject {
             }
         }
 
-        record MessagePhoto(FormattedText caption) implements MessageContent {
-            public FormattedText body() {
-                return caption;
+        /** Media whose text is its caption. */
+        sealed interface Captioned extends MessageContent {
+            FormattedText caption();
+
+            default FormattedText body() {
+                return caption();
             }
         }
 
-        record MessageVideo(FormattedText caption) implements MessageContent {
-            public FormattedText body() {
-                return caption;
-            }
-        }
+        record MessagePhoto(FormattedText caption) implements Captioned {}
 
-        record MessageDocument(FormattedText caption) implements MessageContent {
-            public FormattedText body() {
-                return caption;
-            }
-        }
+        record MessageVideo(FormattedText caption) implements Captioned {}
 
-        record MessageAnimation(FormattedText caption) implements MessageContent {
-            public FormattedText body() {
-                return caption;
-            }
-        }
+        record MessageDocument(FormattedText caption) implements Captioned {}
 
-        record MessageAudio(FormattedText caption) implements MessageContent {
-            public FormattedText body() {
-                return caption;
-            }
-        }
+        record MessageAnimation(FormattedText caption) implements Captioned {}
+
+        record MessageAudio(FormattedText caption) implements Captioned {}
     }
 
     sealed interface MessageSender {

@@ -91,7 +91,7 @@ public final class TdRouter {
 
     private void update(TdJsonMapper.Envelope envelope, String text) {
         Consumer<TdUpdate> handler = handlers.get(envelope.clientId());
-        if (handler == null || !json.isKnownUpdate(envelope.type())) {
+        if (handler == null) {
             return;
         }
         try {

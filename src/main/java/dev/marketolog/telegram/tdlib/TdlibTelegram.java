@@ -203,10 +203,11 @@ public final class TdlibTelegram implements Telegram {
             return List.of();
         }
         List<Message> messages = new ArrayList<>();
+        List<Post> posts = List.of();
         long from = 0;
         try {
             // fetch until one post more than asked is folded, so the last album returned is complete
-            while (Albums.fold(channelId, messages).size() <= limit) {
+            while (posts.size() <= limit) {
                 reads.take();
                 List<Message> page = TdClient.await(client.send(new GetChatHistory(channelId, from, 0, Math.min(100, limit * 2 + 1), false)))
                         .messages();
@@ -215,12 +216,12 @@ public final class TdlibTelegram implements Telegram {
                 }
                 messages.addAll(page);
                 from = page.getLast().id();
+                posts = Albums.fold(channelId, messages);
             }
         } catch (TdException | TdTimeoutException | TdClosedException e) {
             LOG.warn("reading posts of channel {} failed: {}", channelId, e.getMessage());
             return List.of();
         }
-        List<Post> posts = Albums.fold(channelId, messages);
         return posts.subList(0, Math.min(limit, posts.size()));
     }
 

@@ -152,6 +152,12 @@ class TdJsonMapperTest {
     }
 
     @Test
+    void statesAreLabelledByTheirTdlibNameWithoutTheirFamily() {
+        assertThat(new AuthorizationState.AuthorizationStateWaitPhoneNumber().label()).isEqualTo("waitPhoneNumber");
+        assertThat(new ConnectionState.ConnectionStateWaitingForNetwork().label()).isEqualTo("waitingForNetwork");
+    }
+
+    @Test
     void updatesWeDoNotActOnAreNotDecoded() {
         assertThat(update("{\"@type\":\"updateUnreadChatCount\",\"unread_count\":3}")).isEmpty();
     }
