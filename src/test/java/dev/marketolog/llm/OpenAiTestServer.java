@@ -115,6 +115,7 @@ public final class OpenAiTestServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (exchange) {
             RecordedRequest request = record(exchange);
             Reply reply = reply(request);
@@ -124,6 +125,10 @@ public final class OpenAiTestServer implements AutoCloseable {
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            // the request leaves the count before the answer goes out: once the client has it, it may send the next one
+            // at once, before this thread gets back here
+            inFlight.decrementAndGet();
+            counted = false;
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 int half = reply.bodyStall().isZero() ? body.length : body.length / 2;
@@ -139,7 +144,9 @@ public final class OpenAiTestServer implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (timeout, cancel): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
