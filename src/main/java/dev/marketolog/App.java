@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Runs Telegram accounts that leave short LLM-written comments in allowlisted channels.",
         subcommands = {
-            // each command is added here by the issue that builds it
             ServeCommand.class,
             CheckConfigCommand.class,
             DoctorCommand.class,

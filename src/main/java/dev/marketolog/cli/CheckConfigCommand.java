@@ -1,17 +1,15 @@
 package dev.marketolog.cli;
 
-import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsDescription;
-import dev.marketolog.config.SettingsLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,12 +23,8 @@ import picocli.CommandLine.Spec;
             "Connects to nothing. Exit 0 when the settings are usable, 2 with every problem listed."
         })
 public final class CheckConfigCommand implements Callable<Integer> {
-    /** The exit code when the settings have problems. */
-    public static final int PROBLEMS = 2;
-
-    @Option(names = "--env-file", paramLabel = "F",
-            description = "An account's env file; repeatable. Default: .env and every .env.bot* in the working directory.")
-    private List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     @Spec
     private CommandSpec spec;
@@ -50,20 +44,17 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Settings settings =
-                    SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, workingDir), environment, Purpose.SERVE);
-            out.print(SettingsDescription.describe(settings));
-            int accounts = settings.accounts().size();
-            out.println("OK: " + accounts + (accounts == 1 ? " account" : " accounts") + " ready for serve.");
-            out.flush();
-            return 0;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return PROBLEMS;
+        Optional<Settings> loaded =
+                envFiles.load(workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return CommandSettings.PROBLEMS;
         }
+        Settings settings = loaded.get();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(SettingsDescription.describe(settings));
+        int accounts = settings.accounts().size();
+        out.println("OK: " + accounts + (accounts == 1 ? " account" : " accounts") + " ready for serve.");
+        out.flush();
+        return 0;
     }
 }

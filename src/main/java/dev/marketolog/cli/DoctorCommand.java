@@ -1,12 +1,10 @@
 package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
-import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.LlmSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
-import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.llm.LlmClient;
 import dev.marketolog.llm.LlmFailure;
 import dev.marketolog.llm.LlmMetrics;
@@ -35,7 +33,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code marketolog doctor [--env-file F]...}: checks libtdjson, the database, the cache, the LLM endpoint and each
@@ -48,8 +49,11 @@ public final class DoctorCommand implements Callable<Integer> {
     /** How long a session may take to tell whether it is logged in (it reads its database; no network is needed). */
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(30);
 
-    @Option(names = "--env-file", description = "An account's .env file (repeatable); default: .env and every .env.bot* here.")
-    List<Path> envFiles = new ArrayList<>();
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     /** One line of the report. */
     record Check(String name, boolean ok, String detail) {
@@ -69,13 +73,12 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Settings settings;
-        try {
-            settings = SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, Path.of("")), System.getenv(), Purpose.TOOL);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            return 2;
+        Optional<Settings> loaded =
+                envFiles.load(Path.of(""), System.getenv(), Purpose.TOOL, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return CommandSettings.PROBLEMS;
         }
+        Settings settings = loaded.get();
         List<Check> checks = new ArrayList<>();
         Optional<TdRuntime> tdlib = tdlib(settings.process(), checks);
         checks.add(database(settings.process()));

@@ -1,10 +1,8 @@
 package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
-import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
-import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.telegram.tdlib.LoginPrompts;
 import dev.marketolog.telegram.tdlib.TdJsonLibrary;
 import dev.marketolog.telegram.tdlib.TdRuntime;
@@ -16,15 +14,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code marketolog login --env-file F [--qr] [--logout]}: logs an account into Telegram through TDLib, or out. */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Interactive TDLib login of one account (phone, code, 2FA password, or a QR code); --logout ends its session.")
 public final class LoginCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--env-file", required = true, description = "The account's .env file.")
     Path envFile;
@@ -38,13 +42,12 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Settings settings;
-        try {
-            settings = SettingsLoader.load(List.of(envFile), System.getenv(), Purpose.SERVE);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            return 2;
+        Optional<Settings> loaded =
+                CommandSettings.load(List.of(envFile), Path.of(""), System.getenv(), Purpose.SERVE, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return CommandSettings.PROBLEMS;
         }
+        Settings settings = loaded.get();
         AccountSettings account = settings.accounts().getFirst();
         TdRuntime runtime;
         try {

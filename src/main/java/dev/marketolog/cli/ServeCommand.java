@@ -1,20 +1,18 @@
 package dev.marketolog.cli;
 
-import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
-import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.store.StoreException;
 import dev.marketolog.web.WebServerException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +24,6 @@ import picocli.CommandLine.Spec;
         description = "Run the configured accounts, with /health and /metrics on HTTP_HOST:HTTP_PORT (the default command).")
 public final class ServeCommand implements Callable<Integer> {
 
-    /** Exit code for settings that cannot be used, as check-config uses it. */
-    static final int BAD_CONFIGURATION = 2;
     /** Exit code when a part (database, HTTP port) cannot start, or the stop overran its deadline. */
     static final int FAILED = 1;
     /** A stop that takes longer is cut short: supervisors (Docker, systemd) kill soon after anyway. */
@@ -35,11 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            description = "An account's .env file; repeat for more accounts. Default: .env and every .env.bot* in the working directory.")
-    private List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     @Spec
     private CommandSpec spec;
@@ -59,14 +52,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings;
-        try {
-            List<Path> files = SettingsLoader.resolveEnvFiles(envFiles, workingDir);
-            settings = SettingsLoader.load(files, environment, Purpose.SERVE);
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return BAD_CONFIGURATION;
+        Optional<Settings> loaded =
+                envFiles.load(workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return CommandSettings.PROBLEMS;
         }
+        Settings settings = loaded.get();
         LogOutput.use(settings.process().logFormat());
         settings.warnings().forEach(warning -> log.warn("{}", warning));
 

@@ -3,9 +3,6 @@ package dev.marketolog.cli;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
-import dev.marketolog.llm.LlmClient;
-import dev.marketolog.llm.LlmCommentWriter;
-import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.Cache;
 import dev.marketolog.store.Caches;
@@ -88,13 +85,11 @@ final class ServeProcess implements AutoCloseable {
     private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
-        LlmMetrics llmMetrics = new LlmMetrics(metrics.registry());
-        LlmClient llm = new LlmClient(config.llmMaxConcurrency(), llmMetrics);
         TelegramSessions sessions = settings.accounts().stream().anyMatch(AccountSettings::enabled)
                 ? new TdlibSessions(TdRuntime.shared(config.tdjsonPath()), config.dataDir())
                 : NO_SESSIONS;
         return started(EngineService.start(settings, database.dataSource(), engineClock, sessions,
-                account -> LlmCommentWriter.forAccount(account, llm, cache, llmMetrics), metrics.registry()));
+                LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
     }
 
     /** No account is enabled: none needs a session. */

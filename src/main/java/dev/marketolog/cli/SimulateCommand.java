@@ -6,16 +6,10 @@ import dev.marketolog.cli.simulate.SimulationJson;
 import dev.marketolog.cli.simulate.SimulationRun;
 import dev.marketolog.cli.simulate.SimulationText;
 import dev.marketolog.config.AccountSettings;
-import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
-import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.engine.CommentWriter;
-import dev.marketolog.llm.LlmClient;
-import dev.marketolog.llm.LlmCommentWriter;
-import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.llm.PromptTemplateException;
-import dev.marketolog.store.Cache;
 import dev.marketolog.store.CaffeineCache;
 import dev.marketolog.telegram.sim.SimOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,10 +26,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,8 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env-file", paramLabel = "F", description = "An account's .env file; repeat for more accounts (default: .env and .env.bot*).")
-    private List<Path> envFiles = new ArrayList<>();
+    @Mixin
+    private AccountEnvFiles envFiles;
 
     @Option(names = "--days", defaultValue = "7", description = "Days to simulate (default: ${DEFAULT-VALUE}).")
     private int days;
@@ -124,13 +121,12 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings;
-        try {
-            settings = SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, Path.of("")), environment, Purpose.TOOL);
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+        Optional<Settings> loaded =
+                envFiles.load(Path.of(""), environment, Purpose.TOOL, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return CommandSettings.PROBLEMS;
         }
+        Settings settings = loaded.get();
         settings.warnings().forEach(log::warn);
         SimOptions options = options(settings.accounts());
         Map<String, CommentWriter> writers;
@@ -154,12 +150,10 @@ public final class SimulateCommand implements Callable<Integer> {
             return writers;
         }
         // Metrics and cache of this run only: simulate leaves no trace in a shared Redis.
-        LlmMetrics metrics = new LlmMetrics(new SimpleMeterRegistry());
-        LlmClient client = new LlmClient(settings.process().llmMaxConcurrency(), metrics);
-        Cache cache = new CaffeineCache();
-        for (AccountSettings account : settings.accounts()) {
-            writers.put(account.name(), LlmCommentWriter.forAccount(account, client, cache, metrics));
-        }
+        Function<AccountSettings, CommentWriter> llmWriters =
+                LlmWriters.of(settings.process(), new CaffeineCache(), new SimpleMeterRegistry());
+        // built here, before the run, so that a bad prompt template is reported as bad usage
+        settings.accounts().forEach(account -> writers.put(account.name(), llmWriters.apply(account)));
         return writers;
     }
 

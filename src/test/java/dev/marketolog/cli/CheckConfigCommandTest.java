@@ -67,7 +67,7 @@ class CheckConfigCommandTest {
 
         int exit = run(Map.of(), "--env-file", one.toString(), "--env-file", two.toString());
 
-        assertThat(exit).isEqualTo(CheckConfigCommand.PROBLEMS);
+        assertThat(exit).isEqualTo(CommandSettings.PROBLEMS);
         assertThat(err.toString())
                 .startsWith("4 configuration problems:")
                 .contains(one + ":1: TELEGRAM_API_ID=abc: expected a whole number ≥ 1")
