@@ -105,8 +105,11 @@ class EngineServiceEndToEndTest {
                     a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), registry)) {
                 awaitTrue(() -> engine.status().getFirst().state() == RunState.RUNNING);
                 Post post = world.publish(CHANNEL, "Цены на бензин снова выросли: за неделю плюс три процента.", 1);
-                // Telegram has the comment a moment before the journal hears back: wait for both
-                awaitTrue(() -> !world.sent().isEmpty() && journal(post.key()).stream().anyMatch(row -> row.startsWith("sent ")));
+                // Telegram has the comment a moment before the journal hears back, and the journal before the event that
+                // counts it: wait for all three
+                awaitTrue(() -> !world.sent().isEmpty() && journal(post.key()).stream().anyMatch(row -> row.startsWith("sent "))
+                        && registry.find("marketolog.comments.sent").tag("account", "bot").counter() != null
+                        && registry.find("marketolog.comments.sent").tag("account", "bot").counter().count() > 0);
 
                 assertThat(opened).containsExactly("bot");
                 SentComment comment = world.sent().getFirst();
