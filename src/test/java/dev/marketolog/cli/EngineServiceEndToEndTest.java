@@ -16,7 +16,7 @@ import dev.marketolog.llm.LlmCommentWriter;
 import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.llm.OpenAiTestServer;
 import dev.marketolog.store.AccountRepository;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.TestDatabase;
 import dev.marketolog.telegram.Post;

@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.cache.Cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
