@@ -1,8 +1,6 @@
 package dev.marketolog.telegram.tdlib;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task once after a delay: request timeouts, the wait for a sent comment's outcome, the settling of an album.
@@ -22,23 +20,6 @@ public interface TdScheduler {
 
     /** The process's real-time timer: one daemon platform thread, cancelled tasks dropped at once. */
     static TdScheduler realTime() {
-        return RealTime.SCHEDULER;
-    }
-
-    /** Holder of the one real-time timer, started on first use. */
-    final class RealTime {
-        private static final TdScheduler SCHEDULER = start();
-
-        private RealTime() {}
-
-        private static TdScheduler start() {
-            var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("tdlib-timer").daemon().factory());
-            // thousands of 30 s request timeouts are cancelled by their answers: drop them instead of keeping them queued
-            executor.setRemoveOnCancelPolicy(true);
-            return (delay, task) -> {
-                var future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-                return () -> future.cancel(false);
-            };
-        }
+        return RealTimeScheduler.INSTANCE;
     }
 }
