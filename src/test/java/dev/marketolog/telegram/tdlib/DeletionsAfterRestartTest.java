@@ -22,7 +22,6 @@ import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramListener;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +77,12 @@ class DeletionsAfterRestartTest {
         FakeTdlib tdlib = new FakeTdlib();
         TdRuntime runtime = new TdRuntime(tdlib, new ManualScheduler());
         runtimes.add(runtime);
+        VirtualClock clock = new VirtualClock(at);
         AtomicReference<TdlibTelegram> port = new AtomicReference<>();
         TdClient client = runtime.newClient(update -> port.get().onUpdate(update));
-        port.set(new TdlibTelegram(client, Duration.ofSeconds(30), InstantSource.system(), runtime.scheduler()));
+        // the read budget on the virtual clock: reads ten virtual minutes apart never wait
+        port.set(new TdlibTelegram(client, Duration.ofSeconds(30), clock, runtime.scheduler()));
         BlockingQueue<Runnable> heard = new LinkedBlockingQueue<>();
-        VirtualClock clock = new VirtualClock(at);
         Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(seed), events::add);
         fleet.add(account(), new HeardOnClockThread(port.get(), heard), request -> new WriteResult.Written("Хороший пост, спасибо", 1));
         fleet.start();
