@@ -52,6 +52,7 @@ final class AccountRunner implements FleetMember {
     private final String owner;
     private final SendGate gate;
     private final SpamGuard guard;
+    private final DayPace pace;
     private final Pacer pacer;
     private final PostFilter filter;
     private final RecentPosts recentPosts;
@@ -86,7 +87,8 @@ final class AccountRunner implements FleetMember {
         this.owner = owner;
         this.gate = new SendGate(settings.limits(), settings.allowlist(), fleet);
         this.guard = new SpamGuard(settings.spamGuard());
-        this.pacer = new Pacer(settings.limits(), gate.activeTime(), random);
+        this.pace = new DayPace(settings.limits(), gate.activeTime());
+        this.pacer = new Pacer(settings.limits(), gate.activeTime(), pace, random);
         this.filter = new PostFilter(settings.skipKeywords());
         this.recentPosts = new RecentPosts(telegram, settings.limits().freshPostMaxAge());
         this.givenUp = new GivenUpPosts(settings.limits().freshPostMaxAge());
@@ -245,8 +247,10 @@ final class AccountRunner implements FleetMember {
         Instant now = clock.instant();
         try {
             givenUp.prune(now);
-            SendGate.View view = gate.view(now, history(now), accountState);
-            if (view.account().allowed()) {
+            List<JournalEntry> history = history(now);
+            SendGate.View view = gate.view(now, history, accountState);
+            // instant comments since the tick was planned may have put the account ahead: then the next tick is later
+            if (view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))) {
                 commentOneFreshPost(now, view);
             }
         } catch (RuntimeException e) {
@@ -325,6 +329,11 @@ final class AccountRunner implements FleetMember {
         List<JournalEntry> history = history(now);
         GateDecision decision = gate.post(now, history, accountState, post, Branch.INSTANT, channelFacts(channel),
                 stores.journal().otherAccountsUnder(name, post.key()));
+        int today = countSince(history, gate.activeTime().dayStart(now));
+        if (decision.allowed() && pace.ahead(now, today)) {
+            // the day's budget must last through every window: the scheduler takes the post later if it is still fresh
+            decision = new GateDecision.Denied(SkipReason.AHEAD_OF_PACE, Optional.of(pace.onPaceFrom(now, today)));
+        }
         switch (decision) {
             case GateDecision.Allowed allowed -> attempt(post, Branch.INSTANT, channel);
             case GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) when retryAt.isEmpty() -> giveUp(post, reason, now);

@@ -549,6 +549,33 @@ class FleetTest {
     }
 
     @Test
+    void instantCommentsWaitWhileTheAccountIsAheadOfTheDaysPace() {
+        Limits fortyADay = TestAccounts.limits(TestAccounts.openLimits(), ActiveWindows.of(new HourWindow(0, 24)), 40, 1000,
+                Duration.ZERO, Duration.ZERO, 1000);
+        clock.runUntil(Instant.parse("2026-12-01T21:00:00Z")); // local midnight in Moscow
+        ScriptedTelegram telegram = runs(TestAccounts.with(bot(), fortyADay), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+        for (long post = 1; post <= 10; post++) {
+            telegram.publish(CHANNEL, post, "post " + post);
+        }
+
+        advance(Duration.ofMinutes(6));
+
+        // the day's pace allows max(2, 10% of 40) = 4 at midnight, and a comment while at most that many are made
+        assertThat(telegram.comments()).hasSize(5);
+        assertThat(stores.journal().history("bot", START)).extracting(JournalEntry::branch).containsOnly(Branch.INSTANT);
+        assertThat(events(EngineEvent.Skipped.class)).extracting(EngineEvent.Skipped::reason)
+                .containsExactly(SkipReason.AHEAD_OF_PACE, SkipReason.AHEAD_OF_PACE, SkipReason.AHEAD_OF_PACE,
+                        SkipReason.AHEAD_OF_PACE, SkipReason.AHEAD_OF_PACE);
+
+        advance(Duration.ofHours(2));
+
+        // the scheduler takes the rest at the day's pace: 4 + 36 * 2/24 = 7 by 02:00
+        assertThat(telegram.comments()).hasSizeBetween(6, 8);
+    }
+
+    @Test
     void aRefusalTheEngineCannotTellApartSkipsThatPost() {
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         telegram.answerWith(post -> Optional.of(failed(new TelegramError.Unknown(400, "MEDIA_EMPTY"))));
