@@ -61,8 +61,11 @@ final class AccountRunner implements FleetMember {
 
     private volatile RunState state;
     private volatile long failures;
-    /** Bumped on every stop: tasks scheduled before it see a different value and do nothing. */
-    private int generation;
+    /**
+     * Bumped (under the lock) on every stop: tasks scheduled before it see a different value and do nothing. Volatile,
+     * because the adapter's thread reads it to schedule a listener call without taking the lock.
+     */
+    private volatile int generation;
     private boolean listening;
     private AccountState accountState = AccountState.FRESH;
     private Map<Long, ChannelState> channelStates = new HashMap<>();
@@ -196,12 +199,13 @@ final class AccountRunner implements FleetMember {
 
     /** Stops every running task of the account and sets its state. */
     private void halt(RunState next) {
+        // the state first: a listener that reads the new generation then sees that the account no longer runs
+        state = next;
         generation++;
         cancel(tick);
         cancel(renewal);
         tick = null;
         renewal = null;
-        state = next;
     }
 
     private static void cancel(EngineClock.Scheduled task) {
@@ -537,8 +541,11 @@ final class AccountRunner implements FleetMember {
 
     /** Schedules a task of this account: it runs alone, only while the account's run is the one that scheduled it. */
     private EngineClock.Scheduled schedule(Instant at, Runnable task) {
-        int scheduledIn = generation;
-        return clock.schedule(at, () -> guarded(scheduledIn, task));
+        return scheduleIn(generation, at, task);
+    }
+
+    private EngineClock.Scheduled scheduleIn(int run, Instant at, Runnable task) {
+        return clock.schedule(at, () -> guarded(run, task));
     }
 
     private void guarded(int scheduledIn, Runnable task) {
@@ -583,8 +590,10 @@ final class AccountRunner implements FleetMember {
         }
 
         private void whileRunning(Runnable task) {
+            // the run is read before the state: when a stop comes in between, the task belongs to the ended run and is dropped
+            int run = generation;
             if (state == RunState.RUNNING) {
-                schedule(clock.instant(), task);
+                scheduleIn(run, clock.instant(), task);
             }
         }
     }

@@ -576,6 +576,57 @@ class FleetTest {
     }
 
     @Test
+    void aNewPostReportedWhileTheAccountStopsIsNotCommented() {
+        InterruptingClock interrupting = new InterruptingClock(clock);
+        fleet = new Fleet(interrupting, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        Limits open = TestAccounts.openLimits();
+        // no instant delay: the post would be commented while the stopped run's lease still looks valid
+        Limits noDelay = new Limits(open.activeWindows(), open.timezone(), open.messagesPerDay(), open.messagesPerHour(),
+                open.minIntervalBetweenMessages(), open.minIntervalPerChat(), open.maxInstantPerChatPerHour(), open.freshPostMaxAge(),
+                Duration.ZERO);
+        ScriptedTelegram telegram = runs(TestAccounts.with(bot(), noDelay), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+
+        // the adapter's thread has seen the account running when the stop comes: the call must not outlive the run
+        interrupting.onNextReading(fleet::stop);
+        telegram.listener().newPost(new Post(CHANNEL, 1, clock.instant(), "text"));
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.STOPPED);
+        assertThat(telegram.comments()).isEmpty();
+    }
+
+    /** The virtual clock, running a hook the next time it is read: a stop landing between a check and what follows it. */
+    private static final class InterruptingClock implements EngineClock {
+        private final VirtualClock clock;
+        private Runnable hook;
+
+        InterruptingClock(VirtualClock clock) {
+            this.clock = clock;
+        }
+
+        void onNextReading(Runnable hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        public Instant instant() {
+            Runnable next = hook;
+            hook = null;
+            if (next != null) {
+                next.run();
+            }
+            return clock.instant();
+        }
+
+        @Override
+        public Scheduled schedule(Instant at, Runnable task) {
+            return clock.schedule(at, task);
+        }
+    }
+
+    @Test
     void aRefusalTheEngineCannotTellApartSkipsThatPost() {
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         telegram.answerWith(post -> Optional.of(failed(new TelegramError.Unknown(400, "MEDIA_EMPTY"))));
