@@ -1,6 +1,5 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.SendResult;
@@ -39,7 +38,7 @@ final class AccountRunner implements FleetMember {
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
 
-    private final AccountSettings settings;
+    private final AccountPolicy settings;
     private final String name;
     private final Telegram telegram;
     private final CommentWriter writer;
@@ -75,7 +74,7 @@ final class AccountRunner implements FleetMember {
     /** Until when this process surely holds the account's lease; nothing is sent after it. */
     private Instant leaseUntil = Instant.MIN;
 
-    AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
+    AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
         this.settings = settings;
         this.name = settings.name();

@@ -2,7 +2,6 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ActiveWindows;
 import dev.marketolog.config.HourWindow;
 import dev.marketolog.config.Limits;
@@ -32,7 +31,7 @@ class FleetTest {
     private final List<EngineEvent> events = new ArrayList<>();
     private Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
 
-    private ScriptedTelegram runs(AccountSettings settings, CommentWriter writer) {
+    private ScriptedTelegram runs(AccountPolicy settings, CommentWriter writer) {
         ScriptedTelegram telegram = new ScriptedTelegram(clock, settings.allowlist());
         fleet.add(settings, telegram, writer);
         return telegram;
@@ -42,7 +41,7 @@ class FleetTest {
         clock.runUntil(clock.instant().plus(duration));
     }
 
-    private static AccountSettings bot() {
+    private static AccountPolicy bot() {
         return TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL));
     }
 
@@ -213,7 +212,7 @@ class FleetTest {
 
     @Test
     void seriousErrorsInARowPutTheAccountToSleepAndItWakesUp() {
-        AccountSettings settings = TestAccounts.with(bot(),
+        AccountPolicy settings = TestAccounts.with(bot(),
                 new SpamGuardSettings(Duration.ofHours(1), Duration.ofHours(24), 3, Duration.ofSeconds(300)));
         ScriptedTelegram telegram = runs(settings, FixedWriter.writing());
         telegram.answerWith(post -> Optional.of(failed(new TelegramError.PeerFlood())));
@@ -308,7 +307,7 @@ class FleetTest {
     @Test
     void theWriterIsAskedOnlyForAPostWhoseSlotIsAlreadyReservedSoNoTextIsWrittenThatCannotBeSent() {
         Limits open = TestAccounts.openLimits();
-        AccountSettings twoADay = TestAccounts.with(bot(), TestAccounts.limits(open, open.activeWindows(), 2, 1000, Duration.ZERO, Duration.ZERO, 1000));
+        AccountPolicy twoADay = TestAccounts.with(bot(), TestAccounts.limits(open, open.activeWindows(), 2, 1000, Duration.ZERO, Duration.ZERO, 1000));
         // Asked to write, the post must already hold this account's live row: a second reservation of it is refused.
         List<Reservation> secondReservation = new ArrayList<>();
         ScriptedTelegram telegram = runs(twoADay, request -> {
@@ -532,7 +531,7 @@ class FleetTest {
     void theEveningIsNotStarvedByTheMorning() {
         Limits seedLimits = new Limits(ActiveWindows.of(new HourWindow(5, 10), new HourWindow(18, 24)), TestAccounts.ZONE,
                 40, 8, Duration.ofSeconds(90), Duration.ofSeconds(600), 2, Duration.ofMinutes(1440), Duration.ofSeconds(300));
-        AccountSettings settings = TestAccounts.with(TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL)), seedLimits);
+        AccountPolicy settings = TestAccounts.with(TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL)), seedLimits);
         clock.runUntil(Instant.parse("2026-12-01T21:00:00Z")); // local midnight in Moscow
         ScriptedTelegram telegram = runs(settings, FixedWriter.writing());
         Instant dayEnd = clock.instant().plus(Duration.ofDays(1));
