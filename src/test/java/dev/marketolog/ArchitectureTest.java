@@ -49,6 +49,18 @@ class ArchitectureTest {
                         "java.sql.."));
     }
 
+    @Test
+    void engineNeverSeesSecretsOrTheRecordsCarryingThem() {
+        check(noClasses()
+                .that().resideInAPackage("dev.marketolog.engine..")
+                .should().dependOnClassesThat().belongToAnyOf(
+                        dev.marketolog.config.Secret.class,
+                        dev.marketolog.config.AccountSettings.class,
+                        dev.marketolog.config.LlmSettings.class,
+                        dev.marketolog.config.ProcessSettings.class)
+                .because("the engine gets an AccountPolicy and FleetRules built in cli/, so no credential reaches it"));
+    }
+
     /** {@code Instant.now()}, {@code LocalDate.now(zone)} and the like (not {@code now(clock)}), currentTimeMillis, sleep. */
     private static final DescribedPredicate<JavaMethodCall> READS_SYSTEM_TIME_OR_SLEEPS = DescribedPredicate.describe(
             "read the system clock or sleep",

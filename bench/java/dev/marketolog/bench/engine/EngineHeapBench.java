@@ -1,5 +1,6 @@
 package dev.marketolog.bench.engine;
 
+import dev.marketolog.cli.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.Fleet;
@@ -57,7 +58,7 @@ public final class EngineHeapBench {
         SimWorld world = SimWorld.create(options, channels, clock);
         Fleet fleet = new Fleet(clock, InMemoryStores.create(), new FleetRules(1, Duration.ofSeconds(300)), new SplittableRandom(2), event -> {});
         for (AccountSettings account : settings) {
-            fleet.add(account, world.telegramFor(account), writer);
+            fleet.add(EnginePolicy.of(account), world.telegramFor(account), writer);
         }
         long wall = System.nanoTime();
         fleet.start();

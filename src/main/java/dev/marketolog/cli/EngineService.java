@@ -6,7 +6,6 @@ import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
 import dev.marketolog.engine.Fleet;
-import dev.marketolog.engine.FleetRules;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
@@ -48,16 +47,16 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      */
     static EngineService start(Settings settings, DataSource dataSource, EngineClock clock, TelegramSessions sessions,
             Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
-        Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), FleetRules.of(settings.process()), new SecureRandom(),
+        Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()), new SecureRandom(),
                 new EngineMetrics(registry));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
         for (int i = 0; i < settings.accounts().size(); i++) {
             AccountSettings account = settings.accounts().get(i);
             Optional<Telegram> telegram = telegrams.get(i);
             if (telegram.isPresent()) {
-                fleet.add(account, telegram.get(), writers.apply(account));
+                fleet.add(EnginePolicy.of(account), telegram.get(), writers.apply(account));
             } else {
-                fleet.addNeedingLogin(account);
+                fleet.addNeedingLogin(EnginePolicy.of(account));
             }
         }
         fleet.start();

@@ -1,9 +1,7 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.AccountSettings;
-
 /** An account without a session: it never runs, and shows as needing a login (or idle, when disabled). */
-record AccountNeedingLogin(AccountSettings settings, EngineClock clock, EngineStores stores) implements FleetMember {
+record AccountNeedingLogin(AccountPolicy settings, EngineClock clock, EngineStores stores) implements FleetMember {
 
     @Override
     public void start() {}

@@ -1,6 +1,5 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.SendResult;
@@ -39,7 +38,7 @@ final class AccountRunner implements FleetMember {
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
 
-    private final AccountSettings settings;
+    private final AccountPolicy settings;
     private final String name;
     private final Telegram telegram;
     private final CommentWriter writer;
@@ -52,6 +51,7 @@ final class AccountRunner implements FleetMember {
     private final String owner;
     private final SendGate gate;
     private final SpamGuard guard;
+    private final DayPace pace;
     private final Pacer pacer;
     private final PostFilter filter;
     private final RecentPosts recentPosts;
@@ -60,8 +60,11 @@ final class AccountRunner implements FleetMember {
 
     private volatile RunState state;
     private volatile long failures;
-    /** Bumped on every stop: tasks scheduled before it see a different value and do nothing. */
-    private int generation;
+    /**
+     * Bumped (under the lock) on every stop: tasks scheduled before it see a different value and do nothing. Volatile,
+     * because the adapter's thread reads it to schedule a listener call without taking the lock.
+     */
+    private volatile int generation;
     private boolean listening;
     private AccountState accountState = AccountState.FRESH;
     private Map<Long, ChannelState> channelStates = new HashMap<>();
@@ -71,7 +74,7 @@ final class AccountRunner implements FleetMember {
     /** Until when this process surely holds the account's lease; nothing is sent after it. */
     private Instant leaseUntil = Instant.MIN;
 
-    AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
+    AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
         this.settings = settings;
         this.name = settings.name();
@@ -86,7 +89,8 @@ final class AccountRunner implements FleetMember {
         this.owner = owner;
         this.gate = new SendGate(settings.limits(), settings.allowlist(), fleet);
         this.guard = new SpamGuard(settings.spamGuard());
-        this.pacer = new Pacer(settings.limits(), gate.activeTime(), random);
+        this.pace = new DayPace(settings.limits(), gate.activeTime());
+        this.pacer = new Pacer(settings.limits(), gate.activeTime(), pace, random);
         this.filter = new PostFilter(settings.skipKeywords());
         this.recentPosts = new RecentPosts(telegram, settings.limits().freshPostMaxAge());
         this.givenUp = new GivenUpPosts(settings.limits().freshPostMaxAge());
@@ -194,12 +198,13 @@ final class AccountRunner implements FleetMember {
 
     /** Stops every running task of the account and sets its state. */
     private void halt(RunState next) {
+        // the state first: a listener that reads the new generation then sees that the account no longer runs
+        state = next;
         generation++;
         cancel(tick);
         cancel(renewal);
         tick = null;
         renewal = null;
-        state = next;
     }
 
     private static void cancel(EngineClock.Scheduled task) {
@@ -245,8 +250,10 @@ final class AccountRunner implements FleetMember {
         Instant now = clock.instant();
         try {
             givenUp.prune(now);
-            SendGate.View view = gate.view(now, history(now), accountState);
-            if (view.account().allowed()) {
+            List<JournalEntry> history = history(now);
+            SendGate.View view = gate.view(now, history, accountState);
+            // instant comments since the tick was planned may have put the account ahead: then the next tick is later
+            if (view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))) {
                 commentOneFreshPost(now, view);
             }
         } catch (RuntimeException e) {
@@ -325,6 +332,11 @@ final class AccountRunner implements FleetMember {
         List<JournalEntry> history = history(now);
         GateDecision decision = gate.post(now, history, accountState, post, Branch.INSTANT, channelFacts(channel),
                 stores.journal().otherAccountsUnder(name, post.key()));
+        int today = countSince(history, gate.activeTime().dayStart(now));
+        if (decision.allowed() && pace.ahead(now, today)) {
+            // the day's budget must last through every window: the scheduler takes the post later if it is still fresh
+            decision = new GateDecision.Denied(SkipReason.AHEAD_OF_PACE, Optional.of(pace.onPaceFrom(now, today)));
+        }
         switch (decision) {
             case GateDecision.Allowed allowed -> attempt(post, Branch.INSTANT, channel);
             case GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) when retryAt.isEmpty() -> giveUp(post, reason, now);
@@ -529,8 +541,11 @@ final class AccountRunner implements FleetMember {
 
     /** Schedules a task of this account: it runs alone, only while the account's run is the one that scheduled it. */
     private EngineClock.Scheduled schedule(Instant at, Runnable task) {
-        int scheduledIn = generation;
-        return clock.schedule(at, () -> guarded(scheduledIn, task));
+        return scheduleIn(generation, at, task);
+    }
+
+    private EngineClock.Scheduled scheduleIn(int run, Instant at, Runnable task) {
+        return clock.schedule(at, () -> guarded(run, task));
     }
 
     private void guarded(int scheduledIn, Runnable task) {
@@ -575,8 +590,10 @@ final class AccountRunner implements FleetMember {
         }
 
         private void whileRunning(Runnable task) {
+            // the run is read before the state: when a stop comes in between, the task belongs to the ended run and is dropped
+            int run = generation;
             if (state == RunState.RUNNING) {
-                schedule(clock.instant(), task);
+                scheduleIn(run, clock.instant(), task);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.AccountSettings;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ public record AccountStatus(
         long failures) {
 
     /** Reads the counts and the spam guard's state from the stores, so it is right even for an account run elsewhere. */
-    static AccountStatus read(AccountSettings settings, RunState state, long failures, EngineStores stores, Instant now) {
+    static AccountStatus read(AccountPolicy settings, RunState state, long failures, EngineStores stores, Instant now) {
         String name = settings.name();
         AccountState saved = stores.accountStates().load(name);
         Instant dayStart = new ActiveTime(settings.limits().activeWindows(), settings.limits().timezone()).dayStart(now);

@@ -1,6 +1,5 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.telegram.Telegram;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,14 +38,14 @@ public final class Fleet {
     }
 
     /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
-    public synchronized void add(AccountSettings settings, Telegram telegram, CommentWriter writer) {
+    public synchronized void add(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
         gonePosts.keepFor(settings.limits().freshPostMaxAge());
         members.add(new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
                 new SplittableRandom(random.nextLong()), listener, owner));
     }
 
     /** Adds an account that has no session yet: it is shown as needing a login and does nothing. */
-    public synchronized void addNeedingLogin(AccountSettings settings) {
+    public synchronized void addNeedingLogin(AccountPolicy settings) {
         members.add(new AccountNeedingLogin(settings, clock, stores));
     }
 

@@ -1,6 +1,5 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.ProcessSettings;
 import java.time.Duration;
 
 /**
@@ -17,9 +16,5 @@ public record FleetRules(int maxAccountsPerPost, Duration minGap) {
         if (minGap.isNegative()) {
             throw new IllegalArgumentException("FLEET_MIN_GAP_SECONDS must not be negative, got " + minGap.toSeconds());
         }
-    }
-
-    public static FleetRules of(ProcessSettings process) {
-        return new FleetRules(process.fleetMaxAccountsPerPost(), process.fleetMinGap());
     }
 }

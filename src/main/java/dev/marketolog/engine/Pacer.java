@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * When the scheduler branch looks next: the day's remaining budget spread over the day's remaining active time with
- * jitter, so the evening is not starved by the morning, and never faster than MESSAGES_PER_HOUR on average.
+ * jitter, so the evening is not starved by the morning, never faster than MESSAGES_PER_HOUR on average, and never while
+ * the account is ahead of the {@link DayPace day's pace} (which the instant branch keeps too).
  */
 final class Pacer {
 
@@ -15,11 +16,13 @@ final class Pacer {
 
     private final Limits limits;
     private final ActiveTime activeTime;
+    private final DayPace pace;
     private final RandomGenerator random;
 
-    Pacer(Limits limits, ActiveTime activeTime, RandomGenerator random) {
+    Pacer(Limits limits, ActiveTime activeTime, DayPace pace, RandomGenerator random) {
         this.limits = limits;
         this.activeTime = activeTime;
+        this.pace = pace;
         this.random = random;
     }
 
@@ -32,10 +35,15 @@ final class Pacer {
         Duration hourly = Duration.ofHours(1).dividedBy(limits.messagesPerHour());
         Duration spread = max(activeLeft.dividedBy(budget), hourly);
         Duration jittered = Duration.ofMillis((long) (spread.toMillis() * random.nextDouble(1 - JITTER, 1 + JITTER)));
-        return activeTime.advance(now, max(max(jittered, hourly), max(limits.minIntervalBetweenMessages(), Duration.ofSeconds(1))));
+        Instant spreadTick = activeTime.advance(now, max(max(jittered, hourly), max(limits.minIntervalBetweenMessages(), Duration.ofSeconds(1))));
+        return latest(spreadTick, pace.onPaceFrom(now, countedToday));
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

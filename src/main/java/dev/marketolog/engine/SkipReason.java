@@ -17,6 +17,8 @@ public enum SkipReason {
     INSTANT_PER_CHAT_LIMIT,
     FLEET_GAP,
     FLEET_POST_TAKEN,
+    /** An instant comment would put the account ahead of the day's pace ({@link DayPace}); the scheduler may take the post. */
+    AHEAD_OF_PACE,
     POST_TOO_OLD,
     TOO_NEW,
     ALREADY_COMMENTED,

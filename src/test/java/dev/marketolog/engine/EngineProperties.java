@@ -2,7 +2,6 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ActiveWindows;
 import dev.marketolog.config.HourWindow;
 import dev.marketolog.config.Limits;
@@ -174,7 +173,7 @@ class EngineProperties {
             for (int i = 0; i < config.accounts(); i++) {
                 List<Long> allowlist = CHANNELS.subList(0, 1 + random.nextInt(CHANNELS.size()));
                 String name = "bot" + i;
-                AccountSettings settings = TestAccounts.with(TestAccounts.account(name, allowlist), config.limits());
+                AccountPolicy settings = TestAccounts.with(TestAccounts.account(name, allowlist), config.limits());
                 ScriptedTelegram telegram = new ScriptedTelegram(clock, CHANNELS);
                 SplittableRandom answers = random.split();
                 telegram.answerWith(post -> answer(answers));

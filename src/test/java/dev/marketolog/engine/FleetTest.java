@@ -2,7 +2,6 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ActiveWindows;
 import dev.marketolog.config.HourWindow;
 import dev.marketolog.config.Limits;
@@ -32,7 +31,7 @@ class FleetTest {
     private final List<EngineEvent> events = new ArrayList<>();
     private Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
 
-    private ScriptedTelegram runs(AccountSettings settings, CommentWriter writer) {
+    private ScriptedTelegram runs(AccountPolicy settings, CommentWriter writer) {
         ScriptedTelegram telegram = new ScriptedTelegram(clock, settings.allowlist());
         fleet.add(settings, telegram, writer);
         return telegram;
@@ -42,7 +41,7 @@ class FleetTest {
         clock.runUntil(clock.instant().plus(duration));
     }
 
-    private static AccountSettings bot() {
+    private static AccountPolicy bot() {
         return TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL));
     }
 
@@ -213,7 +212,7 @@ class FleetTest {
 
     @Test
     void seriousErrorsInARowPutTheAccountToSleepAndItWakesUp() {
-        AccountSettings settings = TestAccounts.with(bot(),
+        AccountPolicy settings = TestAccounts.with(bot(),
                 new SpamGuardSettings(Duration.ofHours(1), Duration.ofHours(24), 3, Duration.ofSeconds(300)));
         ScriptedTelegram telegram = runs(settings, FixedWriter.writing());
         telegram.answerWith(post -> Optional.of(failed(new TelegramError.PeerFlood())));
@@ -308,7 +307,7 @@ class FleetTest {
     @Test
     void theWriterIsAskedOnlyForAPostWhoseSlotIsAlreadyReservedSoNoTextIsWrittenThatCannotBeSent() {
         Limits open = TestAccounts.openLimits();
-        AccountSettings twoADay = TestAccounts.with(bot(), TestAccounts.limits(open, open.activeWindows(), 2, 1000, Duration.ZERO, Duration.ZERO, 1000));
+        AccountPolicy twoADay = TestAccounts.with(bot(), TestAccounts.limits(open, open.activeWindows(), 2, 1000, Duration.ZERO, Duration.ZERO, 1000));
         // Asked to write, the post must already hold this account's live row: a second reservation of it is refused.
         List<Reservation> secondReservation = new ArrayList<>();
         ScriptedTelegram telegram = runs(twoADay, request -> {
@@ -532,7 +531,7 @@ class FleetTest {
     void theEveningIsNotStarvedByTheMorning() {
         Limits seedLimits = new Limits(ActiveWindows.of(new HourWindow(5, 10), new HourWindow(18, 24)), TestAccounts.ZONE,
                 40, 8, Duration.ofSeconds(90), Duration.ofSeconds(600), 2, Duration.ofMinutes(1440), Duration.ofSeconds(300));
-        AccountSettings settings = TestAccounts.with(TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL)), seedLimits);
+        AccountPolicy settings = TestAccounts.with(TestAccounts.account("bot", List.of(CHANNEL, OTHER_CHANNEL)), seedLimits);
         clock.runUntil(Instant.parse("2026-12-01T21:00:00Z")); // local midnight in Moscow
         ScriptedTelegram telegram = runs(settings, FixedWriter.writing());
         Instant dayEnd = clock.instant().plus(Duration.ofDays(1));
@@ -546,6 +545,84 @@ class FleetTest {
         long evening = times.stream().filter(t -> t.getHour() >= 18).count();
         assertThat(times).hasSizeBetween(30, 40);
         assertThat(evening).isGreaterThanOrEqualTo(times.size() * 4L / 11 - 2);
+    }
+
+    @Test
+    void instantCommentsWaitWhileTheAccountIsAheadOfTheDaysPace() {
+        Limits fortyADay = TestAccounts.limits(TestAccounts.openLimits(), ActiveWindows.of(new HourWindow(0, 24)), 40, 1000,
+                Duration.ZERO, Duration.ZERO, 1000);
+        clock.runUntil(Instant.parse("2026-12-01T21:00:00Z")); // local midnight in Moscow
+        ScriptedTelegram telegram = runs(TestAccounts.with(bot(), fortyADay), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+        for (long post = 1; post <= 10; post++) {
+            telegram.publish(CHANNEL, post, "post " + post);
+        }
+
+        advance(Duration.ofMinutes(6));
+
+        // the day's pace allows max(2, 10% of 40) = 4 at midnight, and a comment while at most that many are made
+        assertThat(telegram.comments()).hasSize(5);
+        assertThat(stores.journal().history("bot", START)).extracting(JournalEntry::branch).containsOnly(Branch.INSTANT);
+        assertThat(events(EngineEvent.Skipped.class)).extracting(EngineEvent.Skipped::reason)
+                .containsExactly(SkipReason.AHEAD_OF_PACE, SkipReason.AHEAD_OF_PACE, SkipReason.AHEAD_OF_PACE,
+                        SkipReason.AHEAD_OF_PACE, SkipReason.AHEAD_OF_PACE);
+
+        advance(Duration.ofHours(2));
+
+        // the scheduler takes the rest at the day's pace: 4 + 36 * 2/24 = 7 by 02:00
+        assertThat(telegram.comments()).hasSizeBetween(6, 8);
+    }
+
+    @Test
+    void aNewPostReportedWhileTheAccountStopsIsNotCommented() {
+        InterruptingClock interrupting = new InterruptingClock(clock);
+        fleet = new Fleet(interrupting, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        Limits open = TestAccounts.openLimits();
+        // no instant delay: the post would be commented while the stopped run's lease still looks valid
+        Limits noDelay = new Limits(open.activeWindows(), open.timezone(), open.messagesPerDay(), open.messagesPerHour(),
+                open.minIntervalBetweenMessages(), open.minIntervalPerChat(), open.maxInstantPerChatPerHour(), open.freshPostMaxAge(),
+                Duration.ZERO);
+        ScriptedTelegram telegram = runs(TestAccounts.with(bot(), noDelay), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofSeconds(1));
+
+        // the adapter's thread has seen the account running when the stop comes: the call must not outlive the run
+        interrupting.onNextReading(fleet::stop);
+        telegram.listener().newPost(new Post(CHANNEL, 1, clock.instant(), "text"));
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.STOPPED);
+        assertThat(telegram.comments()).isEmpty();
+    }
+
+    /** The virtual clock, running a hook the next time it is read: a stop landing between a check and what follows it. */
+    private static final class InterruptingClock implements EngineClock {
+        private final VirtualClock clock;
+        private Runnable hook;
+
+        InterruptingClock(VirtualClock clock) {
+            this.clock = clock;
+        }
+
+        void onNextReading(Runnable hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        public Instant instant() {
+            Runnable next = hook;
+            hook = null;
+            if (next != null) {
+                next.run();
+            }
+            return clock.instant();
+        }
+
+        @Override
+        public Scheduled schedule(Instant at, Runnable task) {
+            return clock.schedule(at, task);
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.SpamGuardSettings;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.JdbcStores;
@@ -48,7 +47,7 @@ class PersistentStateTest {
         private long nextPostId;
         private boolean started;
 
-        Process(Instant start, AccountSettings account, long firstPostId) {
+        Process(Instant start, AccountPolicy account, long firstPostId) {
             clock = new VirtualClock(start);
             telegram = new ScriptedTelegram(clock, account.allowlist());
             fleet = new Fleet(clock, JdbcStores.create(db.dataSource()), new FleetRules(1, Duration.ZERO), new SplittableRandom(3),
@@ -86,7 +85,7 @@ class PersistentStateTest {
         }
     }
 
-    private static AccountSettings registered(AccountSettings account) {
+    private static AccountPolicy registered(AccountPolicy account) {
         AccountRepository accounts = new AccountRepository(db.dataSource(), () -> START);
         accounts.upsert(account.name());
         accounts.syncAllowlist(account.name(), account.allowlist());
@@ -99,7 +98,7 @@ class PersistentStateTest {
 
     @Test
     void dryRunJournalsEachWouldBeCommentAsDryRunInTheDatabaseAndSendsNothing() throws SQLException {
-        AccountSettings dry = registered(TestAccounts.dryRun(TestAccounts.account("dry", List.of(-1011L))));
+        AccountPolicy dry = registered(TestAccounts.dryRun(TestAccounts.account("dry", List.of(-1011L))));
 
         Process process = new Process(START, dry, 1).runFor(Duration.ofHours(1));
 
@@ -109,7 +108,7 @@ class PersistentStateTest {
 
     @Test
     void theBanListAndASlowModeHoldSurviveARestartAndOnlyAClearedBanOpensTheChannelAgain() {
-        AccountSettings account = registered(TestAccounts.account("banned", CHANNELS));
+        AccountPolicy account = registered(TestAccounts.account("banned", CHANNELS));
         Process first = new Process(START, account, 1);
         boolean[] slowOnce = {true};
         first.telegram.answerWith(post -> {
@@ -146,7 +145,7 @@ class PersistentStateTest {
 
     @Test
     void aSpamBlockSurvivesARestartAndNothingIsSentBeforeItEnds() {
-        AccountSettings account = registered(TestAccounts.with(TestAccounts.account("blocked", List.of(-1021L)),
+        AccountPolicy account = registered(TestAccounts.with(TestAccounts.account("blocked", List.of(-1021L)),
                 new SpamGuardSettings(Duration.ofHours(1), Duration.ofHours(24), 3, Duration.ofSeconds(300))));
         Process first = new Process(START, account, 1);
         first.telegram.answerWith(post -> Optional.of(failed(new TelegramError.PeerFlood())));

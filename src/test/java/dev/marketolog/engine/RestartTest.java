@@ -2,7 +2,6 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Limits;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.JdbcStores;
@@ -32,7 +31,7 @@ class RestartTest {
     private static final Instant DAY = LocalDate.of(2026, 12, 1).atStartOfDay(TestAccounts.ZONE).toInstant();
     private static final Limits BUSY = TestAccounts.limits(TestAccounts.openLimits(), TestAccounts.openLimits().activeWindows(),
             12, 3, Duration.ofSeconds(60), Duration.ofMinutes(10), 2);
-    private static final AccountSettings BOT = TestAccounts.with(TestAccounts.account("bot", CHANNELS), BUSY);
+    private static final AccountPolicy BOT = TestAccounts.with(TestAccounts.account("bot", CHANNELS), BUSY);
 
     /** The process dies: nothing in the engine may catch it. */
     private static final class Crash extends Error {

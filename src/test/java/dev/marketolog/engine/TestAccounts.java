@@ -1,6 +1,5 @@
 package dev.marketolog.engine;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ActiveWindows;
 import dev.marketolog.config.HourWindow;
 import dev.marketolog.config.Limits;
@@ -9,7 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Account settings for the engine's tests: the seed's defaults in a fixed zone, changed one part at a time. */
+/** Account policies for the engine's tests: the seed's defaults in a fixed zone, changed one part at a time. */
 final class TestAccounts {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
@@ -22,38 +21,33 @@ final class TestAccounts {
                 Duration.ofMinutes(1440), Duration.ofSeconds(300));
     }
 
-    static AccountSettings account(String name, List<Long> allowlist) {
-        return with(AccountSettings.defaults(name, allowlist), openLimits());
+    static AccountPolicy account(String name, List<Long> allowlist) {
+        return new AccountPolicy(name, true, false, allowlist, List.of(), openLimits(), SpamGuardSettings.defaults(), 2);
     }
 
-    static AccountSettings with(AccountSettings s, Limits limits) {
-        return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), s.enabled(),
-                s.allowlist(), limits, s.spamGuard(), s.llm(), s.persona(), s.dryRun(), s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl());
+    static AccountPolicy with(AccountPolicy s, Limits limits) {
+        return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), s.skipKeywords(), limits, s.spamGuard(),
+                s.selfDeletedLimit());
     }
 
-    static AccountSettings with(AccountSettings s, SpamGuardSettings guard) {
-        return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), s.enabled(),
-                s.allowlist(), s.limits(), guard, s.llm(), s.persona(), s.dryRun(), s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl());
+    static AccountPolicy with(AccountPolicy s, SpamGuardSettings guard) {
+        return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), s.skipKeywords(), s.limits(), guard,
+                s.selfDeletedLimit());
     }
 
-    static AccountSettings disabled(AccountSettings s) {
-        return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), false,
-                s.allowlist(), s.limits(), s.spamGuard(), s.llm(), s.persona(), s.dryRun(), s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl());
+    static AccountPolicy disabled(AccountPolicy s) {
+        return new AccountPolicy(s.name(), false, s.dryRun(), s.allowlist(), s.skipKeywords(), s.limits(), s.spamGuard(),
+                s.selfDeletedLimit());
     }
 
-    static AccountSettings dryRun(AccountSettings s) {
-        return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), s.enabled(),
-                s.allowlist(), s.limits(), s.spamGuard(), s.llm(), s.persona(), true, s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl());
+    static AccountPolicy dryRun(AccountPolicy s) {
+        return new AccountPolicy(s.name(), s.enabled(), true, s.allowlist(), s.skipKeywords(), s.limits(), s.spamGuard(),
+                s.selfDeletedLimit());
     }
 
-    static AccountSettings skipping(AccountSettings s, List<String> keywords) {
-        return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), s.enabled(),
-                s.allowlist(), s.limits(), s.spamGuard(), s.llm(), s.persona(), s.dryRun(), s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), keywords, s.cacheTtl());
+    static AccountPolicy skipping(AccountPolicy s, List<String> keywords) {
+        return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), keywords, s.limits(), s.spamGuard(),
+                s.selfDeletedLimit());
     }
 
     static Limits limits(Limits l, ActiveWindows windows, int perDay, int perHour, Duration minInterval, Duration perChat,

@@ -1,11 +1,11 @@
 package dev.marketolog.cli.simulate;
 
+import dev.marketolog.cli.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineEvent;
 import dev.marketolog.engine.Fleet;
-import dev.marketolog.engine.FleetRules;
 import dev.marketolog.engine.VirtualClock;
 import dev.marketolog.store.memory.InMemoryStores;
 import dev.marketolog.telegram.sim.SimWorld;
@@ -44,10 +44,10 @@ public final class Simulation {
         SimWorld world = SimWorld.create(options, channels, clock);
         List<EngineEvent> events = new ArrayList<>();
         AtomicLong llmCalls = new AtomicLong();
-        Fleet fleet = new Fleet(clock, InMemoryStores.create(), FleetRules.of(settings.process()),
+        Fleet fleet = new Fleet(clock, InMemoryStores.create(), EnginePolicy.fleetRules(settings.process()),
                 new SplittableRandom(options.seed()), events::add);
         for (AccountSettings account : settings.accounts()) {
-            fleet.add(account, world.telegramFor(account), new CountingWriter(writers.apply(account), llmCalls));
+            fleet.add(EnginePolicy.of(account), world.telegramFor(account), new CountingWriter(writers.apply(account), llmCalls));
         }
         fleet.start();
         clock.runUntil(options.start().plus(options.length()));
