@@ -1,6 +1,6 @@
 package dev.marketolog.bench.engine;
 
-import dev.marketolog.cli.EnginePolicy;
+import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.Fleet;

@@ -1,5 +1,6 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.engine.AccountStatus;

@@ -1,6 +1,6 @@
 package dev.marketolog.cli.simulate;
 
-import dev.marketolog.cli.EnginePolicy;
+import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.engine.CommentWriter;

@@ -3,6 +3,7 @@ package dev.marketolog.telegram.tdlib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ActiveWindows;
 import dev.marketolog.config.HourWindow;
@@ -84,7 +85,7 @@ class DeletionsAfterRestartTest {
         port.set(new TdlibTelegram(client, Duration.ofSeconds(30), clock, runtime.scheduler()));
         BlockingQueue<Runnable> heard = new LinkedBlockingQueue<>();
         Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(seed), events::add);
-        fleet.add(account(), new HeardOnClockThread(port.get(), heard), request -> new WriteResult.Written("Хороший пост, спасибо", 1));
+        fleet.add(EnginePolicy.of(account()), new HeardOnClockThread(port.get(), heard), request -> new WriteResult.Written("Хороший пост, спасибо", 1));
         fleet.start();
         return new Run(tdlib, clock, heard);
     }

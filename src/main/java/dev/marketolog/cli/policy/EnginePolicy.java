@@ -1,4 +1,4 @@
-package dev.marketolog.cli;
+package dev.marketolog.cli.policy;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;

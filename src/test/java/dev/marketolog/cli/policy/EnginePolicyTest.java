@@ -1,4 +1,4 @@
-package dev.marketolog.cli;
+package dev.marketolog.cli.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
