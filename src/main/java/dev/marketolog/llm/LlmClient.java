@@ -245,12 +245,9 @@ public final class LlmClient {
         return clean(cause.getClass().getSimpleName() + message, apiKey);
     }
 
-    /** One line, bounded, and never the API key even if a server echoes it. */
+    /** One line, bounded, and never the API key even if a server echoes it whole or cut short. */
     private static String clean(String text, Secret apiKey) {
-        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        if (apiKey.isPresent()) {
-            line = line.replace(apiKey.reveal(), apiKey.masked());
-        }
+        String line = apiKey.hideIn(text == null ? "" : text).replaceAll("\\s+", " ").strip();
         return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line;
     }
 
