@@ -50,6 +50,7 @@ public final class OpenAiTestServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Function<RecordedRequest, Reply> responder = request -> Reply.answer(DEFAULT_ANSWER);
     private volatile List<String> models = List.of("llama3.1:8b");
+    private volatile Optional<Reply> modelsReply = Optional.empty();
 
     private OpenAiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,6 +88,12 @@ public final class OpenAiTestServer implements AutoCloseable {
     /** The model ids {@code GET /v1/models} lists. */
     public OpenAiTestServer models(String... ids) {
         this.models = List.of(ids);
+        return this;
+    }
+
+    /** What {@code GET /v1/models} answers instead of the list, e.g. an error. */
+    public OpenAiTestServer modelsReply(Reply reply) {
+        this.modelsReply = Optional.of(reply);
         return this;
     }
 
@@ -164,6 +171,9 @@ public final class OpenAiTestServer implements AutoCloseable {
 
     private Reply reply(RecordedRequest request) {
         if (request.path().equals("/v1/models") && request.method().equals("GET")) {
+            if (modelsReply.isPresent()) {
+                return modelsReply.get();
+            }
             ObjectNode list = JSON.createObjectNode().put("object", "list");
             models.forEach(id -> list.withArray("data").addObject().put("id", id).put("object", "model").put("owned_by", "library"));
             return Reply.raw(200, list.toString());
