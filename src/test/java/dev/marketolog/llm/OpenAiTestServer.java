@@ -136,6 +136,10 @@ public final class OpenAiTestServer implements AutoCloseable {
             // at once, before this thread gets back here
             inFlight.decrementAndGet();
             counted = false;
+            if (!reply.endlessFiller().isEmpty()) {
+                sendEndlessly(exchange, reply.status(), body, reply.endlessFiller().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 int half = reply.bodyStall().isZero() ? body.length : body.length / 2;
@@ -153,6 +157,17 @@ public final class OpenAiTestServer implements AutoCloseable {
         } finally {
             if (counted) {
                 inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** The body, then the filler again and again, chunked, until the client hangs up or the server closes. */
+    private void sendEndlessly(HttpExchange exchange, int status, byte[] body, byte[] filler) throws IOException {
+        exchange.sendResponseHeaders(status, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+            while (closed.getCount() > 0) {
+                out.write(filler);
             }
         }
     }
@@ -217,10 +232,20 @@ public final class OpenAiTestServer implements AutoCloseable {
      *
      * @param delay how long it waits before answering (headers included)
      * @param bodyStall how long it waits after sending the headers and half of the body
+     * @param endlessFiller sent again and again after the body until the client hangs up; empty for a body that ends
      */
-    public record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall, String endlessFiller) {
         public Reply {
             headers = Map.copyOf(headers);
+        }
+
+        public Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall) {
+            this(status, headers, body, delay, bodyStall, "");
+        }
+
+        /** A body that never ends: {@code start}, then {@code filler} forever (until the client hangs up). */
+        public static Reply endless(String start, String filler) {
+            return new Reply(200, Map.of(), start, Duration.ZERO, Duration.ZERO, filler);
         }
 
         /** A chat completion with this content, finish_reason {@code stop} and a usage block. */
@@ -265,16 +290,16 @@ public final class OpenAiTestServer implements AutoCloseable {
         public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Reply(status, more, body, delay, bodyStall);
+            return new Reply(status, more, body, delay, bodyStall, endlessFiller);
         }
 
         public Reply delayedBy(Duration delay) {
-            return new Reply(status, headers, body, delay, bodyStall);
+            return new Reply(status, headers, body, delay, bodyStall, endlessFiller);
         }
 
         /** Sends the headers and half of the body at once, then waits this long before the rest. */
         public Reply withBodyStalledFor(Duration stall) {
-            return new Reply(status, headers, body, delay, stall);
+            return new Reply(status, headers, body, delay, stall, endlessFiller);
         }
     }
 }
