@@ -1,5 +1,7 @@
 package dev.marketolog.llm;
 
+import java.util.Arrays;
+
 /**
  * Removes a reasoning model's thoughts from its answer, in time linear in the answer's length whatever it holds: a
  * forward scan in place of a backtracking pattern, which took seconds on a few hundred kilobytes of {@code <think>}.
@@ -101,7 +103,7 @@ final class ThinkBlocks {
 
         ClosingTags(String text) {
             this.text = text;
-            java.util.Arrays.fill(searchedFrom, Integer.MAX_VALUE);
+            Arrays.fill(searchedFrom, Integer.MAX_VALUE);
         }
 
         int firstAtOrAfter(int name, int from) {
