@@ -54,7 +54,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     private AccountEnvFiles envFiles;
 
-    @Option(names = "--days", defaultValue = "7", description = "Days to simulate (default: ${DEFAULT-VALUE}).")
+    /**
+     * The run is kept whole in memory for the report (every post, comment and event), so its length is bounded: a
+     * year, leap day included, covers every season, daylight-saving switch and cooldown the engine knows.
+     */
+    static final int MAX_DAYS = 366;
+
+    @Option(names = "--days", defaultValue = "7", description = "Days to simulate, 1 to " + MAX_DAYS + " (default: ${DEFAULT-VALUE}).")
     private int days;
 
     @Option(names = "--start", paramLabel = "T",
@@ -158,8 +164,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private SimOptions options(List<AccountSettings> accounts) {
-        if (days < 1) {
-            throw bad("--days must be 1 or more, got " + days);
+        if (days < 1 || days > MAX_DAYS) {
+            throw bad("--days must be from 1 to " + MAX_DAYS + " (a year; the whole run is kept in memory), got " + days);
         }
         if (!(postsPerDay >= 0)) {
             throw bad("--posts-per-day must be 0 or more, got " + postsPerDay);

@@ -122,7 +122,7 @@ final class AccountSettingsReader {
         LlmSettings d = LlmSettings.defaults();
         LlmSettings read = new LlmSettings(
                 values.read(OPENAI_BASE_URL, d.baseUrl(), Values::httpUrl),
-                values.secret(OPENAI_API_KEY, d.apiKey()),
+                values.read(OPENAI_API_KEY, d.apiKey(), Values::headerSecret),
                 values.read(LLM_MODEL, d.model(), String::strip),
                 values.read(LLM_TEMPERATURE, d.temperature(), Values.decimal(0, 2)),
                 values.read(LLM_TOP_P, d.topP(), Values.decimal(0, 1)),

@@ -30,7 +30,7 @@ public enum SettingKey {
     SPAMBLOCK_MAX_COOLDOWN_SECONDS,
     SPAMBLOCK_ERROR_THRESHOLD,
     FLOOD_WAIT_SERIOUS_SECONDS,
-    OPENAI_BASE_URL,
+    OPENAI_BASE_URL(Scope.ACCOUNT, Mask.URL_CREDENTIALS),
     OPENAI_API_KEY(Scope.ACCOUNT, Mask.WHOLE),
     LLM_MODEL,
     LLM_TEMPERATURE,
@@ -53,8 +53,8 @@ public enum SettingKey {
     TG_PROXY_PASS(Scope.ACCOUNT, Mask.WHOLE),
     HTTP_HOST(Scope.PROCESS, Mask.NONE),
     HTTP_PORT(Scope.PROCESS, Mask.NONE),
-    POSTGRES_DSN(Scope.PROCESS, Mask.URL_PASSWORD),
-    REDIS_URL(Scope.PROCESS, Mask.URL_PASSWORD),
+    POSTGRES_DSN(Scope.PROCESS, Mask.URL_CREDENTIALS),
+    REDIS_URL(Scope.PROCESS, Mask.URL_CREDENTIALS),
     DATA_DIR(Scope.PROCESS, Mask.NONE),
     ADMIN_TOKEN(Scope.PROCESS, Mask.WHOLE),
     LOG_FORMAT(Scope.PROCESS, Mask.NONE),
@@ -66,8 +66,15 @@ public enum SettingKey {
     /** Whose value a key is: one account's (its file, then the environment) or the whole process's. */
     public enum Scope { ACCOUNT, PROCESS }
 
-    /** How a value is shown: as is, not at all, or with the password inside a URL hidden. */
-    public enum Mask { NONE, WHOLE, URL_PASSWORD }
+    /** How a value is shown. */
+    public enum Mask {
+        /** As given. */
+        NONE,
+        /** Not at all ({@code ****}): secrets, and URLs that carry their secret in the path (webhooks, the Bot API). */
+        WHOLE,
+        /** A URL with its user-info password, secret query parameters and fragment hidden ({@link Masking}). */
+        URL_CREDENTIALS
+    }
 
     private final Scope scope;
     private final Mask mask;
@@ -91,7 +98,7 @@ public enum SettingKey {
         return switch (mask) {
             case NONE -> value;
             case WHOLE -> value.isEmpty() ? "" : Secret.of(value).masked();
-            case URL_PASSWORD -> Masking.urlCredentials(value);
+            case URL_CREDENTIALS -> Masking.urlCredentials(value);
         };
     }
 

@@ -21,7 +21,7 @@ public final class SettingsDescription {
         v.put(HTTP_HOST, p.httpHost());
         v.put(HTTP_PORT, String.valueOf(p.httpPort()));
         v.put(POSTGRES_DSN, p.postgres().map(DatabaseDsn::toString).orElse("(embedded PostgreSQL under DATA_DIR/postgres)"));
-        v.put(REDIS_URL, p.redisUrl().map(url -> Masking.urlCredentials(url.toString())).orElse("(in-process cache)"));
+        v.put(REDIS_URL, p.redisUrl().map(url -> REDIS_URL.masked(url.toString())).orElse("(in-process cache)"));
         v.put(DATA_DIR, p.dataDir().toString());
         v.put(ADMIN_TOKEN, p.adminToken().masked());
         v.put(LOG_FORMAT, p.logFormat().name().toLowerCase(Locale.ROOT));
@@ -63,7 +63,7 @@ public final class SettingsDescription {
         v.put(SPAMBLOCK_ERROR_THRESHOLD, String.valueOf(guard.errorThreshold()));
         v.put(FLOOD_WAIT_SERIOUS_SECONDS, seconds(guard.floodWaitSerious()));
         LlmSettings llm = a.llm();
-        v.put(OPENAI_BASE_URL, llm.baseUrl().toString());
+        v.put(OPENAI_BASE_URL, OPENAI_BASE_URL.masked(llm.baseUrl().toString()));
         v.put(OPENAI_API_KEY, llm.apiKey().masked());
         v.put(LLM_MODEL, llm.model());
         v.put(LLM_TEMPERATURE, String.valueOf(llm.temperature()));

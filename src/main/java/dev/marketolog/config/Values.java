@@ -24,6 +24,7 @@ final class Values {
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "on", "t", "y");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off", "f", "n");
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern REDIS_DATABASE = Pattern.compile("(/\\d{0,9})?");
     private static final Pattern WINDOW = Pattern.compile("\\s*(\\d{1,2})\\s*-\\s*(\\d{1,2})\\s*");
 
     private Values() {}
@@ -148,29 +149,72 @@ final class Values {
         }
     }
 
-    /** An http or https URL with a host and no user:password in it (the key has its own setting). */
+    /** An http or https URL with a host and nothing after its path: no user:password, query or fragment. */
     static URI httpUrl(String raw) throws InvalidValueException {
-        return url(raw, Set.of("http", "https"), "an http:// or https:// URL with a host, like http://localhost:11434/v1");
+        String expected = "an http:// or https:// URL with a host, like http://localhost:11434/v1";
+        URI uri = url(raw, Set.of("http", "https"), expected);
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidValueException(expected + ", without user:password (the API key goes in OPENAI_API_KEY)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidValueException(expected + ", without ?query or #fragment (the request path is appended to it)");
+        }
+        return uri;
     }
 
+    /**
+     * A redis or rediss URL as Jedis takes it: a password needs a colon before it ({@code redis://:pass@h}), the path is
+     * a database number, and a missing port is 6379 (Jedis refuses such a URL with an error quoting it whole).
+     */
     static URI redisUrl(String raw) throws InvalidValueException {
-        return url(raw, Set.of("redis", "rediss"), "a redis:// or rediss:// URL with a host, like redis://localhost:6379/0");
+        String expected = "a redis:// or rediss:// URL with a host, like redis://localhost:6379/0";
+        URI uri = url(raw, Set.of("redis", "rediss"), expected);
+        if (uri.getRawUserInfo() != null && uri.getRawUserInfo().indexOf(':') < 0) {
+            throw new InvalidValueException(expected + ", with the password after a colon: redis://:password@host or redis://user:password@host");
+        }
+        if (uri.getRawPath() != null && !REDIS_DATABASE.matcher(uri.getRawPath()).matches()) {
+            throw new InvalidValueException(expected + ", whose path is a database number");
+        }
+        if (uri.getPort() >= 0) {
+            return uri;
+        }
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + ":6379" + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
     }
 
+    /**
+     * A URL of one of {@code schemes} with a host. An {@code @} after the host is refused: it means a password with an
+     * unencoded {@code /}, {@code ?} or {@code #} that the URL rules turned into host, port and path.
+     */
     private static URI url(String raw, Set<String> schemes, String expected) throws InvalidValueException {
+        URI uri;
         try {
-            URI uri = new URI(raw.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!schemes.contains(scheme) || uri.getHost() == null) {
-                throw new InvalidValueException(expected);
-            }
-            if (scheme.startsWith("http") && uri.getRawUserInfo() != null) {
-                throw new InvalidValueException(expected + ", without user:password (the API key goes in OPENAI_API_KEY)");
-            }
-            return uri;
+            uri = new URI(raw.strip());
         } catch (URISyntaxException e) {
+            throw new InvalidValueException(expected + DsnParser.UNENCODED_HINT);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!schemes.contains(scheme)) {
             throw new InvalidValueException(expected);
         }
+        String afterHost = (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : uri.getRawFragment());
+        if (uri.getHost() == null || afterHost.indexOf('@') >= 0) {
+            throw new InvalidValueException(expected + DsnParser.UNENCODED_HINT);
+        }
+        return uri;
+    }
+
+    /**
+     * A secret sent in an HTTP header (OPENAI_API_KEY): printable ASCII without spaces, which is what keys are; the
+     * HTTP client would refuse anything else with an error that quotes the value.
+     */
+    static Secret headerSecret(String raw) throws InvalidValueException {
+        String value = raw.strip();
+        if (!value.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
+            throw new InvalidValueException("printable ASCII without spaces (it is sent in an HTTP header)");
+        }
+        return Secret.of(value);
     }
 
     static int port(String raw) throws InvalidValueException {

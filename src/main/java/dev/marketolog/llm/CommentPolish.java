@@ -21,9 +21,6 @@ public final class CommentPolish {
     private static final int UNICODE = Pattern.UNICODE_CHARACTER_CLASS;
     private static final int ANY_CASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    private static final Pattern THINK_CLOSED = Pattern.compile("<(think|thinking|reasoning)>.*?</\\1>", ANY_CASE | Pattern.DOTALL);
-    private static final Pattern THINK_ORPHAN_CLOSE = Pattern.compile("^.*?</(?:think|thinking|reasoning)>", ANY_CASE | Pattern.DOTALL);
-    private static final Pattern THINK_UNCLOSED = Pattern.compile("<(?:think|thinking|reasoning)>.*", ANY_CASE | Pattern.DOTALL);
     private static final Pattern ODD_SPACES = Pattern.compile("[\\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]+| {2,}");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u2060\\uFEFF]");
     private static final Pattern MARKDOWN = Pattern.compile("\\*\\*|__|~~|`+|(?m)^#{1,6}\\s+");
@@ -198,13 +195,7 @@ public final class CommentPolish {
     }
 
     private static String removeThinking(String text) {
-        if (text.indexOf('<') < 0) {
-            return text;
-        }
-        String without = THINK_CLOSED.matcher(text).replaceAll(" ");
-        without = THINK_ORPHAN_CLOSE.matcher(without).replaceFirst("");
-        without = THINK_UNCLOSED.matcher(without).replaceFirst("");
-        return tidyIfChanged(text, without);
+        return tidyIfChanged(text, ThinkBlocks.remove(text));
     }
 
     private static String removePreamble(String text) {

@@ -40,6 +40,15 @@ public final class LlmClient {
     private static final double CHARS_PER_TOKEN = 2.5;
     /** Room for a reasoning model's {@code <think>} block before the answer; a plain model stops long before. */
     private static final int THINKING_HEADROOM_TOKENS = 1024;
+    /**
+     * Bytes of response body a completion token may take: a token of up to five characters, each escaped as
+     * {@code \\uXXXX} (six bytes; servers that escape non-ASCII do so for every Cyrillic letter), and some to spare.
+     */
+    private static final int BODY_BYTES_PER_TOKEN = 32;
+    /** The JSON around the text (ids, usage, a reasoning field, an error's detail), generously. */
+    private static final int BODY_ENVELOPE_BYTES = 64 * 1024;
+    /** A model list may be long (OpenRouter lists hundreds of models, with descriptions, in about a megabyte). */
+    private static final int MODELS_BODY_LIMIT = 16 * 1024 * 1024;
 
     private final HttpClient http;
     private final Semaphore inFlight;
@@ -75,6 +84,14 @@ public final class LlmClient {
         return (int) Math.ceil(maxLen / CHARS_PER_TOKEN) * 2 + THINKING_HEADROOM_TOKENS;
     }
 
+    /**
+     * The most bytes of a completion's body read before the request fails as malformed:
+     * {@code 64 KiB + 32 × max_tokens} (about 100 KiB at the default LLM_MAX_LEN of 220, 200 KiB at 4096).
+     */
+    static int maxBodyBytes(int maxTokens) {
+        return BODY_ENVELOPE_BYTES + BODY_BYTES_PER_TOKEN * maxTokens;
+    }
+
     /** Asks for one chat completion, retrying what deserves a retry, at most LLM_MAX_RETRIES times. */
     public ChatOutcome complete(LlmSettings settings, List<ChatMessage> messages) {
         byte[] body = chatBody(settings, messages);
@@ -82,8 +99,10 @@ public final class LlmClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        int bodyLimit = maxBodyBytes(maxTokens(settings.maxLen()));
         for (int retry = 0; ; retry++) {
-            Attempt<ChatOutcome.Completed> attempt = exchange(request, settings.timeout(), settings.apiKey(), LlmClient::parseCompletion);
+            Attempt<ChatOutcome.Completed> attempt =
+                    exchange(request, settings.timeout(), bodyLimit, settings.apiKey(), LlmClient::parseCompletion);
             if (attempt instanceof Attempt.Answer<ChatOutcome.Completed>(ChatOutcome.Completed completed)) {
                 completed.usage().ifPresent(metrics::usage);
                 if (completed.truncated()) {
@@ -113,7 +132,7 @@ public final class LlmClient {
     /** Lists the server's models with one request and no retries: a cheap check that the endpoint and key work. */
     public ModelsOutcome models(LlmSettings settings) {
         HttpRequest request = request(settings, "models").GET().build();
-        return switch (exchange(request, settings.timeout(), settings.apiKey(), LlmClient::parseModels)) {
+        return switch (exchange(request, settings.timeout(), MODELS_BODY_LIMIT, settings.apiKey(), LlmClient::parseModels)) {
             case Attempt.Answer<ModelsOutcome.Listed>(ModelsOutcome.Listed listed) -> listed;
             case Attempt.Failure<ModelsOutcome.Listed>(LlmFailure failure, Optional<Duration> ignored) -> failure;
         };
@@ -127,7 +146,8 @@ public final class LlmClient {
     }
 
     /** One HTTP exchange under the concurrency limit, measured and counted. */
-    private <T> Attempt<T> exchange(HttpRequest request, Duration timeout, Secret apiKey, BiFunction<Integer, JsonNode, Attempt<T>> parser) {
+    private <T> Attempt<T> exchange(HttpRequest request, Duration timeout, int bodyLimit, Secret apiKey,
+            BiFunction<Integer, JsonNode, Attempt<T>> parser) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -137,7 +157,7 @@ public final class LlmClient {
         long started = System.nanoTime();
         Attempt<T> attempt;
         try {
-            attempt = send(request, timeout, apiKey, parser);
+            attempt = send(request, timeout, bodyLimit, apiKey, parser);
         } finally {
             inFlight.release();
         }
@@ -146,8 +166,9 @@ public final class LlmClient {
         return attempt;
     }
 
-    private <T> Attempt<T> send(HttpRequest request, Duration timeout, Secret apiKey, BiFunction<Integer, JsonNode, Attempt<T>> parser) {
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    private <T> Attempt<T> send(HttpRequest request, Duration timeout, int bodyLimit, Secret apiKey,
+            BiFunction<Integer, JsonNode, Attempt<T>> parser) {
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, CappedBody.handler(bodyLimit));
         HttpResponse<String> response;
         try {
             // The request timeout covers only the wait for headers; this covers a body that trickles.
@@ -163,6 +184,11 @@ public final class LlmClient {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
                 return timedOut(timeout);
+            }
+            for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+                if (inner instanceof CappedBody.TooLarge tooLarge) {
+                    return failed(FailureKind.MALFORMED, tooLarge.status(), tooLarge.getMessage());
+                }
             }
             return failed(FailureKind.CONNECTION, 0, describe(cause, apiKey));
         }
@@ -245,12 +271,9 @@ public final class LlmClient {
         return clean(cause.getClass().getSimpleName() + message, apiKey);
     }
 
-    /** One line, bounded, and never the API key even if a server echoes it. */
+    /** One line, bounded, and never the API key even if a server echoes it whole or cut short. */
     private static String clean(String text, Secret apiKey) {
-        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        if (apiKey.isPresent()) {
-            line = line.replace(apiKey.reveal(), apiKey.masked());
-        }
+        String line = apiKey.hideIn(text == null ? "" : text).replaceAll("\\s+", " ").strip();
         return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line;
     }
 

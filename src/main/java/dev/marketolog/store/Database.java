@@ -78,6 +78,8 @@ public final class Database implements AutoCloseable {
         if (dsn.password().isPresent()) {
             config.setPassword(dsn.password().reveal());
         }
+        // as connection properties, so that no log that shows the URL can show them
+        dsn.secretParameters().forEach((name, value) -> config.addDataSourceProperty(name, value.reveal()));
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
@@ -88,7 +90,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL without its parameters, which may carry a password: safe for logs and errors. */
+    /** The JDBC URL without its parameters: short, and safe even for a URL built by hand with a password in it. */
     private static String where(DatabaseDsn dsn) {
         int parameters = dsn.jdbcUrl().indexOf('?');
         return parameters < 0 ? dsn.jdbcUrl() : dsn.jdbcUrl().substring(0, parameters);

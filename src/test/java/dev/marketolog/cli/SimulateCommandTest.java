@@ -296,6 +296,7 @@ class SimulateCommandTest {
     void badArgumentsExitWithTwoAndSayWhatIsWrong() {
         String env = moscow.toString();
         assertBad(run("--env-file", env, "--days", "0"), "--days");
+        assertBad(run("--env-file", env, "--days", "100000"), "--days must be from 1 to 366");
         assertBad(run("--env-file", env, "--peer-flood-rate", "1.5"), "--peer-flood-rate");
         assertBad(run("--env-file", env, "--flood-wait-rate", "-0.1"), "--flood-wait-rate");
         assertBad(run("--env-file", env, "--posts-per-day", "-1"), "--posts-per-day");
@@ -305,6 +306,15 @@ class SimulateCommandTest {
         assertBad(run("--env-file", env, "--start", "tomorrow"), "--start");
         assertBad(run("--env-file", env, "--seed", "one"), "--seed");
         assertBad(run("--env-file", env, "--no-such-option"), "--no-such-option");
+    }
+
+    @Test
+    void aYearIsTheLongestRun() {
+        Outcome year = run("--env-file", moscow.toString(), "--days", String.valueOf(SimulateCommand.MAX_DAYS),
+                "--posts-per-day", "0", "--json");
+
+        assertThat(year.exitCode()).as(year.err()).isZero();
+        assertBad(run("--env-file", moscow.toString(), "--days", String.valueOf(SimulateCommand.MAX_DAYS + 1)), "--days");
     }
 
     @Test

@@ -106,7 +106,7 @@ class ValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ollama:11434/v1", "ftp://host/v1", "http:///v1", "[http://ollama:11434/v1](http://ollama:11434/v1)",
-            "http://user:pass@host/v1"})
+            "http://user:pass@host/v1", "http://host/v1?api_key=k", "http://host/v1#k", "http://u:12/k@host/v1"})
     void rejectsOtherUrls(String raw) {
         assertThatThrownBy(() -> Values.httpUrl(raw)).hasMessageContaining("http:// or https:// URL with a host");
     }
@@ -116,6 +116,28 @@ class ValuesTest {
         assertThat(Values.redisUrl("redis://redis:6379/0")).hasHost("redis");
         assertThat(Values.redisUrl("rediss://:pw@cache.example.com:6380/1")).hasPort(6380);
         assertThatThrownBy(() -> Values.redisUrl("http://redis:6379")).hasMessageContaining("redis://");
+    }
+
+    /** Jedis refuses a URL without a port with an error that quotes it, password included. */
+    @Test
+    void aRedisUrlWithoutAPortGetsTheDefaultOne() throws InvalidValueException {
+        assertThat(Values.redisUrl("redis://:p%40ss@redis/2")).isEqualTo(URI.create("redis://:p%40ss@redis:6379/2"));
+        assertThat(Values.redisUrl("rediss://[::1]")).isEqualTo(URI.create("rediss://[::1]:6379"));
+    }
+
+    /** Each would make Jedis fail at the start instead of the settings saying what is wrong. */
+    @ParameterizedTest
+    @ValueSource(strings = {"redis://secret@redis:6379/0", "redis://:pw@redis:6379/cache", "redis://u:12/secret@redis:6379",
+            "redis://:pa ss@redis:6379"})
+    void rejectsRedisUrlsJedisCannotUse(String raw) {
+        assertThatThrownBy(() -> Values.redisUrl(raw)).hasMessageContaining("redis:// or rediss:// URL");
+    }
+
+    @Test
+    void anApiKeyIsPrintableAsciiBecauseItGoesInAHeader() throws InvalidValueException {
+        assertThat(Values.headerSecret(" sk-proj_AZ09.~ ").reveal()).isEqualTo("sk-proj_AZ09.~");
+        assertThatThrownBy(() -> Values.headerSecret("sk-ключ")).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> Values.headerSecret("sk a")).hasMessageContaining("printable ASCII");
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LlmClientTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -310,5 +312,63 @@ class LlmClientTest {
             assertThat(failure.kind()).isEqualTo(FailureKind.CLIENT_ERROR);
             assertThat(failure.status()).isEqualTo(404);
         });
+    }
+
+    /** The start of a completion whose content never ends. */
+    private static final String ENDLESS_START = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"";
+
+    @Test
+    void anEndlessBodyFailsAsMalformedOnceItPassesTheCap() {
+        server.enqueue(Reply.endless(ENDLESS_START, "Бесконечный поток размышлений. ".repeat(100)));
+
+        ChatOutcome outcome = ask(settings);
+
+        int limit = LlmClient.maxBodyBytes(LlmClient.maxTokens(settings.maxLen()));
+        assertThat(outcome).isEqualTo(new LlmFailure(FailureKind.MALFORMED, 200, "the answer is longer than " + limit + " bytes"));
+        assertThat(server.chatRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anEndlessModelListFailsAsMalformed() {
+        server.modelsReply(Reply.endless("{\"object\":\"list\",\"data\":[", "{\"id\":\"model\",\"object\":\"model\"},".repeat(100)));
+
+        ModelsOutcome outcome = client(1).models(settings);
+
+        assertThat(outcome).isInstanceOfSatisfying(LlmFailure.class, failure -> assertThat(failure.kind()).isEqualTo(FailureKind.MALFORMED));
+    }
+
+    @Test
+    void aCompleteButHugeBodyFailsAsMalformed() {
+        server.enqueue(Reply.answer("а".repeat(200_000)));
+
+        assertThat(ask(settings)).isInstanceOfSatisfying(LlmFailure.class, failure -> assertThat(failure.kind()).isEqualTo(FailureKind.MALFORMED));
+    }
+
+    /**
+     * The cap leaves room for the longest answer a server may rightly send: max_tokens of Cyrillic (a think block
+     * of 1024 tokens and twice LLM_MAX_LEN), every letter escaped as backslash-u and four hex digits.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {220, 4096})
+    void theLongestRightfulAnswerFitsUnderTheCap(int maxLen) {
+        LlmSettings longer = withMaxLen(settings, maxLen);
+        String thoughts = "<think>" + "размышляю ".repeat(1024 * 4 / 10) + "</think>";
+        String content = thoughts + "Комментарий. ".repeat(2 * maxLen / 13);
+        server.enqueue(Reply.raw(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                + asciiEscaped(content) + "\"},\"finish_reason\":\"stop\"}]}"));
+
+        assertThat(ask(longer)).isInstanceOfSatisfying(ChatOutcome.Completed.class, completed -> assertThat(completed.text()).isEqualTo(content));
+    }
+
+    private static String asciiEscaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
+    }
+
+    private static LlmSettings withMaxLen(LlmSettings s, int maxLen) {
+        return new LlmSettings(s.baseUrl(), s.apiKey(), s.model(), s.temperature(), s.topP(), s.frequencyPenalty(), s.presencePenalty(),
+                s.minLen(), maxLen, s.maxEmojis(), s.strictValidate(), s.timeout(), s.maxRetries(), s.maxAttempts(), s.promptSystemFile(),
+                s.promptUserFile());
     }
 }

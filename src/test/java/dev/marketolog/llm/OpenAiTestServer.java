@@ -50,6 +50,7 @@ public final class OpenAiTestServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Function<RecordedRequest, Reply> responder = request -> Reply.answer(DEFAULT_ANSWER);
     private volatile List<String> models = List.of("llama3.1:8b");
+    private volatile Optional<Reply> modelsReply = Optional.empty();
 
     private OpenAiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,6 +88,12 @@ public final class OpenAiTestServer implements AutoCloseable {
     /** The model ids {@code GET /v1/models} lists. */
     public OpenAiTestServer models(String... ids) {
         this.models = List.of(ids);
+        return this;
+    }
+
+    /** What {@code GET /v1/models} answers instead of the list, e.g. an error. */
+    public OpenAiTestServer modelsReply(Reply reply) {
+        this.modelsReply = Optional.of(reply);
         return this;
     }
 
@@ -129,6 +136,10 @@ public final class OpenAiTestServer implements AutoCloseable {
             // at once, before this thread gets back here
             inFlight.decrementAndGet();
             counted = false;
+            if (!reply.endlessFiller().isEmpty()) {
+                sendEndlessly(exchange, reply.status(), body, reply.endlessFiller().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 int half = reply.bodyStall().isZero() ? body.length : body.length / 2;
@@ -150,6 +161,17 @@ public final class OpenAiTestServer implements AutoCloseable {
         }
     }
 
+    /** The body, then the filler again and again, chunked, until the client hangs up or the server closes. */
+    private void sendEndlessly(HttpExchange exchange, int status, byte[] body, byte[] filler) throws IOException {
+        exchange.sendResponseHeaders(status, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+            while (closed.getCount() > 0) {
+                out.write(filler);
+            }
+        }
+    }
+
     private RecordedRequest record(HttpExchange exchange) throws IOException {
         String body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -164,6 +186,9 @@ public final class OpenAiTestServer implements AutoCloseable {
 
     private Reply reply(RecordedRequest request) {
         if (request.path().equals("/v1/models") && request.method().equals("GET")) {
+            if (modelsReply.isPresent()) {
+                return modelsReply.get();
+            }
             ObjectNode list = JSON.createObjectNode().put("object", "list");
             models.forEach(id -> list.withArray("data").addObject().put("id", id).put("object", "model").put("owned_by", "library"));
             return Reply.raw(200, list.toString());
@@ -207,10 +232,20 @@ public final class OpenAiTestServer implements AutoCloseable {
      *
      * @param delay how long it waits before answering (headers included)
      * @param bodyStall how long it waits after sending the headers and half of the body
+     * @param endlessFiller sent again and again after the body until the client hangs up; empty for a body that ends
      */
-    public record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall, String endlessFiller) {
         public Reply {
             headers = Map.copyOf(headers);
+        }
+
+        public Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyStall) {
+            this(status, headers, body, delay, bodyStall, "");
+        }
+
+        /** A body that never ends: {@code start}, then {@code filler} forever (until the client hangs up). */
+        public static Reply endless(String start, String filler) {
+            return new Reply(200, Map.of(), start, Duration.ZERO, Duration.ZERO, filler);
         }
 
         /** A chat completion with this content, finish_reason {@code stop} and a usage block. */
@@ -255,16 +290,16 @@ public final class OpenAiTestServer implements AutoCloseable {
         public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Reply(status, more, body, delay, bodyStall);
+            return new Reply(status, more, body, delay, bodyStall, endlessFiller);
         }
 
         public Reply delayedBy(Duration delay) {
-            return new Reply(status, headers, body, delay, bodyStall);
+            return new Reply(status, headers, body, delay, bodyStall, endlessFiller);
         }
 
         /** Sends the headers and half of the body at once, then waits this long before the rest. */
         public Reply withBodyStalledFor(Duration stall) {
-            return new Reply(status, headers, body, delay, stall);
+            return new Reply(status, headers, body, delay, stall, endlessFiller);
         }
     }
 }
