@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.SettingsLoader;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
