@@ -16,7 +16,17 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import dev.marketolog.store.SilentServer;
+import dev.marketolog.store.StoreException;
+import dev.marketolog.web.WebServerException;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +61,7 @@ class ServeProcessTest {
         assertThat(body.get("database").asText()).isEqualTo("up");
         assertThat(body.get("cache").asText()).isEqualTo("down");
         assertThat(body.get("accounts").get(0).get("name").asText()).isEqualTo("bot");
+        assertThat(body.get("accounts").get(0).get("failures").asLong()).isZero();
         // no session was ever made in this DATA_DIR: TDLib asks for a phone number, so the account needs a login
         assertThat(body.get("accounts").get(0).get("state").asText()).isEqualTo("needs login");
         assertThat(body.get("accounts").get(0).get("telegram").get("authorization").asText()).isEqualTo("waitPhoneNumber");
@@ -62,6 +73,65 @@ class ServeProcessTest {
             assertThat(metrics.body()).doesNotContain(secret);
             assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void aDataDirThatIsAFileStopsTheStartNamingItAndWhy() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("data"), "not a directory");
+        for (Path unusable : List.of(file, file.resolve("below"))) {
+            Settings settings = SettingsLoader.load(
+                    List.of(), ServeEnvironment.of(db, unusable, ServeEnvironment.freePort()), Purpose.SERVE);
+
+            assertThatThrownBy(() -> new ServeProcess(settings).start())
+                    .isInstanceOf(DataDirectory.Unusable.class)
+                    .hasMessageContaining("DATA_DIR " + unusable)
+                    .hasMessageContaining("not a directory");
+        }
+    }
+
+    @Test
+    void aTakenPortFailsTheStartBeforeTheDatabaseIsAsked() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                SilentServer database = SilentServer.start()) {
+            Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, dataDir, taken.getLocalPort()));
+            env.put("POSTGRES_DSN", "jdbc:postgresql://127.0.0.1:" + database.port() + "/app");
+            Settings settings = SettingsLoader.load(List.of(), env, Purpose.SERVE);
+
+            assertThatThrownBy(() -> new ServeProcess(settings).start())
+                    .isInstanceOf(WebServerException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use");
+            assertThat(database.connections()).as("connections to the database").isZero();
+        }
+    }
+
+    /** The JUnit timeout is a sanity bound: without the driver's timeouts the start waits forever. */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aDatabaseThatAcceptsAndNeverAnswersFailsTheStart() throws Exception {
+        try (SilentServer database = SilentServer.start()) {
+            Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, dataDir, ServeEnvironment.freePort()));
+            env.put("POSTGRES_DSN", "jdbc:postgresql://127.0.0.1:" + database.port() + "/app");
+            Settings settings = SettingsLoader.load(List.of(), env, Purpose.SERVE);
+            ServeProcess process = new ServeProcess(settings);
+
+            assertThatThrownBy(process::start)
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("127.0.0.1:" + database.port());
+            assertThat(process.serving()).isFalse();
+        }
+    }
+
+    @Test
+    void aStopRequestedDuringTheStartStopsWhatStartedAndTheStartEnds() throws Exception {
+        Settings settings = SettingsLoader.load(
+                List.of(), ServeEnvironment.of(db, dataDir, ServeEnvironment.freePort()), Purpose.SERVE);
+        ServeProcess process = new ServeProcess(settings);
+        process.requestStop();
+
+        assertThatThrownBy(process::start).isInstanceOf(ServeProcess.StartStopped.class);
+        process.awaitStartEnded();
+        process.awaitClosed();
+        assertThat(process.serving()).isFalse();
     }
 
     @Test
