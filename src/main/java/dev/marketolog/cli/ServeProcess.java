@@ -77,6 +77,7 @@ final class ServeProcess implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         String version = Version.current();
 
+        WebServer.requireBindable(config.httpHost(), config.httpPort()); // before the slower parts load
         Metrics metrics = started(Metrics.start(version));
         HealthEndpoint health = new HealthEndpoint(version);
         startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));

@@ -58,6 +58,21 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(javalin);
     }
 
+    /**
+     * Fails at once, with the reason, when {@code host:port} cannot be bound: serve asks before it loads anything else,
+     * so a taken port or a wrong HTTP_HOST ends the start within a second.
+     *
+     * @throws WebServerException when the address cannot be bound
+     */
+    public static void requireBindable(String host, int port) {
+        try {
+            BindFailure.requireBindable(host, port);
+        } catch (BindFailure.Unbindable e) {
+            throw new WebServerException(
+                    "cannot listen on " + host + ":" + port + " (HTTP_HOST, HTTP_PORT): " + BindFailure.describe(e, host, port), e);
+        }
+    }
+
     /** JSON as operators read it: snake_case names, ISO-8601 instants, run states in words ("needs login"). */
     private static ObjectMapper objectMapper() {
         return JsonMapper.builder()
