@@ -53,6 +53,8 @@ final class TdlibSessions implements TelegramSessions {
             refused.put(account.name(), new TelegramSession("in use by another process", "unknown"));
             return Optional.empty();
         }
+        // the start waits for this: say so, and for how long at most
+        log.info("account {}: opening its Telegram session (waits up to {} s)", account.name(), READY_TIMEOUT.toSeconds());
         TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
         try {
             session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

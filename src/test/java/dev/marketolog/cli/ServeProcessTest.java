@@ -106,7 +106,7 @@ class ServeProcessTest {
 
     /** The JUnit timeout is a sanity bound: without the driver's timeouts the start waits forever. */
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDatabaseThatAcceptsAndNeverAnswersFailsTheStart() throws Exception {
         try (SilentServer database = SilentServer.start()) {
             Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, dataDir, ServeEnvironment.freePort()));

@@ -40,7 +40,7 @@ class DatabaseHealthTest {
 
     /** The JUnit timeout is a sanity bound: without driver timeouts the connect waits forever. */
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aServerThatAcceptsAndNeverAnswersFailsTheConnectWithItsAddress() throws Exception {
         try (SilentServer silent = SilentServer.start()) {
             DatabaseDsn dsn = new DatabaseDsn("jdbc:postgresql://127.0.0.1:" + silent.port() + "/app", "someone", Secret.NONE);
@@ -53,7 +53,7 @@ class DatabaseHealthTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void doctorsLookAtAServerThatNeverAnswersGivesUpToo() throws Exception {
         try (SilentServer silent = SilentServer.start()) {
             DatabaseDsn dsn = new DatabaseDsn("jdbc:postgresql://127.0.0.1:" + silent.port() + "/app", "someone", Secret.NONE);

@@ -203,7 +203,7 @@ class WebServerTest {
 
     /** The JUnit timeout is a sanity bound: without the bound on each read, /health waits as long as they hang. */
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void healthAnswersWithTheLastKnownStateWhileTheAccountsAndTheCacheHang() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         AccountStatusSource hanging = () -> {
