@@ -44,6 +44,8 @@ public final class DatabaseHealth {
     private final String where;
     private final InstantSource clock;
     private volatile State state = State.UP;
+    /** Once the pool is closed, failures are the stop's, not an outage. */
+    private volatile boolean closed;
     private Instant since;
 
     DatabaseHealth(String where, InstantSource clock) {
@@ -84,6 +86,9 @@ public final class DatabaseHealth {
             }
             moveTo(State.UP, "");
         } catch (SQLException e) {
+            if (closed) {
+                return; // the pool closed under the probe
+            }
             if (SqlFailure.of(e) == SqlFailure.UNEXPECTED) {
                 log.warn("Database probe at {} failed unexpectedly", where, e);
             }
@@ -93,12 +98,13 @@ public final class DatabaseHealth {
 
     /** The pool was closed: down from now on, without a warning (the service is stopping). */
     void closed() {
+        closed = true;
         state = State.DOWN;
     }
 
     private synchronized void moveTo(State next, String reason) {
         State previous = state;
-        if (next == previous) {
+        if (next == previous || closed) {
             return;
         }
         Instant now = clock.instant();
