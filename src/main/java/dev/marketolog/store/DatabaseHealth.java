@@ -1,6 +1,7 @@
 package dev.marketolog.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the service last knew of its database, for {@code /health}: whether it answers and whether it keeps writes.
- * Statements that fail report here (see {@link Jdbc}), and a probe run every few seconds by {@link Database} finds
- * the end of an outage. Each change is logged once: a warning when an outage starts, one line when it ends.
+ * Statements that fail report here (see {@link Jdbc}), and a probe run every few seconds by {@link Database} finds a
+ * read-only database and the end of an outage. Each change is logged once: a warning when an outage starts, one line when it ends.
  */
 public final class DatabaseHealth {
 
@@ -70,14 +71,18 @@ public final class DatabaseHealth {
     }
 
     /**
-     * Asks the database for a trivial answer and, while it refused writes, for a small committed write (a temporary
-     * table: a commit needs the write-ahead log, so a full disk or a read-only default still fails it).
+     * Asks the database whether its transactions are read-only (a read-only default, a standby) and, while it refused
+     * writes, for a small committed write (a temporary table: a commit needs the write-ahead log, so a full disk still
+     * fails it).
      */
     void probe(DataSource pool) {
         State before = state;
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
-            statement.execute("select 1");
+            if (readOnly(statement)) {
+                moveTo(State.READ_ONLY, "its transactions are read-only: default_transaction_read_only, or a standby");
+                return;
+            }
             if (before == State.READ_ONLY || before == State.DEGRADED) {
                 connection.setAutoCommit(false);
                 statement.execute("create temporary table marketolog_write_probe (at timestamptz) on commit drop");
@@ -93,6 +98,12 @@ public final class DatabaseHealth {
                 log.warn("Database probe at {} failed unexpectedly", where, e);
             }
             failed("answer a probe", e);
+        }
+    }
+
+    private static boolean readOnly(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery("select current_setting('transaction_read_only')")) {
+            return row.next() && row.getString(1).equals("on");
         }
     }
 

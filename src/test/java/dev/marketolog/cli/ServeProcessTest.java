@@ -2,6 +2,7 @@ package dev.marketolog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,10 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +137,35 @@ class ServeProcessTest {
         process.awaitStartEnded();
         process.awaitClosed();
         assertThat(process.serving()).isFalse();
+    }
+
+    @Test
+    void healthReportsADatabaseThatTurnedReadOnlyWhileServing() throws Exception {
+        try (TestDatabase own = TestDatabase.create()) {
+            Settings settings = SettingsLoader.load(
+                    List.of(), ServeEnvironment.of(own, dataDir, ServeEnvironment.freePort()), Purpose.SERVE);
+            try (ServeProcess process = new ServeProcess(settings)) {
+                process.start();
+                assertThat(TestHttp.get(process.httpPort(), "/health").statusCode()).isEqualTo(200);
+
+                makeReadOnly(own);
+
+                HttpResponse<String> health = await().atMost(Duration.ofSeconds(60))
+                        .until(() -> TestHttp.get(process.httpPort(), "/health"), r -> r.body().contains("\"read-only\""));
+                assertThat(health.statusCode()).isEqualTo(503);
+                assertThat(new ObjectMapper().readTree(health.body()).get("database").asText()).isEqualTo("read-only");
+            }
+        }
+    }
+
+    /** Read-only by default from now on, as a full disk's operator or a failover to a standby would leave it. */
+    private static void makeReadOnly(TestDatabase database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.dsn().jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin execute format('alter database %I set default_transaction_read_only = on', current_database()); end $$");
+            // the pool's connections keep their old mode: end them, so that the pool opens read-only ones
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+        }
     }
 
     @Test

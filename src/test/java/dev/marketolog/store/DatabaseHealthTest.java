@@ -11,6 +11,7 @@ import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
 import dev.marketolog.engine.StoreUnavailableException;
 import java.sql.SQLException;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
@@ -77,9 +78,19 @@ class DatabaseHealthTest {
             assertThat(readOnly.health().state().label()).isEqualTo("read-only");
             assertThat(logged.list).singleElement().satisfies(event -> {
                 assertThat(event.getLevel()).isEqualTo(Level.WARN);
-                assertThat(event.getFormattedMessage()).contains("is read-only").contains("cannot add an account");
+                assertThat(event.getFormattedMessage()).contains("is read-only");
                 assertThat(event.getThrowableProxy()).isNull();
             });
+        }
+    }
+
+    @Test
+    void aProbeFindsAReadOnlyDatabaseBeforeAnyWriteFails() {
+        try (TestDatabase own = TestDatabase.create();
+                Database readOnly = Database.connect(readOnly(own.dsn()))) {
+            readOnly.health().probe(readOnly.dataSource());
+
+            assertThat(readOnly.health().state()).isEqualTo(DatabaseHealth.State.READ_ONLY);
         }
     }
 
@@ -87,7 +98,7 @@ class DatabaseHealthTest {
     void whileWritesAreRefusedAProbeKeepsTheStateAndAWorkingDatabaseEndsIt() {
         try (TestDatabase own = TestDatabase.create();
                 Database readOnly = Database.connect(readOnly(own.dsn()))) {
-            DatabaseHealth health = readOnly.health();
+            DatabaseHealth health = new DatabaseHealth("test", InstantSource.system()); // probed by this test alone
             health.failed("save a comment", new SQLException("could not extend file: No space left on device", "53100"));
             assertThat(health.state()).isEqualTo(DatabaseHealth.State.DEGRADED);
 
@@ -102,7 +113,7 @@ class DatabaseHealthTest {
     @Test
     void anOutageIsOneWarningWhenItStartsAndOneLineWhenItEnds() {
         try (Database database = Database.connect(db.dsn())) {
-            DatabaseHealth health = database.health();
+            DatabaseHealth health = new DatabaseHealth("test", InstantSource.system()); // probed by this test alone
             for (int i = 0; i < 50; i++) {
                 health.failed("read the journal", new SQLException("An I/O error occurred while sending to the backend.", "08006"));
             }
