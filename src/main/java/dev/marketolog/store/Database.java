@@ -55,6 +55,8 @@ public final class Database implements AutoCloseable {
         if (settings.postgres().isPresent()) {
             return connect(settings.postgres().get());
         }
+        log.info("Starting the embedded PostgreSQL in {} (a first start unpacks and initialises it)",
+                settings.dataDir().resolve("postgres"));
         // A free port each start: nothing outside this process connects to it, and two processes never collide.
         EmbeddedDatabase server = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), 0);
         try {
