@@ -19,7 +19,10 @@ import dev.marketolog.telegram.tdlib.TdObject.OptionValue;
 import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.telegram.tdlib.TdlibAccount;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.marketolog.telegram.tdlib.TdlibParameters;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code marketolog doctor [--env-file F]...}: checks libtdjson, the database, the cache, the LLM endpoint and each
- * account's session, one line each; exits 0 only when every check is ok.
+ * account's session, one line each; exits 0 only when every check is ok. It only looks: it migrates nothing, creates
+ * no database or session, writes nothing to Redis and does not open a session a running serve holds.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Checks libtdjson, the database, the cache, the LLM endpoint and each account's session; exit 0 only when all are ok.")
@@ -102,23 +106,33 @@ public final class DoctorCommand implements Callable<Integer> {
         }
     }
 
+    /** Only looks: connects without migrating, or reads the embedded data directory without starting a server. */
     private static Check database(ProcessSettings process) {
-        String which = process.postgres().isPresent() ? "PostgreSQL at POSTGRES_DSN" : "embedded PostgreSQL in " + process.dataDir().resolve("postgres");
-        try (Database database = Database.open(process)) {
-            return database.ping() ? Check.ok("database", which + " answers") : Check.fail("database", which + " does not answer");
+        if (process.postgres().isEmpty()) {
+            return EmbeddedDataDirectory.look(process.dataDir().resolve("postgres"));
+        }
+        String which = "PostgreSQL at POSTGRES_DSN";
+        try {
+            Database.Schema schema = Database.look(process.postgres().get());
+            if (schema.version().isEmpty()) {
+                return Check.ok("database", which + " answers; no schema yet (serve creates it at its start)");
+            }
+            return Check.ok("database", which + " answers; schema version " + schema.version().get()
+                    + (schema.pending() == 0 ? "" : ", " + schema.pending() + " migration(s) serve will apply"));
         } catch (RuntimeException e) {
             return Check.fail("database", which + ": " + e.getMessage());
         }
     }
 
+    /** Only looks: a PING, never a write. */
     private static Check cache(ProcessSettings process) {
-        String which = process.redisUrl().isPresent() ? "Redis at REDIS_URL" : "in-process cache (no REDIS_URL)";
+        if (process.redisUrl().isEmpty()) {
+            return Check.ok("cache", "in-process cache (no REDIS_URL)");
+        }
         try (Cache cache = Caches.open(process.redisUrl(), new SimpleMeterRegistry())) {
-            String key = "doctor:" + UUID.randomUUID();
-            cache.put(key, "ok", Duration.ofSeconds(10));
-            boolean roundTrip = cache.get(key).filter("ok"::equals).isPresent();
-            return roundTrip ? Check.ok("cache", which + " stores and returns a value")
-                    : Check.fail("cache", which + " is " + cache.state());
+            String state = cache.state();
+            return state.equals("up") ? Check.ok("cache", "Redis at REDIS_URL answers")
+                    : Check.fail("cache", "Redis at REDIS_URL is " + state);
         }
     }
 
@@ -138,6 +152,15 @@ public final class DoctorCommand implements Callable<Integer> {
         }).toList();
     }
 
+    /** Whether TDLib has kept a session there: its database starts with a binlog file. */
+    private static boolean hasSession(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".binlog"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Check session(Optional<TdRuntime> tdlib, AccountSettings account, Path dataDir) {
         String name = "session " + account.name();
         if (tdlib.isEmpty()) {
@@ -145,6 +168,19 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         if (account.apiId().isEmpty() || !account.apiHash().isPresent()) {
             return Check.fail(name, "TELEGRAM_API_ID and TELEGRAM_API_HASH are needed to open it");
+        }
+        try {
+            if (SessionLock.held(dataDir, account.name())) {
+                // opening it would wait on TDLib's lock and could disturb the running session
+                return Check.ok(name, "in use by a running serve (see its /health)");
+            }
+        } catch (IOException e) {
+            return Check.fail(name, "cannot check its lock " + SessionLock.file(dataDir, account.name()) + ": " + e);
+        }
+        String login = account.envFile().map(f -> "marketolog login --env-file " + f).orElse("marketolog login");
+        if (!hasSession(TdlibParameters.sessionDirectory(dataDir, account.name()))) {
+            // opening it would create an empty TDLib database where there is none
+            return Check.fail(name, "no session yet under " + TdlibParameters.sessionDirectory(dataDir, account.name()) + ": run " + login);
         }
         TdlibAccount session;
         try {
@@ -160,7 +196,6 @@ public final class DoctorCommand implements Callable<Integer> {
                 // e.g. the database is locked by a running serve, or the encryption key does not match
                 return Check.fail(name, "cannot be opened: " + e.getCause().getMessage());
             }
-            String login = account.envFile().map(f -> "marketolog login --env-file " + f).orElse("marketolog login");
             return Check.fail(name, "needs login (" + session.authorization() + "): run " + login);
         } catch (TimeoutException e) {
             return Check.fail(name, "no answer from its TDLib database within " + SESSION_TIMEOUT.toSeconds() + " s (" + session.authorization() + ")");

@@ -101,7 +101,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     public List<dev.marketolog.web.AccountStatus> accounts() {
         return fleet.status().stream()
                 .map(s -> new dev.marketolog.web.AccountStatus(s.account(), s.state(), s.sentToday(), s.dailyLimit(),
-                        s.spamBlockUntil(), s.floodWaitUntil(), sessions.session(s.account())))
+                        s.spamBlockUntil(), s.floodWaitUntil(), sessions.session(s.account()), s.failures()))
                 .toList();
     }
 

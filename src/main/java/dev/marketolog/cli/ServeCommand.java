@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code marketolog [serve]}: the main job, until SIGTERM or SIGINT stops it. */
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Run the configured accounts, with /health and /metrics on HTTP_HOST:HTTP_PORT (the default command).")
 public final class ServeCommand implements Callable<Integer> {
 
-    /** Exit code when a part (database, HTTP port) cannot start, or the stop overran its deadline. */
+    /** Exit code when a part (database, HTTP port, DATA_DIR) cannot start, or the stop overran its deadline. */
     static final int FAILED = 1;
     /** A stop that takes longer is cut short: supervisors (Docker, systemd) kill soon after anyway. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
@@ -39,6 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     private final Path workingDir;
     private final Map<String, String> environment;
+    /** The process once it exists; the shutdown hook stops it. */
+    private volatile ServeProcess process;
+    /** Set when call() ends on its own: the exit code it returns must stand. */
+    private volatile boolean exiting;
 
     /** Reads the process environment and looks for env files in the working directory. */
     public ServeCommand() {
@@ -52,6 +55,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // first of all, so that a signal at any moment of the start stops it cleanly (the JVM alone would exit 143)
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("marketolog-stop").unstarted(this::stop));
+        try {
+            return run();
+        } finally {
+            exiting = true;
+        }
+    }
+
+    private int run() throws InterruptedException {
         Optional<Settings> loaded =
                 envFiles.load(workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
@@ -61,29 +74,41 @@ public final class ServeCommand implements Callable<Integer> {
         LogOutput.use(settings.process().logFormat());
         settings.warnings().forEach(warning -> log.warn("{}", warning));
 
-        ServeProcess process = new ServeProcess(settings);
-        // registered before the start, so that a signal during a slow first start still stops what has started
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("marketolog-stop").unstarted(() -> stop(process)));
+        ServeProcess started = new ServeProcess(settings);
+        process = started;
         try {
-            process.start();
-        } catch (StoreException | WebServerException e) {
+            started.start();
+        } catch (ServeProcess.StartStopped e) {
+            // the shutdown hook stopped the start and ends the process
+            started.awaitClosed();
+            return 0;
+        } catch (StoreException | WebServerException | DataDirectory.Unusable e) {
             log.error("Cannot start: {}", e.getMessage());
             return FAILED;
         }
-        process.awaitClosed();
+        started.awaitClosed();
         return 0;
     }
 
-    /** Runs in the shutdown hook that SIGTERM, SIGINT and the exit after a failed start run. */
-    private static void stop(ServeProcess process) {
-        if (!process.serving()) {
-            // the start failed and stopped its parts already: the JVM keeps its exit code
+    /** Runs in the shutdown hook that SIGTERM, SIGINT and every exit run. */
+    private void stop() {
+        if (exiting) {
+            // serve ends on its own (a failed start, wrong settings): the JVM keeps its exit code
             return;
         }
         Thread.ofPlatform().daemon().name("marketolog-stop-deadline").start(ServeCommand::haltAfterDeadline);
-        log.info("Stopping");
-        process.close();
-        log.info("Stopped");
+        ServeProcess current = process;
+        if (current != null) {
+            log.info("Stopping");
+            current.requestStop();
+            try {
+                current.awaitStartEnded();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            current.close();
+            log.info("Stopped");
+        }
         // The JVM would exit with 128 + the signal's number; a clean stop on request is a success for supervisors.
         Runtime.getRuntime().halt(0);
     }

@@ -9,6 +9,7 @@ import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.tdlib.TdRuntime;
+import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
@@ -25,19 +26,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@code serve} runs, wired from the settings in one place: started in the order each part needs the
- * previous ones, stopped in the reverse order (HTTP first, the database last). Starting and stopping exclude each
- * other, so a stop requested while the process starts (SIGTERM right after launch) waits for the start to end and then
- * stops every part, the embedded database included.
+ * Everything {@code serve} runs, wired from the settings in one place. HTTP listens first (a taken port fails the start
+ * at once; {@code /health} says "starting" until the rest is up), then DATA_DIR is checked and the database, the cache
+ * and the accounts start in the order each needs the previous ones. {@link #close()} stops HTTP first and the rest in
+ * the reverse order of their start, the database last. A stop requested during the start ({@link #requestStop()})
+ * cuts it short after the step under way, which every timeout of the database bounds.
  */
 final class ServeProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServeProcess.class);
 
-    /** What has started, last started on top: {@link #close()} stops from the top. */
+    /** A stop was requested while the process started: it stopped what had started. */
+    static final class StartStopped extends RuntimeException {
+        StartStopped() {
+            super("stopped during the start");
+        }
+    }
+
+    /** What has started after HTTP, last started on top: {@link #close()} stops from the top. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final CountDownLatch startEnded = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Settings settings;
+    private volatile boolean stopRequested;
+    private volatile boolean serving;
     private WebServer web;
 
     ServeProcess(Settings settings) {
@@ -45,15 +57,18 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the metrics, the database (embedded unless POSTGRES_DSN is set), the cache and the HTTP server. When a
-     * part fails to start, the parts already started are stopped and the failure is thrown.
+     * Starts every part. When a part fails to start, or a stop is requested meanwhile, the parts already started are
+     * stopped and the failure ({@link StartStopped} for a stop) is thrown.
      */
-    synchronized void start() {
+    void start() {
         try {
             startParts();
+            serving = true;
         } catch (RuntimeException e) {
             close();
             throw e;
+        } finally {
+            startEnded.countDown();
         }
     }
 
@@ -62,19 +77,21 @@ final class ServeProcess implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         String version = Version.current();
 
+        WebServer.requireBindable(config.httpHost(), config.httpPort()); // before the slower parts load
         Metrics metrics = started(Metrics.start(version));
+        HealthEndpoint health = new HealthEndpoint(version);
+        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
+        DataDirectory.requireWritable(config.dataDir());
+
         Database database = started(Database.open(config));
         Cache cache = started(Caches.open(config.redisUrl(), metrics.registry()));
 
         ConfiguredAccounts accounts =
                 new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
         accounts.register();
-        // the engine starts after the database and cache it uses and before HTTP reports on it, so that it stops
-        // after HTTP and before the database
         EngineService engine = startEngine(settings, database, cache, metrics);
 
-        HealthHandler health = new HealthHandler(version, clock, processStart(), database::ping, cache, engine);
-        web = started(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
+        health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
@@ -108,9 +125,24 @@ final class ServeProcess implements AutoCloseable {
         public void close() {}
     };
 
+    /** Keeps {@code part} for {@link #close()}; then ends the start if a stop was requested meanwhile. */
     private <T extends AutoCloseable> T started(T part) {
-        running.push(part);
+        synchronized (this) {
+            running.push(part);
+        }
+        if (stopRequested) {
+            throw new StartStopped();
+        }
         return part;
+    }
+
+    private void startWeb(WebServer server) {
+        synchronized (this) {
+            web = server;
+        }
+        if (stopRequested) {
+            throw new StartStopped();
+        }
     }
 
     /** When the JVM started, so the uptime in /health counts the whole process. */
@@ -123,9 +155,19 @@ final class ServeProcess implements AutoCloseable {
         return web.port();
     }
 
-    /** Whether every part started and none has been stopped; waits for a start in progress to end. */
-    synchronized boolean serving() {
-        return web != null && closed.getCount() > 0;
+    /** Whether every part started and none has been stopped. */
+    boolean serving() {
+        return serving && closed.getCount() > 0;
+    }
+
+    /** Asks a start under way to end after its current step; the start then stops what it started. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Blocks until {@link #start()} has returned or thrown. */
+    void awaitStartEnded() throws InterruptedException {
+        startEnded.await();
     }
 
     /** Blocks until {@link #close()} has finished. */
@@ -133,17 +175,25 @@ final class ServeProcess implements AutoCloseable {
         closed.await();
     }
 
-    /** Stops every started part, newest first; a part that fails to stop is logged and the others still stop. */
+    /** Stops HTTP, then every other started part, newest first; a part that fails to stop is logged and the others still stop. */
     @Override
     public synchronized void close() {
-        while (!running.isEmpty()) {
-            AutoCloseable part = running.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                log.error("Stopping {} failed", part.getClass().getSimpleName(), e);
-            }
+        if (web != null) {
+            stop(web);
+            web = null;
         }
+        while (!running.isEmpty()) {
+            stop(running.pop());
+        }
+        serving = false;
         closed.countDown();
+    }
+
+    private static void stop(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            log.error("Stopping {} failed", part.getClass().getSimpleName(), e);
+        }
     }
 }

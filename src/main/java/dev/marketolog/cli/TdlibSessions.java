@@ -6,6 +6,8 @@ import dev.marketolog.telegram.tdlib.LoginPrompts;
 import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.telegram.tdlib.TdlibAccount;
 import dev.marketolog.web.TelegramSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +29,8 @@ final class TdlibSessions implements TelegramSessions {
     private final TdRuntime runtime;
     private final Path dataDir;
     private final Map<String, TdlibAccount> open = new ConcurrentHashMap<>();
+    /** Held while a session is open, so that doctor can tell it is in use. */
+    private final Map<String, SessionLock> locks = new ConcurrentHashMap<>();
     /** What a session that could not be used said last, so /health tells why the account needs a login. */
     private final Map<String, TelegramSession> refused = new ConcurrentHashMap<>();
 
@@ -37,21 +41,49 @@ final class TdlibSessions implements TelegramSessions {
 
     @Override
     public Optional<Telegram> open(AccountSettings account) {
+        Optional<SessionLock> lock;
+        try {
+            lock = SessionLock.take(dataDir, account.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the session of account " + account.name(), e);
+        }
+        if (lock.isEmpty()) {
+            log.warn("account {}: its Telegram session is in use by another process ({})", account.name(),
+                    SessionLock.file(dataDir, account.name()));
+            refused.put(account.name(), new TelegramSession("in use by another process", "unknown"));
+            return Optional.empty();
+        }
+        // the start waits for this: say so, and for how long at most
+        log.info("account {}: opening its Telegram session (waits up to {} s)", account.name(), READY_TIMEOUT.toSeconds());
         TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
         try {
             session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             open.put(account.name(), session);
+            locks.put(account.name(), lock.get());
             return Optional.of(session.telegram());
         } catch (ExecutionException | TimeoutException e) {
             log.warn("account {}: no ready Telegram session ({}); run `marketolog login --env-file {}`", account.name(),
                     session.authorization(), account.envFile().map(Path::toString).orElse("<its .env file>"));
             refused.put(account.name(), new TelegramSession(session.authorization(), session.connection()));
-            session.close();
+            close(session, lock.get());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.close();
+            close(session, lock.get());
             return Optional.empty();
+        }
+    }
+
+    private static void close(TdlibAccount session, SessionLock lock) {
+        session.close();
+        release(lock);
+    }
+
+    private static void release(SessionLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("cannot release {}: {}", lock, e.toString());
         }
     }
 
@@ -67,5 +99,7 @@ final class TdlibSessions implements TelegramSessions {
     public void close() {
         open.values().forEach(TdlibAccount::close);
         open.clear();
+        locks.values().forEach(TdlibSessions::release);
+        locks.clear();
     }
 }

@@ -563,7 +563,12 @@ final class AccountRunner implements FleetMember {
 
     private void recordFailure(RuntimeException e) {
         failures++;
-        log.error("account {}: task failed; the account goes on", name, e);
+        if (e instanceof StoreUnavailableException) {
+            // an outage of the database: its health logs it once, a stack trace per task would flood the log
+            log.debug("account {}: task failed, the store is unavailable: {}", name, e.getMessage());
+        } else {
+            log.error("account {}: task failed; the account goes on", name, e);
+        }
         emit(new EngineEvent.AccountFailed(name, clock.instant(), e.toString()));
     }
 

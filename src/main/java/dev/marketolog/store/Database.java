@@ -9,31 +9,45 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's PostgreSQL: a small HikariCP pool, migrated by Flyway when opened. When it owns an embedded server,
- * {@link #close()} stops that server after closing the pool; no JVM hook does it, so shutdown must call {@link #close()}
- * after stopping whatever still writes.
+ * The application's PostgreSQL: a small HikariCP pool, migrated by Flyway when opened, with every wait bounded (see
+ * {@link #CONNECT_TIMEOUT}, {@link #LOGIN_TIMEOUT}, {@link #SOCKET_TIMEOUT}) and its {@link #health()} probed every
+ * {@link #PROBE_EVERY}. When it owns an embedded server, {@link #close()} stops that server after closing the pool; no
+ * JVM hook does it, so shutdown must call {@link #close()} after stopping whatever still writes.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Virtual threads share the pool: a few connections serve many accounts, each holding one only briefly. */
     private static final int POOL_SIZE = 8;
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
-    private static final int PING_TIMEOUT_SECONDS = 2;
+    /** How long a caller waits for a pooled connection. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the driver waits for the server to accept the TCP connection. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the driver waits for the whole login (TLS negotiation, authentication): a server that accepts and never answers. */
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the driver waits for any answer on an open connection; our statements take milliseconds. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the pool's check of an idle connection may take. */
+    private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration PROBE_EVERY = Duration.ofSeconds(2);
 
-    private final HikariDataSource pool;
+    private final Pool pool;
     private final Optional<EmbeddedDatabase> embedded;
+    private final Thread prober;
 
-    private Database(HikariDataSource pool, Optional<EmbeddedDatabase> embedded) {
+    private Database(Pool pool, Optional<EmbeddedDatabase> embedded) {
         this.pool = pool;
         this.embedded = embedded;
+        this.prober = Thread.ofVirtual().name("marketolog-db-probe").start(this::probeUntilClosed);
     }
 
     /** The server POSTGRES_DSN names, or else an embedded one with its data in {@code DATA_DIR/postgres}. */
@@ -41,6 +55,8 @@ public final class Database implements AutoCloseable {
         if (settings.postgres().isPresent()) {
             return connect(settings.postgres().get());
         }
+        log.info("Starting the embedded PostgreSQL in {} (a first start unpacks and initialises it)",
+                settings.dataDir().resolve("postgres"));
         // A free port each start: nothing outside this process connects to it, and two processes never collide.
         EmbeddedDatabase server = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), 0);
         try {
@@ -56,19 +72,45 @@ public final class Database implements AutoCloseable {
         return new Database(migratedPool(dsn), Optional.empty());
     }
 
-    private static HikariDataSource migratedPool(DatabaseDsn dsn) {
-        HikariDataSource pool = pool(dsn);
+    /**
+     * The schema of the database {@code dsn} names, only looked at (for doctor): nothing is migrated or created.
+     *
+     * @param version the schema's version; empty when serve has never migrated this database
+     * @param pending migrations serve would apply at its next start
+     */
+    public record Schema(Optional<String> version, int pending) {}
+
+    /** Connects with the same timeouts as serve and reads the schema's version; throws {@link StoreException} when it cannot. */
+    public static Schema look(DatabaseDsn dsn) {
+        try (Pool pool = pool(dsn)) {
+            MigrationInfoService info = flyway(pool).info();
+            return new Schema(Optional.ofNullable(info.current()).map(m -> m.getVersion().getVersion()), info.pending().length);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read the schema of the database at " + where(dsn) + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static Flyway flyway(DataSource pool) {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+    }
+
+    private static Pool migratedPool(DatabaseDsn dsn) {
+        log.info("Connecting to the database at {} (giving up after {} s without an answer)", where(dsn),
+                LOGIN_TIMEOUT.plus(CONNECT_TIMEOUT).toSeconds());
+        Pool pool = pool(dsn);
         try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            var result = flyway(pool).migrate();
             log.info("Database {} ready, {} migration(s) applied", where(dsn), result.migrationsExecuted);
             return pool;
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate the database at " + where(dsn) + ": " + e.getMessage(), e);
+            throw new StoreException("cannot migrate the database at " + where(dsn) + ": " + rootMessage(e), e);
         }
     }
 
-    private static HikariDataSource pool(DatabaseDsn dsn) {
+    private static Pool pool(DatabaseDsn dsn) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("marketolog-db");
         config.setJdbcUrl(dsn.jdbcUrl());
@@ -80,11 +122,16 @@ public final class Database implements AutoCloseable {
         }
         // as connection properties, so that no log that shows the URL can show them
         dsn.secretParameters().forEach((name, value) -> config.addDataSourceProperty(name, value.reveal()));
+        // the driver's own timeouts (in seconds); a parameter of the same name in POSTGRES_DSN overrides each
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("loginTimeout", Long.toString(LOGIN_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         try {
-            return new HikariDataSource(config);
+            return new Pool(config, new DatabaseHealth(where(dsn), InstantSource.system()));
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to the database at " + where(dsn) + ": " + rootMessage(e), e);
         }
@@ -105,15 +152,33 @@ public final class Database implements AutoCloseable {
         return root instanceof UnknownHostException ? "unknown host " + root.getMessage() : root.getMessage();
     }
 
+    private void probeUntilClosed() {
+        while (!pool.isClosed()) {
+            try {
+                Thread.sleep(PROBE_EVERY);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!pool.isClosed()) {
+                pool.health().probe(pool);
+            }
+        }
+    }
+
     /** The pooled connections every repository uses. */
     public DataSource dataSource() {
         return pool;
     }
 
-    /** Whether the database answers a trivial query within a few seconds, for /health. */
+    /** What is known of the database now, without asking it: for /health. */
+    public DatabaseHealth health() {
+        return pool.health();
+    }
+
+    /** Whether the database answers a trivial query within a few seconds. */
     public boolean ping() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(PING_TIMEOUT_SECONDS);
+            statement.setQueryTimeout(DatabaseHealth.PROBE_TIMEOUT_SECONDS);
             statement.execute("select 1");
             return true;
         } catch (SQLException e) {
@@ -129,7 +194,23 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        prober.interrupt();
+        pool.health().closed();
         pool.close();
         embedded.ifPresent(EmbeddedDatabase::close);
+    }
+
+    /** The pool, carrying the health its statements report to (see {@link Jdbc}). */
+    static final class Pool extends HikariDataSource {
+        private final DatabaseHealth health;
+
+        Pool(HikariConfig config, DatabaseHealth health) {
+            super(config);
+            this.health = health;
+        }
+
+        DatabaseHealth health() {
+            return health;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.engine.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The few JDBC moves the engine's adapters repeat: run a statement, read rows, hold a transaction. */
+/**
+ * The few JDBC moves the engine's adapters repeat: run a statement, read rows, hold a transaction. A failure tells the
+ * database's health (when the pool is a {@link Database}'s) and is thrown as {@link StoreUnavailableException} when it
+ * is an outage (unreachable, read-only, full), as {@link StoreException} when it is unexpected.
+ */
 final class Jdbc {
 
     /** Sets a statement's parameters. */
@@ -33,9 +38,11 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final Optional<DatabaseHealth> health;
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.health = dataSource instanceof Database.Pool pool ? Optional.of(pool.health()) : Optional.empty();
     }
 
     /** Runs an insert, update or delete; answers the rows it touched. */
@@ -63,7 +70,11 @@ final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+            health.ifPresent(h -> h.failed(what, e));
+            String message = "cannot " + what + ": " + e.getMessage();
+            throw SqlFailure.of(e) == SqlFailure.UNEXPECTED
+                    ? new StoreException(message, e)
+                    : new StoreUnavailableException(message, e);
         }
     }
 

@@ -20,13 +20,14 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The cache on a Redis server (REDIS_URL). While Redis does not answer, {@code get} misses and {@code put} is dropped:
  * one warning and one count in {@code cache_outages_total} per outage, one info line when it is back. After a failure
- * the cache does not try Redis again for {@link #RETRY_AFTER}, so callers are never held up by a dead server for long.
+ * the cache does not try Redis again for {@link #RETRY_AFTER}, and then one caller tries while the others skip the
+ * cache at once, so a dead or hung server holds up one caller for at most {@link #TIMEOUT} at each retry.
  */
 public final class RedisCache implements Cache {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCache.class);
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofMillis(500);
     private static final int MAX_CONNECTIONS = 16;
 
     private final JedisPool pool;
@@ -35,6 +36,7 @@ public final class RedisCache implements Cache {
     private final Counter outages;
     private final InstantSource clock;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Instant retryAt = Instant.MIN;
 
     /** A cache on the Redis at {@code url} whose keys all start with {@code keyPrefix}. */
@@ -80,8 +82,13 @@ public final class RedisCache implements Cache {
     }
 
     private <T> Optional<T> call(Function<Jedis, T> command) {
-        if (down.get() && clock.instant().isBefore(retryAt)) {
-            return Optional.empty();
+        boolean probe = false;
+        if (down.get()) {
+            // while Redis is down, one caller at a time tries it again; the others go on without cache at once
+            if (clock.instant().isBefore(retryAt) || !probing.compareAndSet(false, true)) {
+                return Optional.empty();
+            }
+            probe = true;
         }
         try (Jedis jedis = pool.getResource()) {
             T result = command.apply(jedis);
@@ -96,6 +103,10 @@ public final class RedisCache implements Cache {
                 log.warn("Redis cache at {} is down, running without cache until it is back: {}", server, e.getMessage());
             }
             return Optional.empty();
+        } finally {
+            if (probe) {
+                probing.set(false);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param spamBlockUntil while present and in the future, the spam guard keeps the account asleep
  * @param floodWaitUntil while present and in the future, the account obeys Telegram's flood wait
  * @param telegram       its Telegram session's authorization and connection state; empty when none was opened
+ * @param failures       exceptions caught in the account's tasks since the process started
  */
 public record AccountStatus(
         String name,
@@ -21,7 +22,8 @@ public record AccountStatus(
         int dailyLimit,
         Optional<Instant> spamBlockUntil,
         Optional<Instant> floodWaitUntil,
-        Optional<TelegramSession> telegram) {
+        Optional<TelegramSession> telegram,
+        long failures) {
 
     public AccountStatus {
         Objects.requireNonNull(name, "name");
@@ -31,6 +33,9 @@ public record AccountStatus(
         Objects.requireNonNull(telegram, "telegram");
         if (sentToday < 0) {
             throw new IllegalArgumentException("sentToday cannot be negative, got " + sentToday);
+        }
+        if (failures < 0) {
+            throw new IllegalArgumentException("failures cannot be negative, got " + failures);
         }
         if (dailyLimit < 0) {
             throw new IllegalArgumentException("dailyLimit cannot be negative, got " + dailyLimit);

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The body of {@code GET /health}.
  *
- * @param status   "up" when the database answers and the accounts could be read, else "down"
- * @param database "up" or "down"
+ * @param status   "up" when the database is up and the accounts could be read, else "down"
+ * @param database "up", "down" (it does not answer), "read-only" or "degraded" (it answers but refuses writes)
  * @param cache    "up", "down" or "in-process"
  */
 public record HealthReport(

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.marketolog.engine.RunState;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -30,26 +31,46 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code host:port} and serves {@code GET /health} and {@code GET /metrics}.
+     * Listens on {@code host:port} and serves {@code GET /health} and {@code GET /metrics}; another method on either is
+     * 405, any other path 404.
      *
      * @param port the TCP port, or 0 for a free one (see {@link #port()})
-     * @throws WebServerException when the address cannot be bound
+     * @throws WebServerException when the address cannot be bound, saying why (taken port, not our address, ...)
      */
-    public static WebServer start(String host, int port, HealthHandler health, MetricsHandler metrics) {
+    public static WebServer start(String host, int port, Handler health, MetricsHandler metrics) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
+            config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(objectMapper(), true));
             config.routes.get("/health", health);
             config.routes.get("/metrics", metrics);
         });
         try {
+            // Javalin logs its own error for a failed bind, and the caller reports ours: try the address first
+            BindFailure.requireBindable(host, port);
             javalin.start(host, port);
-        } catch (JavalinBindException e) {
-            throw new WebServerException("cannot listen on " + host + ":" + port + " (HTTP_HOST, HTTP_PORT): " + e.getMessage(), e);
+        } catch (JavalinBindException | BindFailure.Unbindable e) {
+            throw new WebServerException(
+                    "cannot listen on " + host + ":" + port + " (HTTP_HOST, HTTP_PORT): " + BindFailure.describe(e, host, port), e);
         }
         log.info("HTTP listening on http://{}:{}", host, javalin.port());
         return new WebServer(javalin);
+    }
+
+    /**
+     * Fails at once, with the reason, when {@code host:port} cannot be bound: serve asks before it loads anything else,
+     * so a taken port or a wrong HTTP_HOST ends the start within a second.
+     *
+     * @throws WebServerException when the address cannot be bound
+     */
+    public static void requireBindable(String host, int port) {
+        try {
+            BindFailure.requireBindable(host, port);
+        } catch (BindFailure.Unbindable e) {
+            throw new WebServerException(
+                    "cannot listen on " + host + ":" + port + " (HTTP_HOST, HTTP_PORT): " + BindFailure.describe(e, host, port), e);
+        }
     }
 
     /** JSON as operators read it: snake_case names, ISO-8601 instants, run states in words ("needs login"). */

@@ -5,14 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.store.SilentServer;
 import dev.marketolog.store.TestDatabase;
 import dev.marketolog.web.TestHttp;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
@@ -36,20 +42,10 @@ class ServeIT {
     void servesUntilSigtermThenStopsCleanlyWithExitZero() throws Exception {
         int port = ServeEnvironment.freePort();
         Path log = workDir.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-jar",
-                        Path.of(System.getProperty("marketolog.jar")).toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // only what the test gives: no LOG_FORMAT or POSTGRES_DSN of the machine running the build
-        builder.environment().clear();
-        builder.environment().putAll(ServeEnvironment.of(db, workDir.resolve("data"), port));
-        builder.environment().put("LOG_FORMAT", "json");
+        Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, workDir.resolve("data"), port));
+        env.put("LOG_FORMAT", "json");
 
-        Process serve = builder.start();
+        Process serve = launch(env, log);
         try {
             HttpResponse<String> health = awaitHealth(serve, port);
             assertThat(health.statusCode()).as("GET /health; log:%n%s", Files.readString(log)).isEqualTo(200);
@@ -74,11 +70,67 @@ class ServeIT {
         }
     }
 
-    /** The first answer of /health once it listens; fails when the process ends or takes too long to listen. */
+    @Test
+    void sigtermWhileTheDatabaseNeverAnswersStopsTheStartCleanly() throws Exception {
+        Path log = workDir.resolve("serve.log");
+        try (SilentServer database = SilentServer.start()) {
+            Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, workDir.resolve("data"), ServeEnvironment.freePort()));
+            env.put("POSTGRES_DSN", "jdbc:postgresql://127.0.0.1:" + database.port() + "/app");
+            Process serve = launch(env, log);
+            try {
+                await().atMost(START_WITHIN).until(() -> Files.readString(log).contains("Connecting to the database"));
+
+                serve.destroy(); // SIGTERM while the start waits for the database
+
+                assertThat(serve.waitFor(STOP_WITHIN_SECONDS, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+                assertThat(serve.exitValue()).as("exit code; log:%n%s", Files.readString(log)).isIn(0, 1);
+            } finally {
+                serve.destroyForcibly();
+            }
+        }
+        assertThat(Files.readString(log)).doesNotContain("\tat ").contains("Stopping");
+    }
+
+    @Test
+    void aTakenPortEndsTheStartWithOneLineBeforeTheDatabaseIsAsked() throws Exception {
+        Path log = workDir.resolve("serve.log");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                SilentServer database = SilentServer.start()) {
+            Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, workDir.resolve("data"), taken.getLocalPort()));
+            env.put("POSTGRES_DSN", "jdbc:postgresql://127.0.0.1:" + database.port() + "/app");
+            Process serve = launch(env, log);
+            try {
+                assertThat(serve.waitFor(STOP_WITHIN_SECONDS, TimeUnit.SECONDS)).as("exited").isTrue();
+                assertThat(serve.exitValue()).as("exit code; log:%n%s", Files.readString(log)).isEqualTo(1);
+            } finally {
+                serve.destroyForcibly();
+            }
+            assertThat(database.connections()).as("connections to the database").isZero();
+        }
+        List<String> errors = Files.readAllLines(log).stream().filter(line -> line.contains("ERROR")).toList();
+        assertThat(errors).singleElement().asString().contains("port").contains("already in use");
+    }
+
+    /** serve from the packaged jar with only {@code env} (nothing of the machine running the build), output to {@code log}. */
+    private static Process launch(Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-jar",
+                        Path.of(System.getProperty("marketolog.jar")).toString())
+                .directory(log.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** The first answer of /health once serve has started (it says "starting" before); fails when the process ends. */
     private static HttpResponse<String> awaitHealth(Process serve, int port) {
         return await("serve listens within " + START_WITHIN).atMost(START_WITHIN).pollInterval(Duration.ofMillis(200))
                 .failFast("serve ended before it listened", () -> !serve.isAlive())
-                .ignoreException(UncheckedIOException.class)
-                .until(() -> TestHttp.get(port, "/health"), response -> true);
+                .ignoreException(UncheckedIOException.class) // not listening yet
+                .until(() -> TestHttp.get(port, "/health"), response -> !response.body().contains("\"starting\""));
     }
 }

@@ -7,12 +7,12 @@ import java.net.URI;
 import redis.embedded.RedisServer;
 
 /** A Redis server run by the tests (embedded-redis) on a free localhost port, which a test may stop and start again. */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
 
     private final int port = freePort();
     private final RedisServer server;
 
-    EmbeddedRedis() {
+    public EmbeddedRedis() {
         try {
             server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).build();
             server.start();
@@ -21,7 +21,7 @@ final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("redis://127.0.0.1:" + port);
     }
 

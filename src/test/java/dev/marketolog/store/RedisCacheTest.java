@@ -2,6 +2,7 @@ package dev.marketolog.store;
 
 import dev.marketolog.cache.Cache;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -98,6 +100,27 @@ class RedisCacheTest extends CacheContractTest {
             assertThat(cache.get("key")).isEmpty();
             assertThat(outages()).isEqualTo(2);
             assertThat(logLevels()).containsExactly(Level.WARN, Level.INFO, Level.WARN);
+        }
+    }
+
+    @Test
+    void whileAHungRedisIsRetriedOneCallerWaitsAndTheOthersSkipTheCacheAtOnce() throws Exception {
+        try (SilentServer hung = SilentServer.start();
+                Cache cache = new RedisCache(URI.create("redis://127.0.0.1:" + hung.port()), redis.keyPrefix(), meters, clock)) {
+            assertThat(cache.get("key")).isEmpty(); // times out: Redis is down
+            int triedBefore = hung.connections();
+            afterTheRetryPause();
+
+            Thread prober = Thread.ofVirtual().start(() -> cache.get("key"));
+            await().until(() -> hung.connections() > triedBefore); // the probe is waiting on the hung server
+            for (int i = 0; i < 5; i++) {
+                assertThat(cache.get("key")).isEmpty();
+                assertThat(cache.state()).isEqualTo("down");
+            }
+            prober.join();
+
+            assertThat(hung.connections()).as("only the probe tried Redis").isEqualTo(triedBefore + 1);
+            assertThat(outages()).isEqualTo(1);
         }
     }
 

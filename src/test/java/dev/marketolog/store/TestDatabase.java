@@ -39,6 +39,21 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name, Database.connect(new DatabaseDsn(Server.url(name), null, Secret.NONE)));
     }
 
+    /** A database of its own that nothing has migrated: for tests that must see no schema created. Drop it with {@link #dropEmpty}. */
+    public static DatabaseDsn createEmpty() {
+        String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        execute("create database " + name);
+        return new DatabaseDsn(Server.url(name), null, Secret.NONE);
+    }
+
+    /** Drops a database made by {@link #createEmpty}. */
+    public static void dropEmpty(DatabaseDsn dsn) {
+        String url = dsn.jdbcUrl();
+        int query = url.indexOf('?');
+        String name = url.substring(url.lastIndexOf('/') + 1, query < 0 ? url.length() : query);
+        execute("drop database if exists " + name + " with (force)");
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }

@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import dev.marketolog.cache.Cache;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +32,8 @@ class WebServerTest {
 
     private static final AccountStatusSource ACCOUNTS = () -> List.of(
             new AccountStatus("bot", RunState.RUNNING, 12, 40, Optional.of(SPAM_BLOCK_UNTIL), Optional.empty(),
-                    Optional.of(new TelegramSession("ready", "connecting"))),
-            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 0, 10, Optional.empty(), Optional.empty(), Optional.empty()));
+                    Optional.of(new TelegramSession("ready", "connecting")), 2),
+            new AccountStatus("bot2", RunState.NEEDS_LOGIN, 0, 10, Optional.empty(), Optional.empty(), Optional.empty(), 0));
 
     @AutoClose
     static final TestDatabase db = TestDatabase.create();
@@ -40,7 +44,7 @@ class WebServerTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private WebServer serve(Database database) {
-        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, database::ping, new CaffeineCache(), ACCOUNTS);
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> database.health().state().label(), new CaffeineCache(), ACCOUNTS);
         return WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()));
     }
 
@@ -101,7 +105,7 @@ class WebServerTest {
         AccountStatusSource failing = () -> {
             throw new IllegalStateException("account table unreachable");
         };
-        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, db.database()::ping, new CaffeineCache(), failing);
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> "up", new CaffeineCache(), failing);
         try (WebServer server = WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()))) {
             HttpResponse<String> response = TestHttp.get(server.port(), "/health");
 
@@ -145,12 +149,119 @@ class WebServerTest {
     @Test
     void aTakenPortIsReportedWithTheAddress() {
         try (WebServer first = serve(db.database())) {
-            HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> true, new CaffeineCache(), ACCOUNTS);
+            HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> "up", new CaffeineCache(), ACCOUNTS);
             assertThatThrownBy(
                             () -> WebServer.start("127.0.0.1", first.port(), health, new MetricsHandler(metrics.registry())))
                     .isInstanceOf(WebServerException.class)
                     .hasMessageContaining("127.0.0.1:" + first.port())
-                    .hasMessageContaining("HTTP_PORT");
+                    .hasMessageContaining("HTTP_PORT")
+                    .hasMessageContaining("port " + first.port() + " is already in use");
+        }
+    }
+
+    @Test
+    void anAddressThatIsNotThisMachinesIsReportedAsSuchNotAsATakenPort() {
+        // TEST-NET-1 (RFC 5737): never assigned to a machine
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> "up", new CaffeineCache(), ACCOUNTS);
+        assertThatThrownBy(() -> WebServer.start("192.0.2.1", 8000, health, new MetricsHandler(metrics.registry())))
+                .isInstanceOf(WebServerException.class)
+                .hasMessageContaining("192.0.2.1 is not an address of this machine")
+                .hasMessageNotContaining("already in use");
+    }
+
+    @Test
+    void otherMethodsOnHealthAndMetricsAreNotAllowed() {
+        try (WebServer server = serve(db.database())) {
+            for (String path : List.of("/health", "/metrics")) {
+                for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                    assertThat(TestHttp.send(server.port(), method, path).statusCode()).as(method + " " + path).isEqualTo(405);
+                }
+            }
+        }
+    }
+
+    @Test
+    void healthShowsEachAccountsFailures() throws Exception {
+        try (WebServer server = serve(db.database())) {
+            JsonNode accounts = json.readTree(TestHttp.get(server.port(), "/health").body()).get("accounts");
+
+            assertThat(accounts.get(0).get("failures").asLong()).isEqualTo(2);
+            assertThat(accounts.get(1).get("failures").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void healthReportsADatabaseThatRefusesWritesAsUnavailable() throws Exception {
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> "read-only", new CaffeineCache(), ACCOUNTS);
+        try (WebServer server = WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()))) {
+            HttpResponse<String> response = TestHttp.get(server.port(), "/health");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(json.readTree(response.body()).get("database").asText()).isEqualTo("read-only");
+        }
+    }
+
+    /** The JUnit timeout is a sanity bound: without the bound on each read, /health waits as long as they hang. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void healthAnswersWithTheLastKnownStateWhileTheAccountsAndTheCacheHang() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        AccountStatusSource hanging = () -> {
+            awaitUninterruptibly(never);
+            return List.of();
+        };
+        Cache hangingCache = new Cache() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(String key, String value, java.time.Duration ttl) {}
+
+            @Override
+            public String state() {
+                awaitUninterruptibly(never);
+                return "up";
+            }
+        };
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> "up", hangingCache, hanging);
+        try (WebServer server = WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()))) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> response = TestHttp.get(server.port(), "/health");
+
+                assertThat(response.statusCode()).isEqualTo(503);
+                JsonNode body = json.readTree(response.body());
+                assertThat(body.get("cache").asText()).isEqualTo("unknown");
+                assertThat(body.get("accounts")).isEmpty();
+            }
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void healthSaysStartingUntilServeHandsItTheReport() throws Exception {
+        HealthEndpoint endpoint = new HealthEndpoint(VERSION);
+        try (WebServer server = WebServer.start("127.0.0.1", 0, endpoint, new MetricsHandler(metrics.registry()))) {
+            HttpResponse<String> starting = TestHttp.get(server.port(), "/health");
+            endpoint.serve(new HealthHandler(VERSION, NOW, STARTED, () -> "up", new CaffeineCache(), ACCOUNTS));
+            HttpResponse<String> started = TestHttp.get(server.port(), "/health");
+
+            assertThat(starting.statusCode()).isEqualTo(503);
+            assertThat(json.readTree(starting.body()).get("status").asText()).isEqualTo("starting");
+            assertThat(started.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // a hung part does not care
+            }
         }
     }
 }

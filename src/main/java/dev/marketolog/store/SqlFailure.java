@@ -1,0 +1,35 @@
+package dev.marketolog.store;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** What a failed statement says about the database, from its SQLSTATE: the expected kinds of outage, or a bug. */
+enum SqlFailure {
+    /** The server cannot be reached, went away, or did not answer in time. */
+    UNREACHABLE,
+    /** The server answers but is in read-only mode (a read-only default, a standby). */
+    READ_ONLY,
+    /** The server answers but cannot keep a write: disk full, out of memory, an I/O error, permission revoked. */
+    WRITES_REFUSED,
+    /** Anything else: a bug in a statement or a broken invariant, worth a stack trace. */
+    UNEXPECTED;
+
+    static SqlFailure of(SQLException e) {
+        if (e instanceof SQLTransientConnectionException) {
+            return UNREACHABLE; // the pool gave up waiting for a connection
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("57014")) {
+            // connection exceptions, administrator or crash shutdown, the server starting up, a query timed out
+            return UNREACHABLE;
+        }
+        if (state.equals("25006")) {
+            return READ_ONLY;
+        }
+        if (state.startsWith("53") || state.startsWith("58") || state.equals("42501")) {
+            return WRITES_REFUSED;
+        }
+        return UNEXPECTED;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.marketolog.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.marketolog.config.DatabaseDsn;
+import dev.marketolog.config.Secret;
+import dev.marketolog.engine.StoreUnavailableException;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/** The database's health as /health and the log see it, on the real PostgreSQL of the tests. */
+class DatabaseHealthTest {
+
+    @AutoClose
+    static final TestDatabase db = TestDatabase.create();
+
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void captureLog() {
+        logged.start();
+        healthLogger().addAppender(logged);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        healthLogger().detachAppender(logged);
+    }
+
+    /** The JUnit timeout is a sanity bound: without driver timeouts the connect waits forever. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aServerThatAcceptsAndNeverAnswersFailsTheConnectWithItsAddress() throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            DatabaseDsn dsn = new DatabaseDsn("jdbc:postgresql://127.0.0.1:" + silent.port() + "/app", "someone", Secret.NONE);
+
+            assertThatThrownBy(() -> Database.connect(dsn))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("jdbc:postgresql://127.0.0.1:" + silent.port() + "/app");
+            assertThat(silent.connections()).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void doctorsLookAtAServerThatNeverAnswersGivesUpToo() throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            DatabaseDsn dsn = new DatabaseDsn("jdbc:postgresql://127.0.0.1:" + silent.port() + "/app", "someone", Secret.NONE);
+
+            assertThatThrownBy(() -> Database.look(dsn)).isInstanceOf(StoreException.class);
+        }
+    }
+
+    @Test
+    void aWriteRefusedByAReadOnlyDatabaseMakesItReadOnlyWithOneWarning() {
+        try (TestDatabase own = TestDatabase.create();
+                Database readOnly = Database.connect(readOnly(own.dsn()))) {
+            Jdbc jdbc = new Jdbc(readOnly.dataSource());
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> jdbc.update("add an account", "insert into account (name, created_at) values ('x', now())", s -> {}))
+                        .isInstanceOf(StoreUnavailableException.class)
+                        .hasMessageContaining("cannot add an account");
+            }
+
+            assertThat(readOnly.health().state()).isEqualTo(DatabaseHealth.State.READ_ONLY);
+            assertThat(readOnly.health().state().label()).isEqualTo("read-only");
+            assertThat(logged.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("is read-only");
+                assertThat(event.getThrowableProxy()).isNull();
+            });
+        }
+    }
+
+    @Test
+    void aProbeFindsAReadOnlyDatabaseBeforeAnyWriteFails() {
+        try (TestDatabase own = TestDatabase.create();
+                Database readOnly = Database.connect(readOnly(own.dsn()))) {
+            readOnly.health().probe(readOnly.dataSource());
+
+            assertThat(readOnly.health().state()).isEqualTo(DatabaseHealth.State.READ_ONLY);
+        }
+    }
+
+    @Test
+    void whileWritesAreRefusedAProbeKeepsTheStateAndAWorkingDatabaseEndsIt() {
+        try (TestDatabase own = TestDatabase.create();
+                Database readOnly = Database.connect(readOnly(own.dsn()))) {
+            DatabaseHealth health = new DatabaseHealth("test", InstantSource.system()); // probed by this test alone
+            health.failed("save a comment", new SQLException("could not extend file: No space left on device", "53100"));
+            assertThat(health.state()).isEqualTo(DatabaseHealth.State.DEGRADED);
+
+            health.probe(readOnly.dataSource()); // the probe's write fails: still refusing writes
+            assertThat(health.state()).isNotEqualTo(DatabaseHealth.State.UP);
+
+            health.probe(db.dataSource()); // a database that takes writes
+            assertThat(health.state()).isEqualTo(DatabaseHealth.State.UP);
+        }
+    }
+
+    @Test
+    void anOutageIsOneWarningWhenItStartsAndOneLineWhenItEnds() {
+        try (Database database = Database.connect(db.dsn())) {
+            DatabaseHealth health = new DatabaseHealth("test", InstantSource.system()); // probed by this test alone
+            for (int i = 0; i < 50; i++) {
+                health.failed("read the journal", new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            }
+            assertThat(health.state().label()).isEqualTo("down");
+
+            health.probe(database.dataSource());
+
+            assertThat(health.state().label()).isEqualTo("up");
+            assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+            assertThat(logged.list).allMatch(event -> event.getThrowableProxy() == null);
+            assertThat(logged.list.get(1).getFormattedMessage()).contains("answers again");
+        }
+    }
+
+    @Test
+    void aStatementThatIsWrongIsUnexpectedAndLeavesTheDatabaseUp() {
+        try (Database database = Database.connect(db.dsn())) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+
+            assertThatThrownBy(() -> jdbc.update("do something wrong", "insert into no_such_table values (1)", s -> {}))
+                    .isInstanceOf(StoreException.class);
+            assertThat(database.health().state()).isEqualTo(DatabaseHealth.State.UP);
+        }
+    }
+
+    /** The same database, every connection in read-only mode (as after {@code default_transaction_read_only=on}). */
+    private static DatabaseDsn readOnly(DatabaseDsn dsn) {
+        String url = dsn.jdbcUrl() + (dsn.jdbcUrl().contains("?") ? "&" : "?") + "options=-c%20default_transaction_read_only%3Don";
+        return new DatabaseDsn(url, dsn.user(), dsn.password());
+    }
+
+    private static Logger healthLogger() {
+        return (Logger) LoggerFactory.getLogger(DatabaseHealth.class);
+    }
+}
