@@ -1,6 +1,6 @@
 package dev.marketolog.store;
 
-import dev.marketolog.engine.Journal;
+import dev.marketolog.engine.EngineStores;
 import dev.marketolog.engine.JournalContract;
 import org.junit.jupiter.api.AutoClose;
 
@@ -10,8 +10,8 @@ class JdbcJournalTest extends JournalContract {
     static final TestDatabase db = TestDatabase.create();
 
     @Override
-    protected Journal emptyJournal() {
+    protected EngineStores emptyStores() {
         EngineTables.reset(db.dataSource());
-        return new JdbcJournal(db.dataSource());
+        return JdbcStores.create(db.dataSource());
     }
 }
