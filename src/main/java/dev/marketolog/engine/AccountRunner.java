@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -61,7 +62,8 @@ final class AccountRunner implements FleetMember {
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile RunState state;
-    private volatile long failures;
+    /** Counted by the account's tasks and by its lease's renewals, which run apart from them. */
+    private final AtomicLong failures = new AtomicLong();
     /** Bumped on every stop: tasks scheduled before it see a different value and do nothing. */
     private int generation;
     private boolean listening;
@@ -118,7 +120,7 @@ final class AccountRunner implements FleetMember {
 
     @Override
     public AccountStatus status() {
-        return AccountStatus.read(settings, state, failures, stores, clock.instant());
+        return AccountStatus.read(settings, state, failures.get(), stores, clock.instant());
     }
 
     // ---- lifecycle
@@ -571,7 +573,7 @@ final class AccountRunner implements FleetMember {
     }
 
     private void recordFailure(RuntimeException e) {
-        failures++;
+        failures.incrementAndGet();
         log.error("account {}: task failed; the account goes on", name, e);
         emit(new EngineEvent.AccountFailed(name, clock.instant(), e.toString()));
     }

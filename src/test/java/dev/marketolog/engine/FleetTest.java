@@ -632,4 +632,22 @@ class FleetTest {
         assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
         assertThat(telegram.comments()).allSatisfy(c -> assertThat(c.at()).isBefore(lost.plus(Leasing.TERM)));
     }
+
+    @Test
+    void anAccountWhoseLeaseRenewalIsRefusedStandsByAtOnceAndSendsNothingMore() {
+        FlakyLeases leases = new FlakyLeases(stores.leases());
+        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
+                new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofMinutes(1));
+        leases.refuse = true; // another process holds the account now
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(3), START.plus(Duration.ofHours(2)), 1);
+
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
+        assertThat(fleet.status().getFirst().failures()).isZero();
+        assertThat(telegram.comments()).isEmpty(); // the posts came after the refusal, their instant delay later still
+    }
 }
