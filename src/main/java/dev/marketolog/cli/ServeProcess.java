@@ -7,6 +7,7 @@ import dev.marketolog.store.AccountRepository;
 import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
+import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.web.HealthEndpoint;
@@ -82,6 +83,8 @@ final class ServeProcess implements AutoCloseable {
         HealthEndpoint health = new HealthEndpoint(version);
         startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
         DataDirectory.requireWritable(config.dataDir());
+        // a second process on this DATA_DIR stops here, before it touches the embedded database or any account
+        InstanceIdentity instance = started(InstanceIdentity.claim(config.dataDir()));
 
         Database database = started(Database.open(config));
         Cache cache = started(Caches.open(config.redisUrl(), metrics.registry()));
@@ -89,7 +92,7 @@ final class ServeProcess implements AutoCloseable {
         ConfiguredAccounts accounts =
                 new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
         accounts.register();
-        EngineService engine = startEngine(settings, database, cache, metrics);
+        EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
@@ -99,13 +102,13 @@ final class ServeProcess implements AutoCloseable {
      * Every account on the real-time clock, with its TDLib session and the LLM writer. libtdjson is loaded only when
      * some account is enabled; when it cannot be, serve stops here with the loader's reason.
      */
-    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics) {
+    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = settings.accounts().stream().anyMatch(AccountSettings::enabled)
                 ? new TdlibSessions(TdRuntime.shared(config.tdjsonPath()), config.dataDir())
                 : NO_SESSIONS;
-        return started(EngineService.start(settings, database.dataSource(), engineClock, sessions,
+        return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
                 LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
     }
 

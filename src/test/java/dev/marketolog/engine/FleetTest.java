@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class FleetTest {
     private static final long OTHER_CHANNEL = -1002L;
 
     private final VirtualClock clock = new VirtualClock(START);
-    private final EngineStores stores = InMemoryStores.create();
+    private final EngineStores stores = InMemoryStores.create(clock);
     private final List<EngineEvent> events = new ArrayList<>();
     private Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
 
@@ -311,7 +312,7 @@ class FleetTest {
         // Asked to write, the post must already hold this account's live row: a second reservation of it is refused.
         List<Reservation> secondReservation = new ArrayList<>();
         ScriptedTelegram telegram = runs(twoADay, request -> {
-            secondReservation.add(stores.journal().reserve("bot", request.post().key(), Branch.SCHEDULER, clock.instant(), new FleetRules(10, Duration.ZERO)));
+            secondReservation.add(stores.journal().reserve("bot", request.post().key(), Branch.SCHEDULER, clock.instant(), new FleetRules(10, Duration.ZERO), 1));
             return new WriteResult.Written("comment on " + request.post().messageId(), 1);
         });
         publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(2)), 1);
@@ -649,12 +650,22 @@ class FleetTest {
         }
 
         @Override
-        public boolean acquire(String account, String owner, Instant now, Instant until) {
+        public OptionalLong take(String account, String owner, Duration term) {
+            failIfAsked();
+            return refuse ? OptionalLong.empty() : real.take(account, owner, term);
+        }
+
+        @Override
+        public boolean renew(String account, String owner, long epoch, Duration term) {
+            failIfAsked();
+            return !refuse && real.renew(account, owner, epoch, term);
+        }
+
+        private void failIfAsked() {
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new IllegalStateException("database unreachable");
             }
-            return !refuse && real.acquire(account, owner, now, until);
         }
 
         @Override
@@ -696,6 +707,24 @@ class FleetTest {
         advance(Duration.ofHours(1));
 
         assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
-        assertThat(telegram.comments()).allSatisfy(c -> assertThat(c.at()).isBefore(lost.plus(AccountRunner.LEASE_TERM)));
+        assertThat(telegram.comments()).allSatisfy(c -> assertThat(c.at()).isBefore(lost.plus(Leasing.TERM)));
+    }
+
+    @Test
+    void anAccountWhoseLeaseRenewalIsRefusedStandsByAtOnceAndSendsNothingMore() {
+        FlakyLeases leases = new FlakyLeases(stores.leases());
+        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
+                new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofMinutes(1));
+        leases.refuse = true; // another process holds the account now
+        publishEvery(telegram, CHANNEL, Duration.ofMinutes(3), START.plus(Duration.ofHours(2)), 1);
+
+        advance(Duration.ofHours(1));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
+        assertThat(fleet.status().getFirst().failures()).isZero();
+        assertThat(telegram.comments()).isEmpty(); // the posts came after the refusal, their instant delay later still
     }
 }

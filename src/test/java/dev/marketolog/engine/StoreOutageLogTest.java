@@ -23,7 +23,7 @@ class StoreOutageLogTest {
     private static final long CHANNEL = -1001L;
 
     private final VirtualClock clock = new VirtualClock(START);
-    private final Fleet fleet = new Fleet(clock, InMemoryStores.create(), new FleetRules(1, Duration.ZERO),
+    private final Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), new FleetRules(1, Duration.ZERO),
             new SplittableRandom(7), event -> {});
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 

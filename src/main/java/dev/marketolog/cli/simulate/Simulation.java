@@ -44,7 +44,7 @@ public final class Simulation {
         SimWorld world = SimWorld.create(options, channels, clock);
         List<EngineEvent> events = new ArrayList<>();
         AtomicLong llmCalls = new AtomicLong();
-        Fleet fleet = new Fleet(clock, InMemoryStores.create(), EnginePolicy.fleetRules(settings.process()),
+        Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), EnginePolicy.fleetRules(settings.process()),
                 new SplittableRandom(options.seed()), events::add);
         for (AccountSettings account : settings.accounts()) {
             fleet.add(EnginePolicy.of(account), world.telegramFor(account), new CountingWriter(writers.apply(account), llmCalls));
