@@ -50,6 +50,11 @@ final class SimPost {
         comments.sort(Comparator.comparing(Comment::at));
     }
 
+    /** Removes one comment equal to {@code comment}, if there is one. */
+    void removeComment(Comment comment) {
+        comments.remove(comment);
+    }
+
     /** The texts of the latest comments visible at {@code now}, oldest first, at most {@code limit}. */
     List<String> latestComments(Instant now, int limit) {
         List<String> visible = comments.stream().filter(c -> !c.at().isAfter(now)).map(Comment::text).toList();
