@@ -59,6 +59,11 @@ final class PostScript {
         return post;
     }
 
+    /** The message id the channel's next post gets. */
+    long nextMessageId() {
+        return nextMessageId;
+    }
+
     /** Dresses the bare {@code draft} (its place and time) with an album size, a text and other people's comments. */
     private SimPost post(Post draft) {
         int messages = random.nextDouble() < options.albumRate() ? random.nextInt(2, MAX_ALBUM + 1) : 1;

@@ -94,6 +94,19 @@ final class SimChannel {
         return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
     }
 
+    WorldSnapshot.ChannelState state() {
+        return new WorldSnapshot.ChannelState(id, title, discussionChatId, script.nextMessageId(), nextDiscussionMessageId,
+                published.stream().map(SimPost::state).toList());
+    }
+
+    /** The channel as it was in {@code state}, posting on from {@code script}. */
+    static SimChannel restore(WorldSnapshot.ChannelState state, boolean forbidden, Duration slowModeDelay, PostScript script) {
+        SimChannel channel = new SimChannel(state.id(), state.title(), state.discussionChatId(), forbidden, slowModeDelay, script);
+        state.posts().forEach(post -> channel.publish(SimPost.restore(post)));
+        channel.nextDiscussionMessageId = state.nextDiscussionMessageId();
+        return channel;
+    }
+
     long takeDiscussionMessageId() {
         return nextDiscussionMessageId++;
     }

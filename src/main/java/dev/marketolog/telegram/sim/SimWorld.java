@@ -77,11 +77,26 @@ public final class SimWorld {
     public Telegram telegramFor(String account, Collection<Long> allowlist) {
         open(allowlist, clock.instant());
         synchronized (this) {
-            SimulatedTelegram telegram = accounts.computeIfAbsent(account, name -> new SimulatedTelegram(this, name,
-                    Seeds.stream(options.seed(), "account " + name), Seeds.stream(options.seed(), "deletes " + name)));
+            SimulatedTelegram telegram = accounts.computeIfAbsent(account, name -> newView(name, ""));
             telegram.allow(Set.copyOf(allowlist));
             return telegram;
         }
+    }
+
+    /**
+     * Builds the world again from {@code snapshot}: its channels post on from now, with fresh draws from the seed and
+     * the time of the restore, under {@code options} (which may differ from the ones the snapshot was taken under).
+     */
+    public static SimWorld restore(SimOptions options, WorldSnapshot snapshot, InstantSource clock, WorldScheduler scheduler) {
+        SimWorld world = new SimWorld(options, clock, scheduler);
+        world.load(snapshot, clock.instant());
+        return world;
+    }
+
+    /** What the world has become, for {@link #restore}. */
+    public synchronized WorldSnapshot snapshot() {
+        return new WorldSnapshot(channels.values().stream().map(SimChannel::state).toList(),
+                accounts.values().stream().map(SimulatedTelegram::state).toList(), sent, violations());
     }
 
     /** Publishes a post in {@code channelId} now, outside the script: for tests that need one exact post. */
@@ -189,12 +204,54 @@ public final class SimWorld {
             while (!upcoming.isEmpty() && upcoming.peek().post().at().isBefore(asOf)) {
                 publishOnly(takeNext());
             }
-            if (upcoming.isEmpty() || (wakeUpAt != null && !upcoming.peek().post().at().isBefore(wakeUpAt))) {
-                return;
-            }
-            wakeUpAt = upcoming.peek().post().at();
+            wakeUpIfSooner();
         }
-        Instant at = wakeUpAt;
+    }
+
+    private synchronized void load(WorldSnapshot snapshot, Instant now) {
+        String restored = " restored at " + now;
+        List<Post> history = new ArrayList<>();
+        for (WorldSnapshot.ChannelState state : snapshot.channels()) {
+            PostScript script = new PostScript(options, state.id(), state.nextMessageId(), now,
+                    Seeds.stream(options.seed(), "channel " + state.id() + restored));
+            SimChannel channel = SimChannel.restore(state, options.forbiddenChannels().contains(state.id()),
+                    options.slowModeChannels().getOrDefault(state.id(), Duration.ZERO), script);
+            int order = channels.size();
+            channels.put(state.id(), channel);
+            state.posts().forEach(post -> history.add(post.post()));
+            nextDiscussionId = Math.min(nextDiscussionId, state.discussionChatId() - 1);
+            channel.nextScripted().ifPresent(post -> upcoming.add(new Upcoming(post, order)));
+        }
+        history.sort(Comparator.comparing(Post::publishedAt));
+        published.addAll(history);
+        for (WorldSnapshot.AccountState state : snapshot.accounts()) {
+            SimulatedTelegram view = newView(state.name(), restored);
+            view.restore(state);
+            accounts.put(state.name(), view);
+        }
+        sent.addAll(snapshot.sent());
+        sent.forEach(comment -> commented.add(new AccountPost(comment.account(), comment.post())));
+        GateViolations counted = snapshot.violations();
+        outsideAllowlist = counted.outsideAllowlist();
+        secondComments = counted.secondComment();
+        duringFloodWait = counted.duringFloodWait();
+        toClosedChannel = counted.toClosedChannel();
+        wakeUpIfSooner();
+    }
+
+    /** A new view for {@code account}; its draws follow from the seed, the account and {@code epoch}. */
+    private SimulatedTelegram newView(String account, String epoch) {
+        return new SimulatedTelegram(this, account, Seeds.stream(options.seed(), "account " + account + epoch),
+                Seeds.stream(options.seed(), "deletes " + account + epoch));
+    }
+
+    /** Schedules a wake-up for the head of the script unless one is pending for that time or sooner. */
+    private void wakeUpIfSooner() {
+        if (upcoming.isEmpty() || (wakeUpAt != null && !upcoming.peek().post().at().isBefore(wakeUpAt))) {
+            return;
+        }
+        Instant at = upcoming.peek().post().at();
+        wakeUpAt = at;
         scheduler.schedule(at, () -> announceNext(at));
     }
 

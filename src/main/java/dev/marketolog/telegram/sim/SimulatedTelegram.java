@@ -129,6 +129,20 @@ final class SimulatedTelegram implements Telegram {
         }
     }
 
+    WorldSnapshot.AccountState state() {
+        return new WorldSnapshot.AccountState(account, allowlist, Set.copyOf(prepared), Set.copyOf(toldClosed),
+                Map.copyOf(lastSentByChannel), floodWaitUntil.equals(Instant.MIN) ? null : floodWaitUntil);
+    }
+
+    /** Takes on what the account's view was in {@code state}. Called under the world's lock. */
+    void restore(WorldSnapshot.AccountState state) {
+        allowlist = Set.copyOf(state.allowlist());
+        prepared.addAll(state.prepared());
+        toldClosed.addAll(state.toldClosed());
+        lastSentByChannel.putAll(state.lastSentByChannel());
+        floodWaitUntil = state.floodWaitUntil() == null ? Instant.MIN : state.floodWaitUntil();
+    }
+
     /** The account's listener, if it registered one. Called under the world's lock. */
     Optional<TelegramListener> listener() {
         return Optional.ofNullable(listener);

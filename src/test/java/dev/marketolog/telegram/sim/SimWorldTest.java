@@ -408,4 +408,26 @@ class SimWorldTest {
 
         assertThat(telegram.commentsUnder(post.key(), 10)).containsExactly("Текст.");
     }
+
+    @Test
+    void aRestoredWorldHasTheSamePostsCommentsAccountsAndCountsAndPostsOn() {
+        SimWorld world = world(b -> b.postsPerDay(48).floodWaits(Duration.ofHours(1), Duration.ofHours(1)));
+        clock.runUntil(START.plus(Duration.ofHours(2)));
+        Telegram telegram = account(world, "bot");
+        Post post = telegram.recentPosts(A, 1).getFirst();
+        telegram.comment(post.key(), "Раз.");
+        telegram.comment(post.key(), "Два.");
+        WorldSnapshot snapshot = world.snapshot();
+        VirtualClock later = new VirtualClock(clock.instant());
+
+        SimWorld restored = SimWorld.restore(world.options(), snapshot, later, later::schedule);
+        Telegram again = restored.telegramFor("bot", CHANNELS);
+        later.runUntil(clock.instant().plus(Duration.ofHours(6)));
+
+        assertThat(restored.sent()).isEqualTo(world.sent());
+        assertThat(restored.violations()).isEqualTo(world.violations()).isEqualTo(new GateViolations(0, 1, 0, 0));
+        assertThat(again.commentsUnder(post.key(), 10)).containsSubsequence("Раз.", "Два.");
+        assertThat(restored.posts()).containsAll(world.posts()).hasSizeGreaterThan(world.posts().size());
+        assertThat(again.recentPosts(A, 1).getFirst().messageId()).isGreaterThan(post.messageId());
+    }
 }
