@@ -4,6 +4,7 @@ import dev.marketolog.cli.CheckConfigCommand;
 import dev.marketolog.cli.DoctorCommand;
 import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.PolishCommand;
+import dev.marketolog.cli.SandboxCommand;
 import dev.marketolog.cli.ServeCommand;
 import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             LoginCommand.class,
             PolishCommand.class,
             SimulateCommand.class,
+            SandboxCommand.class,
         })
 public final class App {
 

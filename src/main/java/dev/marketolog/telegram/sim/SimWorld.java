@@ -7,6 +7,7 @@ import dev.marketolog.telegram.TelegramListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -193,7 +194,9 @@ public final class SimWorld {
                 }
                 var random = Seeds.stream(options.seed(), "channel " + channelId);
                 long firstMessageId = random.nextLong(MIN_FIRST_MESSAGE_ID, MAX_FIRST_MESSAGE_ID);
-                PostScript script = new PostScript(options, channelId, firstMessageId, asOf.minus(options.history()), random);
+                // whole seconds, like Telegram's dates (simulate starts on a whole second anyway)
+                Instant from = asOf.minus(options.history()).truncatedTo(ChronoUnit.SECONDS);
+                PostScript script = new PostScript(options, channelId, firstMessageId, from, random);
                 SimChannel channel = new SimChannel(channelId, SimTexts.title(channels.size()), nextDiscussionId--,
                         options.forbiddenChannels().contains(channelId),
                         options.slowModeChannels().getOrDefault(channelId, Duration.ZERO), script);
@@ -212,7 +215,7 @@ public final class SimWorld {
         String restored = " restored at " + now;
         List<Post> history = new ArrayList<>();
         for (WorldSnapshot.ChannelState state : snapshot.channels()) {
-            PostScript script = new PostScript(options, state.id(), state.nextMessageId(), now,
+            PostScript script = new PostScript(options, state.id(), state.nextMessageId(), now.truncatedTo(ChronoUnit.SECONDS),
                     Seeds.stream(options.seed(), "channel " + state.id() + restored));
             SimChannel channel = SimChannel.restore(state, options.forbiddenChannels().contains(state.id()),
                     options.slowModeChannels().getOrDefault(state.id(), Duration.ZERO), script);
