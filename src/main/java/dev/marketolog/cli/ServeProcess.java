@@ -1,25 +1,20 @@
 package dev.marketolog.cli;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
-import dev.marketolog.telegram.Telegram;
-import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
-import dev.marketolog.web.TelegramSession;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,34 +74,16 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * Every account on the real-time clock, with its TDLib session and the LLM writer. libtdjson is loaded only when
-     * some account is enabled; when it cannot be, serve stops here with the loader's reason.
+     * Every account on the real-time clock, with its Telegram (TDLib or the sandbox, see {@link Telegrams}) and the LLM
+     * writer.
      */
     private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
-        TelegramSessions sessions = settings.accounts().stream().anyMatch(AccountSettings::enabled)
-                ? new TdlibSessions(TdRuntime.shared(config.tdjsonPath()), config.dataDir())
-                : NO_SESSIONS;
+        TelegramSessions sessions = Telegrams.sessions(settings);
         return started(EngineService.start(settings, database.dataSource(), engineClock, sessions,
                 LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
     }
-
-    /** No account is enabled: none needs a session. */
-    private static final TelegramSessions NO_SESSIONS = new TelegramSessions() {
-        @Override
-        public Optional<Telegram> open(AccountSettings account) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<TelegramSession> session(String account) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {}
-    };
 
     private <T extends AutoCloseable> T started(T part) {
         running.push(part);

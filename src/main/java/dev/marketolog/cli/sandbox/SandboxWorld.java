@@ -135,6 +135,11 @@ public final class SandboxWorld implements AutoCloseable {
         return result;
     }
 
+    /** Publishes a post in {@code channelId} now, outside the script: for tests that need one exact post. */
+    public Post publish(long channelId, String text, int albumMessages) {
+        return world.publish(channelId, text, albumMessages);
+    }
+
     /** The account's updates after {@code after}, waiting up to {@code timeout} for one. */
     public WireUpdate.Batch updates(String account, long after, Duration timeout) throws InterruptedException {
         return connected(account).mailbox().after(after, timeout);
