@@ -1,6 +1,7 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.DemoCommand;
 import dev.marketolog.cli.DoctorCommand;
 import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.PolishCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             PolishCommand.class,
             SimulateCommand.class,
             SandboxCommand.class,
+            DemoCommand.class,
         })
 public final class App {
 

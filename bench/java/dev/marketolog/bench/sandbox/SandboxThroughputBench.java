@@ -43,8 +43,12 @@ public final class SandboxThroughputBench {
                 telegram.prepare(channelIds);
                 telegrams.add(telegram);
             }
-            List<Post> posts = telegrams.getFirst().recentPosts(channelIds.getFirst(), 1000);
-            System.out.printf("%d accounts, %d channels, %d posts per channel to comment%n", accounts, channels, posts.size());
+            List<List<Post>> postsOf = new ArrayList<>();
+            for (int a = 0; a < accounts; a++) {
+                postsOf.add(telegrams.get(a).recentPosts(channelIds.get(a % channels), 1000));
+            }
+            System.out.printf("%d accounts, %d channels, %d posts per channel to comment%n", accounts, channels,
+                    postsOf.getFirst().size());
             for (int round = 0; round < 2; round++) {
                 AtomicLong sent = new AtomicLong();
                 AtomicLong other = new AtomicLong();
@@ -53,8 +57,7 @@ public final class SandboxThroughputBench {
                 try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (int a = 0; a < accounts; a++) {
                         SandboxTelegram telegram = telegrams.get(a);
-                        long channel = channelIds.get(a % channels);
-                        List<Post> own = telegram.recentPosts(channel, 1000);
+                        List<Post> own = postsOf.get(a);
                         int first = round * own.size() / 2;
                         pool.submit(() -> {
                             for (int p = first; p < own.size() && System.nanoTime() < deadline; p++) {

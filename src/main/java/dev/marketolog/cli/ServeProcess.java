@@ -33,10 +33,17 @@ final class ServeProcess implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Settings settings;
+    private final CommentWriters writers;
     private WebServer web;
 
     ServeProcess(Settings settings) {
+        this(settings, CommentWriters.LLM);
+    }
+
+    /** A serve whose comments {@code writers} write ({@code demo} without an LLM). */
+    ServeProcess(Settings settings, CommentWriters writers) {
         this.settings = settings;
+        this.writers = writers;
     }
 
     /**
@@ -82,7 +89,7 @@ final class ServeProcess implements AutoCloseable {
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = Telegrams.sessions(settings);
         return started(EngineService.start(settings, database.dataSource(), engineClock, sessions,
-                LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
+                writers.open(config, cache, metrics.registry()), metrics.registry()));
     }
 
     private <T extends AutoCloseable> T started(T part) {
