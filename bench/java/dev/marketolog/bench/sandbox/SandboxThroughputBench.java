@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SandboxThroughputBench {
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     public static void main(String[] args) throws Exception {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -54,6 +57,7 @@ public final class SandboxThroughputBench {
                 AtomicLong other = new AtomicLong();
                 long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
                 long started = System.nanoTime();
+                long cpuBefore = CPU.getProcessCpuTime();
                 try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (int a = 0; a < accounts; a++) {
                         SandboxTelegram telegram = telegrams.get(a);
@@ -68,8 +72,10 @@ public final class SandboxThroughputBench {
                     }
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
-                System.out.printf("round %d: %d sends accepted in %.1f s = %.0f/s (%d not accepted)%n",
-                        round + 1, sent.get(), elapsed, sent.get() / elapsed, other.get());
+                double cpu = (CPU.getProcessCpuTime() - cpuBefore) / 1e9;
+                // client and server share this process: per CPU-second is what a machine with free cores would see
+                System.out.printf("round %d: %d sends accepted in %.1f s = %.0f/s (%d not accepted); %.1f CPU-s = %.0f sends per CPU-second%n",
+                        round + 1, sent.get(), elapsed, sent.get() / elapsed, other.get(), cpu, sent.get() / cpu);
             }
             telegrams.forEach(SandboxTelegram::close);
         }
