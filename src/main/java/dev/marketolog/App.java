@@ -1,9 +1,11 @@
 package dev.marketolog;
 
 import dev.marketolog.cli.CheckConfigCommand;
+import dev.marketolog.cli.DemoCommand;
 import dev.marketolog.cli.DoctorCommand;
 import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.PolishCommand;
+import dev.marketolog.cli.SandboxCommand;
 import dev.marketolog.cli.ServeCommand;
 import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
             LoginCommand.class,
             PolishCommand.class,
             SimulateCommand.class,
+            SandboxCommand.class,
+            DemoCommand.class,
         })
 public final class App {
 

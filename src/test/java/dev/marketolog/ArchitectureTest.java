@@ -111,14 +111,6 @@ class ArchitectureTest {
             "dev.marketolog.web..", List.of(CONFIG, ENGINE, TELEGRAM_PORT, CACHE_PORT),
             "dev.marketolog.notify..", List.of(CONFIG, ENGINE, TELEGRAM_PORT));
 
-    /**
-     * What {@code telegram/sim} still imports beyond its row while the sandbox work moves it off the engine and the
-     * settings. Delete this constant once that is merged: {@link #simulatedTelegramImportsOnlyThePort} then checks the
-     * row alone.
-     */
-    private static final List<String> TEMPORARILY_ALLOWED_IN_SIM = List.of(
-            "dev.marketolog.engine.EngineClock", "dev.marketolog.config.AccountSettings");
-
     private static Map<String, List<String>> table(Object... rows) {
         Map<String, List<String>> table = new LinkedHashMap<>();
         for (int i = 0; i < rows.length; i += 2) {
@@ -139,7 +131,7 @@ class ArchitectureTest {
     @Test
     void everyPartImportsOnlyWhatTheDependencyTableAllows() {
         List<AssertionError> broken = new ArrayList<>();
-        MAY_IMPORT.keySet().stream().filter(part -> !part.equals(TELEGRAM_SIM)).forEach(part -> {
+        MAY_IMPORT.keySet().forEach(part -> {
             try {
                 check(keepsToItsRow(part, DescribedPredicate.alwaysFalse()));
             } catch (AssertionError e) {
@@ -147,12 +139,6 @@ class ArchitectureTest {
             }
         });
         assertThat(broken).as("parts that import what the table forbids").isEmpty();
-    }
-
-    @Test
-    void simulatedTelegramImportsOnlyThePort() {
-        check(keepsToItsRow(TELEGRAM_SIM, DescribedPredicate.describe("temporarily allowed " + TEMPORARILY_ALLOWED_IN_SIM,
-                type -> TEMPORARILY_ALLOWED_IN_SIM.contains(type.getName()))));
     }
 
     @Test

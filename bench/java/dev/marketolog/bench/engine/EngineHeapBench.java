@@ -55,10 +55,10 @@ public final class EngineHeapBench {
         long empty = retainedHeap();
 
         VirtualClock clock = new VirtualClock(start);
-        SimWorld world = SimWorld.create(options, channels, clock);
+        SimWorld world = SimWorld.create(options, channels, clock, clock::schedule);
         Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), new FleetRules(1, Duration.ofSeconds(300)), new SplittableRandom(2), event -> {});
         for (AccountSettings account : settings) {
-            fleet.add(EnginePolicy.of(account), world.telegramFor(account), writer);
+            fleet.add(EnginePolicy.of(account), world.telegramFor(account.name(), account.allowlist()), writer);
         }
         long wall = System.nanoTime();
         fleet.start();
@@ -73,8 +73,8 @@ public final class EngineHeapBench {
 
         // the same world on its own, its views taken but nobody running them: what the simulated Telegram itself keeps
         VirtualClock alone = new VirtualClock(start);
-        SimWorld worldAlone = SimWorld.create(options, channels, alone);
-        settings.forEach(worldAlone::telegramFor);
+        SimWorld worldAlone = SimWorld.create(options, channels, alone, alone::schedule);
+        settings.forEach(account -> worldAlone.telegramFor(account.name(), account.allowlist()));
         alone.runUntil(start.plus(Duration.ofDays(days)));
         long worldOnly = retainedHeap() - empty;
 

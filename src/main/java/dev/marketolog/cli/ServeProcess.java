@@ -1,6 +1,5 @@
 package dev.marketolog.cli;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -8,20 +7,16 @@ import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
-import dev.marketolog.telegram.Telegram;
-import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
-import dev.marketolog.web.TelegramSession;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +46,17 @@ final class ServeProcess implements AutoCloseable {
     private final Settings settings;
     private volatile boolean stopRequested;
     private volatile boolean serving;
+    private final CommentWriters writers;
     private WebServer web;
 
     ServeProcess(Settings settings) {
+        this(settings, CommentWriters.LLM);
+    }
+
+    /** A serve whose comments {@code writers} write ({@code demo} without an LLM). */
+    ServeProcess(Settings settings, CommentWriters writers) {
         this.settings = settings;
+        this.writers = writers;
     }
 
     /**
@@ -99,34 +101,16 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * Every account on the real-time clock, with its TDLib session and the LLM writer. libtdjson is loaded only when
-     * some account is enabled; when it cannot be, serve stops here with the loader's reason.
+     * Every account on the real-time clock, with its Telegram (TDLib or the sandbox, see {@link Telegrams}) and the LLM
+     * writer.
      */
     private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
-        TelegramSessions sessions = settings.accounts().stream().anyMatch(AccountSettings::enabled)
-                ? new TdlibSessions(TdRuntime.shared(config.tdjsonPath()), config.dataDir())
-                : NO_SESSIONS;
+        TelegramSessions sessions = Telegrams.sessions(settings);
         return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
-                LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
+                writers.open(config, cache, metrics.registry()), metrics.registry()));
     }
-
-    /** No account is enabled: none needs a session. */
-    private static final TelegramSessions NO_SESSIONS = new TelegramSessions() {
-        @Override
-        public Optional<Telegram> open(AccountSettings account) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<TelegramSession> session(String account) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {}
-    };
 
     /** Keeps {@code part} for {@link #close()}; then ends the start if a stop was requested meanwhile. */
     private <T extends AutoCloseable> T started(T part) {

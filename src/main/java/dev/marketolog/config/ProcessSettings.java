@@ -17,7 +17,8 @@ public record ProcessSettings(
         int llmMaxConcurrency,             // LLM_MAX_CONCURRENCY
         int fleetMaxAccountsPerPost,       // FLEET_MAX_ACCOUNTS_PER_POST
         Duration fleetMinGap,              // FLEET_MIN_GAP_SECONDS
-        Optional<Path> tdjsonPath) {       // TDJSON_PATH
+        Optional<Path> tdjsonPath,         // TDJSON_PATH
+        Optional<URI> telegramSandboxUrl) { // TELEGRAM_SANDBOX_URL; every account talks to this sandbox world instead of TDLib
 
     public static ProcessSettings defaults() {
         return new ProcessSettings(
@@ -31,6 +32,7 @@ public record ProcessSettings(
                 2,
                 1,
                 Duration.ofSeconds(300),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -41,6 +43,6 @@ public record ProcessSettings(
                 + ", redisUrl=" + redisUrl.map(url -> Masking.urlCredentials(url.toString()))
                 + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
                 + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost
-                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + "]";
+                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + ", telegramSandboxUrl=" + telegramSandboxUrl + "]";
     }
 }

@@ -11,6 +11,7 @@ import static dev.marketolog.config.SettingKey.LOG_FORMAT;
 import static dev.marketolog.config.SettingKey.POSTGRES_DSN;
 import static dev.marketolog.config.SettingKey.REDIS_URL;
 import static dev.marketolog.config.SettingKey.TDJSON_PATH;
+import static dev.marketolog.config.SettingKey.TELEGRAM_SANDBOX_URL;
 
 /** Builds {@link ProcessSettings} from the process-wide keys, on top of {@link ProcessSettings#defaults()}. */
 final class ProcessSettingsReader {
@@ -29,6 +30,7 @@ final class ProcessSettingsReader {
                 values.read(LLM_MAX_CONCURRENCY, defaults.llmMaxConcurrency(), Values.integer(1, 1000)),
                 values.read(FLEET_MAX_ACCOUNTS_PER_POST, defaults.fleetMaxAccountsPerPost(), Values.integer(1, Integer.MAX_VALUE)),
                 values.read(FLEET_MIN_GAP_SECONDS, defaults.fleetMinGap(), Values.seconds(0)),
-                values.optional(TDJSON_PATH, Values::path).or(defaults::tdjsonPath));
+                values.optional(TDJSON_PATH, Values::path).or(defaults::tdjsonPath),
+                values.optional(TELEGRAM_SANDBOX_URL, Values::loopbackHttpUrl).or(defaults::telegramSandboxUrl));
     }
 }

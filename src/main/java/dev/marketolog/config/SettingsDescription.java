@@ -2,6 +2,7 @@ package dev.marketolog.config;
 
 import static dev.marketolog.config.SettingKey.*;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class SettingsDescription {
         v.put(FLEET_MAX_ACCOUNTS_PER_POST, String.valueOf(p.fleetMaxAccountsPerPost()));
         v.put(FLEET_MIN_GAP_SECONDS, seconds(p.fleetMinGap()));
         v.put(TDJSON_PATH, path(p.tdjsonPath()));
+        v.put(TELEGRAM_SANDBOX_URL, p.telegramSandboxUrl().map(URI::toString).orElse("(TDLib: real Telegram)"));
         return v;
     }
 

@@ -3,8 +3,10 @@ package dev.marketolog.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -158,6 +160,22 @@ final class Values {
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new InvalidValueException(expected + ", without ?query or #fragment (the request path is appended to it)");
+        }
+        return uri;
+    }
+
+    /** An http URL on this machine: the sandbox world must never be a way to reach anything else. */
+    static URI loopbackHttpUrl(String raw) throws InvalidValueException {
+        String expected = "an http:// URL on this machine (127.0.0.1, ::1 or localhost), like http://127.0.0.1:9400";
+        URI uri = url(raw, Set.of("http"), expected);
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (!address.isLoopbackAddress()) {
+                    throw new InvalidValueException(expected + "; " + uri.getHost() + " is not a loopback address");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new InvalidValueException(expected + "; " + uri.getHost() + " does not resolve");
         }
         return uri;
     }

@@ -78,7 +78,7 @@ class EngineServiceEndToEndTest {
             accounts.syncAllowlist(account.name(), account.allowlist());
             SimOptions quiet = SimOptions.builder(1, clock.instant(), Duration.ofHours(1))
                     .postsPerDay(0).history(Duration.ZERO).postGoneRate(0).build();
-            SimWorld world = SimWorld.create(quiet, List.of(CHANNEL), clock);
+            SimWorld world = SimWorld.create(quiet, List.of(CHANNEL), clock, clock::schedule);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             LlmMetrics llmMetrics = new LlmMetrics(registry);
             LlmClient client = new LlmClient(2, llmMetrics);
@@ -89,7 +89,7 @@ class EngineServiceEndToEndTest {
                 @Override
                 public Optional<Telegram> open(AccountSettings a) {
                     opened.add(a.name());
-                    return Optional.of(world.telegramFor(a));
+                    return Optional.of(world.telegramFor(a.name(), a.allowlist()));
                 }
 
                 @Override

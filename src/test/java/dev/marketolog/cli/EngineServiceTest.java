@@ -52,13 +52,13 @@ class EngineServiceTest {
         AccountRepository accounts = new AccountRepository(db.dataSource(), () -> START);
         all.forEach(a -> accounts.upsert(a.name()));
         VirtualClock clock = new VirtualClock(START);
-        SimWorld world = SimWorld.create(SimOptions.builder(1, START, Duration.ofHours(1)).build(), List.of(CHANNEL), clock);
+        SimWorld world = SimWorld.create(SimOptions.builder(1, START, Duration.ofHours(1)).build(), List.of(CHANNEL), clock, clock::schedule);
         List<String> asked = new CopyOnWriteArrayList<>(); // sessions open side by side, on several threads
         TelegramSessions sessions = new TelegramSessions() {
             @Override
             public Optional<Telegram> open(AccountSettings account) {
                 asked.add(account.name());
-                return account.name().equals("with-session") ? Optional.of(world.telegramFor(account)) : Optional.empty();
+                return account.name().equals("with-session") ? Optional.of(world.telegramFor(account.name(), account.allowlist())) : Optional.empty();
             }
 
             @Override

@@ -227,6 +227,16 @@ class SettingsLoaderTest {
         assertThat(settings.accounts()).allSatisfy(a -> assertThat(a.apiId()).isEqualTo(OptionalInt.of(42)));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"http://127.0.0.1:9400", "http://localhost:9400/", "http://[::1]:9400"})
+    void aSandboxUrlOnThisMachineIsAccepted(String url) throws Exception {
+        Path file = write(".env", "TELEGRAM_SANDBOX_URL=" + url);
+
+        Settings settings = SettingsLoader.load(List.of(file), Map.of(), Purpose.TOOL);
+
+        assertThat(settings.process().telegramSandboxUrl()).contains(java.net.URI.create(url));
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             MESSAGES_PER_DAY                      | 0                | a whole number ≥ 1
@@ -252,6 +262,8 @@ class SettingsLoaderTest {
             ACCOUNT_NAME                          | ../etc           | 1-64 letters, digits, _ or -
             PROMPT_SYSTEM_FILE                    | /no/such/prompt  | a readable file
             LLM_MAX_CONCURRENCY                   | 0                | a whole number from 1 to 1000
+            TELEGRAM_SANDBOX_URL                  | http://8.8.8.8:9400 | 8.8.8.8 is not a loopback address
+            TELEGRAM_SANDBOX_URL                  | https://127.0.0.1:9400 | an http:// URL on this machine
             """)
     void badValueIsReportedWithItsKeyValueAndLine(String key, String value, String expected) throws Exception {
         Path file = write(".env", "# settings", key + "=" + value + " # as typed", "TG_PROXY_HOST=proxy.example.com",

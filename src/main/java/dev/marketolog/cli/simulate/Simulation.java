@@ -41,13 +41,13 @@ public final class Simulation {
             boolean countLlmCalls) {
         VirtualClock clock = new VirtualClock(options.start());
         List<Long> channels = channels(settings.accounts());
-        SimWorld world = SimWorld.create(options, channels, clock);
+        SimWorld world = SimWorld.create(options, channels, clock, clock::schedule);
         List<EngineEvent> events = new ArrayList<>();
         AtomicLong llmCalls = new AtomicLong();
         Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), EnginePolicy.fleetRules(settings.process()),
                 new SplittableRandom(options.seed()), events::add);
         for (AccountSettings account : settings.accounts()) {
-            fleet.add(EnginePolicy.of(account), world.telegramFor(account), new CountingWriter(writers.apply(account), llmCalls));
+            fleet.add(EnginePolicy.of(account), world.telegramFor(account.name(), account.allowlist()), new CountingWriter(writers.apply(account), llmCalls));
         }
         fleet.start();
         clock.runUntil(options.start().plus(options.length()));

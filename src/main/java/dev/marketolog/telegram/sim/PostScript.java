@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes a channel's posts in advance: a Poisson process of {@code postsPerDay} from {@code start - history} to
- * {@code start + length}, whole seconds like Telegram's dates, some albums, a few without text, and other people's comments.
+ * Writes a channel's posts one after the other, as time needs them: a Poisson process of {@code postsPerDay} up to
+ * {@code start + length}, whole seconds like Telegram's dates, some albums, a few without text, and other people's
+ * comments. The channel's message ids, hand-published posts included, are counted here.
  */
 final class PostScript {
 
@@ -18,36 +20,52 @@ final class PostScript {
     private static final int MAX_OTHER_COMMENTS = 3;
     private static final double MEAN_OTHER_COMMENT_DELAY_SECONDS = 1800;
 
-    private PostScript() {}
+    private final SimOptions options;
+    private final long channelId;
+    private final RandomGenerator random;
+    private final Instant end;
+    private Instant at;
+    private long nextMessageId;
 
-    /** The channel's posts in time order, message ids counting up from {@code firstMessageId}. */
-    static List<SimPost> write(SimOptions options, long channelId, long firstMessageId, RandomGenerator random) {
-        List<SimPost> posts = new ArrayList<>();
-        if (options.postsPerDay() == 0) {
-            return posts;
-        }
-        double meanGapSeconds = SECONDS_PER_DAY / options.postsPerDay();
-        Instant end = options.start().plus(options.length());
-        Instant at = options.start().minus(options.history());
-        long messageId = firstMessageId;
-        while (true) {
-            at = at.plusSeconds(Math.max(1, Math.round(random.nextExponential() * meanGapSeconds)));
-            if (!at.isBefore(end)) {
-                return posts;
-            }
-            SimPost post = post(options, new Post(channelId, messageId, at, ""), random);
-            posts.add(post);
-            messageId = post.nextMessageId();
-        }
+    /** The script of {@code channelId} whose first post follows {@code from}. */
+    PostScript(SimOptions options, long channelId, long firstMessageId, Instant from, RandomGenerator random) {
+        this.options = options;
+        this.channelId = channelId;
+        this.random = random;
+        this.end = options.start().plus(options.length());
+        this.at = from;
+        this.nextMessageId = firstMessageId;
     }
 
-    /** A post published now by hand (tests, the engine's end-to-end run). */
-    static SimPost post(long channelId, long messageId, Instant at, String text, int messages) {
-        return new SimPost(new Post(channelId, messageId, at, text), messages, List.of());
+    /** The channel's next post, or empty when it posts nothing more. */
+    Optional<SimPost> next() {
+        if (options.postsPerDay() == 0) {
+            return Optional.empty();
+        }
+        double meanGapSeconds = SECONDS_PER_DAY / options.postsPerDay();
+        at = at.plusSeconds(Math.max(1, Math.round(random.nextExponential() * meanGapSeconds)));
+        if (!at.isBefore(end)) {
+            return Optional.empty();
+        }
+        SimPost post = post(new Post(channelId, nextMessageId, at, ""));
+        nextMessageId = post.nextMessageId();
+        return Optional.of(post);
+    }
+
+    /** A post published by hand at {@code when} (tests, the engine's end-to-end run), taking the next message ids. */
+    SimPost handPublished(Instant when, String text, int messages) {
+        SimPost post = new SimPost(new Post(channelId, nextMessageId, when, text), messages, List.of());
+        nextMessageId = post.nextMessageId();
+        return post;
+    }
+
+    /** The message id the channel's next post gets. */
+    long nextMessageId() {
+        return nextMessageId;
     }
 
     /** Dresses the bare {@code draft} (its place and time) with an album size, a text and other people's comments. */
-    private static SimPost post(SimOptions options, Post draft, RandomGenerator random) {
+    private SimPost post(Post draft) {
         int messages = random.nextDouble() < options.albumRate() ? random.nextInt(2, MAX_ALBUM + 1) : 1;
         String text = random.nextDouble() < options.textlessRate() ? "" : SimTexts.post(random);
         List<SimPost.Comment> others = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.TelegramError;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,16 +25,16 @@ final class SimChannel {
     private final Map<Long, SimPost> byMessageId = new HashMap<>();
     /** The published posts not deleted, newest first, or null when stale: accounts read far more often than channels change. */
     private List<Post> newestFirst = List.of();
-    private long nextMessageId;
+    private final PostScript script;
     private long nextDiscussionMessageId = 1;
 
-    SimChannel(long id, String title, long discussionChatId, boolean forbidden, Duration slowModeDelay, long nextMessageId) {
+    SimChannel(long id, String title, long discussionChatId, boolean forbidden, Duration slowModeDelay, PostScript script) {
         this.id = id;
         this.title = title;
         this.discussionChatId = discussionChatId;
         this.forbidden = forbidden;
         this.slowModeDelay = slowModeDelay;
-        this.nextMessageId = nextMessageId;
+        this.script = script;
     }
 
     long id() {
@@ -58,14 +59,19 @@ final class SimChannel {
                 forbidden ? Optional.of(FORBIDDEN) : Optional.empty());
     }
 
-    long nextMessageId() {
-        return nextMessageId;
+    /** The channel's next scripted post, not yet published; empty when its script has ended. */
+    Optional<SimPost> nextScripted() {
+        return script.next();
+    }
+
+    /** A post written by hand for {@code at}, not yet published. */
+    SimPost handWritten(Instant at, String text, int messages) {
+        return script.handPublished(at, text, messages);
     }
 
     void publish(SimPost post) {
         published.add(post);
         byMessageId.put(post.post().messageId(), post);
-        nextMessageId = Math.max(nextMessageId, post.nextMessageId());
         newestFirst = null;
     }
 
@@ -86,6 +92,19 @@ final class SimChannel {
             newestFirst = published.reversed().stream().filter(p -> !p.deleted()).map(SimPost::post).toList();
         }
         return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+    }
+
+    WorldSnapshot.ChannelState state() {
+        return new WorldSnapshot.ChannelState(id, title, discussionChatId, script.nextMessageId(), nextDiscussionMessageId,
+                published.stream().map(SimPost::state).toList());
+    }
+
+    /** The channel as it was in {@code state}, posting on from {@code script}. */
+    static SimChannel restore(WorldSnapshot.ChannelState state, boolean forbidden, Duration slowModeDelay, PostScript script) {
+        SimChannel channel = new SimChannel(state.id(), state.title(), state.discussionChatId(), forbidden, slowModeDelay, script);
+        state.posts().forEach(post -> channel.publish(SimPost.restore(post)));
+        channel.nextDiscussionMessageId = state.nextDiscussionMessageId();
+        return channel;
     }
 
     long takeDiscussionMessageId() {

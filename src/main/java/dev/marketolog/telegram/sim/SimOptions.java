@@ -22,6 +22,7 @@ import java.util.Set;
  * @param floodWaitMin the shortest flood wait drawn
  * @param floodWaitMax the longest flood wait drawn (drawn log-uniformly in between, so short waits are the common case)
  * @param postGoneRate the probability that the post is deleted just before a comment lands
+ * @param commentDeleteRate the probability that a moderator deletes an accepted comment within two minutes
  * @param forbiddenChannels channels whose discussion group is closed to every account
  * @param slowModeChannels channels whose discussion group has a slow-mode delay
  */
@@ -38,6 +39,7 @@ public record SimOptions(
         Duration floodWaitMin,
         Duration floodWaitMax,
         double postGoneRate,
+        double commentDeleteRate,
         Set<Long> forbiddenChannels,
         Map<Long, Duration> slowModeChannels) {
 
@@ -52,6 +54,7 @@ public record SimOptions(
         requireProbability("peer flood rate", peerFloodRate);
         requireProbability("flood wait rate", floodWaitRate);
         requireProbability("post gone rate", postGoneRate);
+        requireProbability("comment delete rate", commentDeleteRate);
         if (floodWaitMin.compareTo(Duration.ofSeconds(1)) < 0 || floodWaitMax.compareTo(floodWaitMin) < 0) {
             throw new IllegalArgumentException(
                     "flood waits need 1 s <= min <= max, got " + floodWaitMin + ".." + floodWaitMax);
@@ -96,6 +99,7 @@ public record SimOptions(
         private Duration floodWaitMin = Duration.ofSeconds(5);
         private Duration floodWaitMax = Duration.ofHours(1);
         private double postGoneRate = 0.01;
+        private double commentDeleteRate;
         private final Set<Long> forbidden = new LinkedHashSet<>();
         private final Map<Long, Duration> slowMode = new LinkedHashMap<>();
 
@@ -146,6 +150,11 @@ public record SimOptions(
             return this;
         }
 
+        public Builder commentDeleteRate(double commentDeleteRate) {
+            this.commentDeleteRate = commentDeleteRate;
+            return this;
+        }
+
         public Builder forbidden(long channelId) {
             forbidden.add(channelId);
             return this;
@@ -158,7 +167,7 @@ public record SimOptions(
 
         public SimOptions build() {
             return new SimOptions(seed, start, length, history, postsPerDay, albumRate, textlessRate, peerFloodRate,
-                    floodWaitRate, floodWaitMin, floodWaitMax, postGoneRate, forbidden, slowMode);
+                    floodWaitRate, floodWaitMin, floodWaitMax, postGoneRate, commentDeleteRate, forbidden, slowMode);
         }
     }
 }

@@ -50,6 +50,23 @@ final class SimPost {
         comments.sort(Comparator.comparing(Comment::at));
     }
 
+    /** Removes one comment equal to {@code comment}, if there is one. */
+    void removeComment(Comment comment) {
+        comments.remove(comment);
+    }
+
+    WorldSnapshot.PostState state() {
+        return new WorldSnapshot.PostState(post, messages, deleted,
+                comments.stream().map(c -> new WorldSnapshot.CommentState(c.at(), c.text())).toList());
+    }
+
+    static SimPost restore(WorldSnapshot.PostState state) {
+        SimPost post = new SimPost(state.post(), state.messages(),
+                state.comments().stream().map(c -> new Comment(c.at(), c.text())).toList());
+        post.deleted = state.deleted();
+        return post;
+    }
+
     /** The texts of the latest comments visible at {@code now}, oldest first, at most {@code limit}. */
     List<String> latestComments(Instant now, int limit) {
         List<String> visible = comments.stream().filter(c -> !c.at().isAfter(now)).map(Comment::text).toList();

@@ -22,23 +22,34 @@ import java.util.random.RandomGenerator;
 final class SimulatedTelegram implements Telegram {
 
     private static final TelegramError.ChannelClosed NOT_FOUND = new TelegramError.ChannelClosed("Chat not found");
+    private static final long MAX_DELETE_DELAY_SECONDS = 120;
     private static final TelegramError.PostGone MESSAGE_NOT_FOUND = new TelegramError.PostGone("Message not found");
 
     private final SimWorld world;
     private final String account;
-    private final Set<Long> allowlist;
     private final RandomGenerator random;
+    private final RandomGenerator deletions;
+    private Set<Long> allowlist = Set.of();
     private final Set<Long> prepared = new HashSet<>();
     private final Set<Long> toldClosed = new HashSet<>();
     private final Map<Long, Instant> lastSentByChannel = new HashMap<>();
     private Instant floodWaitUntil = Instant.MIN;
     private TelegramListener listener;
 
-    SimulatedTelegram(SimWorld world, String account, Set<Long> allowlist, RandomGenerator random) {
+    /**
+     * @param random the draws of the scripted failures
+     * @param deletions the draws of moderators deleting this account's comments, apart so that they shift nothing else
+     */
+    SimulatedTelegram(SimWorld world, String account, RandomGenerator random, RandomGenerator deletions) {
         this.world = world;
         this.account = account;
-        this.allowlist = allowlist;
         this.random = random;
+        this.deletions = deletions;
+    }
+
+    /** The account's allowlist as of its latest connection. Called under the world's lock. */
+    void allow(Set<Long> allowlist) {
+        this.allowlist = allowlist;
     }
 
     @Override
@@ -118,6 +129,25 @@ final class SimulatedTelegram implements Telegram {
         }
     }
 
+    WorldSnapshot.AccountState state() {
+        return new WorldSnapshot.AccountState(account, allowlist, Set.copyOf(prepared), Set.copyOf(toldClosed),
+                Map.copyOf(lastSentByChannel), floodWaitUntil.equals(Instant.MIN) ? null : floodWaitUntil);
+    }
+
+    /** Takes on what the account's view was in {@code state}. Called under the world's lock. */
+    void restore(WorldSnapshot.AccountState state) {
+        allowlist = Set.copyOf(state.allowlist());
+        prepared.addAll(state.prepared());
+        toldClosed.addAll(state.toldClosed());
+        lastSentByChannel.putAll(state.lastSentByChannel());
+        floodWaitUntil = state.floodWaitUntil() == null ? Instant.MIN : state.floodWaitUntil();
+    }
+
+    /** The account's listener, if it registered one. Called under the world's lock. */
+    Optional<TelegramListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
     /** The listener to tell about a new post in {@code channelId}: only channels this account has prepared, as in TDLib. */
     Optional<TelegramListener> listenerFor(long channelId) {
         return prepared.contains(channelId) ? Optional.ofNullable(listener) : Optional.empty();
@@ -151,8 +181,12 @@ final class SimulatedTelegram implements Telegram {
             return failed(MESSAGE_NOT_FOUND);
         }
         long messageId = channel.takeDiscussionMessageId();
-        world.recordSent(new SentComment(account, post.post().key(), now, text, channel.discussionChatId(), messageId), post);
+        SentComment comment = new SentComment(account, post.post().key(), now, text, channel.discussionChatId(), messageId);
+        world.recordSent(comment, post);
         lastSentByChannel.put(channel.id(), now);
+        if (options.commentDeleteRate() > 0 && deletions.nextDouble() < options.commentDeleteRate()) {
+            world.deleteLater(comment, post, now.plusSeconds(deletions.nextLong(1, MAX_DELETE_DELAY_SECONDS + 1)), this);
+        }
         return new SendResult.Sent(channel.discussionChatId(), messageId, now);
     }
 

@@ -3,7 +3,6 @@ package dev.marketolog.telegram.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.engine.VirtualClock;
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
@@ -31,7 +30,7 @@ class SimWorldTest {
     private final VirtualClock clock = new VirtualClock(START);
 
     private SimWorld world(UnaryOperator<SimOptions.Builder> options) {
-        return SimWorld.create(options.apply(SimOptions.builder(7, START, Duration.ofDays(3))).build(), CHANNELS, clock);
+        return SimWorld.create(options.apply(SimOptions.builder(7, START, Duration.ofDays(3))).build(), CHANNELS, clock, clock::schedule);
     }
 
     /** A world without scripted posts or failures, for tests that publish exactly what they need. */
@@ -40,7 +39,7 @@ class SimWorldTest {
     }
 
     private static Telegram account(SimWorld world, String name) {
-        Telegram telegram = world.telegramFor(AccountSettings.defaults(name, CHANNELS));
+        Telegram telegram = world.telegramFor(name, CHANNELS);
         telegram.prepare(CHANNELS);
         return telegram;
     }
@@ -80,7 +79,7 @@ class SimWorldTest {
         SimWorld first = world(options);
         List<String> firstOutcomes = commentOnEverything(first, clock);
         VirtualClock otherClock = new VirtualClock(START);
-        SimWorld second = SimWorld.create(options.apply(SimOptions.builder(7, START, Duration.ofDays(3))).build(), CHANNELS, otherClock);
+        SimWorld second = SimWorld.create(options.apply(SimOptions.builder(7, START, Duration.ofDays(3))).build(), CHANNELS, otherClock, otherClock::schedule);
         List<String> secondOutcomes = commentOnEverything(second, otherClock);
 
         assertThat(second.posts()).isNotEmpty().isEqualTo(first.posts());
@@ -91,7 +90,7 @@ class SimWorldTest {
     @Test
     void anotherSeedGivesOtherPosts() {
         SimWorld first = world(b -> b);
-        SimWorld second = SimWorld.create(SimOptions.builder(8, START, Duration.ofDays(3)).build(), CHANNELS, new VirtualClock(START));
+        SimWorld second = SimWorld.create(SimOptions.builder(8, START, Duration.ofDays(3)).build(), CHANNELS, clock, clock::schedule);
 
         assertThat(second.posts()).isNotEqualTo(first.posts());
     }
@@ -124,7 +123,7 @@ class SimWorldTest {
     void onlyAccountsThatPreparedAChannelHearItsPosts() {
         SimWorld world = quietWorld(b -> b);
         List<Post> heard = new ArrayList<>();
-        Telegram telegram = world.telegramFor(AccountSettings.defaults("bot", CHANNELS));
+        Telegram telegram = world.telegramFor("bot", CHANNELS);
         telegram.prepare(List.of(A));
         telegram.listen(new TelegramListener() {
             @Override
@@ -144,7 +143,7 @@ class SimWorldTest {
         double postsPerDay = 6;
         int days = 30;
         SimWorld world = SimWorld.create(SimOptions.builder(3, START, Duration.ofDays(days)).history(Duration.ZERO)
-                .postsPerDay(postsPerDay).build(), CHANNELS, clock);
+                .postsPerDay(postsPerDay).build(), CHANNELS, clock, clock::schedule);
 
         clock.runUntil(START.plus(Duration.ofDays(days)));
 
@@ -285,7 +284,7 @@ class SimWorldTest {
     @Test
     void sendsOutsideTheAllowlistAndSecondCommentsAreCountedAndRecorded() {
         SimWorld world = quietWorld(b -> b);
-        Telegram onlyA = world.telegramFor(AccountSettings.defaults("bot", List.of(A)));
+        Telegram onlyA = world.telegramFor("bot", List.of(A));
         Post inA = world.publish(A, "Пост.", 1);
         Post inB = world.publish(B, "Пост.", 1);
 
@@ -342,5 +341,93 @@ class SimWorldTest {
                 .containsExactly(((SendResult.Sent) one).messageId(), ((SendResult.Sent) two).messageId());
         assertThat(world.violations()).isEqualTo(GateViolations.NONE);
         assertThat(new PostKey(A, posts.get(0).messageId())).isEqualTo(world.sent().getFirst().post());
+    }
+
+    @Test
+    void aChannelAppearsWhenAnAccountAllowlistingItConnectsWithItsHistoryAndLaterPosts() {
+        long late = -1001000000009L;
+        SimWorld world = world(b -> b.history(Duration.ofHours(12)).postsPerDay(24));
+        clock.runUntil(START.plus(Duration.ofHours(6)));
+        Instant connectedAt = clock.instant();
+
+        Telegram telegram = world.telegramFor("bot", List.of(A, late));
+        Channel channel = telegram.prepare(List.of(late)).getFirst();
+        List<Post> history = telegram.recentPosts(late, 1000);
+        clock.runUntil(connectedAt.plus(Duration.ofHours(6)));
+
+        assertThat(channel.usable()).isTrue();
+        assertThat(channel.discussionChatId()).get().isNotIn(CHANNELS);
+        assertThat(history).isNotEmpty().allMatch(p -> p.publishedAt().isBefore(connectedAt)
+                && !p.publishedAt().isBefore(connectedAt.minus(Duration.ofHours(12))));
+        assertThat(telegram.recentPosts(late, 1000)).hasSizeGreaterThan(history.size());
+    }
+
+    @Test
+    void anAccountThatConnectsAgainKeepsItsViewAndItsFloodWait() {
+        SimWorld world = quietWorld(b -> b.floodWaitRate(1).floodWaits(Duration.ofMinutes(10), Duration.ofMinutes(10)));
+        Telegram first = account(world, "bot");
+        Post post = world.publish(A, "Пост.", 1);
+        first.comment(post.key(), "Раз.");
+
+        Telegram again = account(world, "bot");
+        TelegramError error = errorOf(again.comment(post.key(), "Два."));
+
+        assertThat(again).isSameAs(first);
+        assertThat(error).isEqualTo(new TelegramError.FloodWait(Duration.ofMinutes(10)));
+        assertThat(world.violations()).isEqualTo(new GateViolations(0, 0, 1, 0));
+    }
+
+    @Test
+    void aModeratorDeletesAnAcceptedCommentWithinTwoMinutesAndItsAuthorHearsOfIt() {
+        SimWorld world = quietWorld(b -> b.commentDeleteRate(1));
+        Telegram telegram = account(world, "bot");
+        List<List<Long>> deleted = new ArrayList<>();
+        telegram.listen(new TelegramListener() {
+            @Override
+            public void discussionMessageDeleted(long channelId, long discussionChatId, long messageId) {
+                deleted.add(List.of(channelId, discussionChatId, messageId));
+            }
+        });
+        Post post = world.publish(A, "Пост.", 1);
+        SendResult.Sent sent = (SendResult.Sent) telegram.comment(post.key(), "Текст.");
+
+        clock.runUntil(START.plus(Duration.ofMinutes(2)));
+
+        assertThat(deleted).containsExactly(List.of(A, sent.discussionChatId(), sent.messageId()));
+        assertThat(telegram.commentsUnder(post.key(), 10)).isEmpty();
+    }
+
+    @Test
+    void withoutADeleteRateNoCommentIsDeleted() {
+        SimWorld world = quietWorld(b -> b);
+        Telegram telegram = account(world, "bot");
+        Post post = world.publish(A, "Пост.", 1);
+        telegram.comment(post.key(), "Текст.");
+
+        clock.runUntil(START.plus(Duration.ofHours(1)));
+
+        assertThat(telegram.commentsUnder(post.key(), 10)).containsExactly("Текст.");
+    }
+
+    @Test
+    void aRestoredWorldHasTheSamePostsCommentsAccountsAndCountsAndPostsOn() {
+        SimWorld world = world(b -> b.postsPerDay(48).floodWaits(Duration.ofHours(1), Duration.ofHours(1)));
+        clock.runUntil(START.plus(Duration.ofHours(2)));
+        Telegram telegram = account(world, "bot");
+        Post post = telegram.recentPosts(A, 1).getFirst();
+        telegram.comment(post.key(), "Раз.");
+        telegram.comment(post.key(), "Два.");
+        WorldSnapshot snapshot = world.snapshot();
+        VirtualClock later = new VirtualClock(clock.instant());
+
+        SimWorld restored = SimWorld.restore(world.options(), snapshot, later, later::schedule);
+        Telegram again = restored.telegramFor("bot", CHANNELS);
+        later.runUntil(clock.instant().plus(Duration.ofHours(6)));
+
+        assertThat(restored.sent()).isEqualTo(world.sent());
+        assertThat(restored.violations()).isEqualTo(world.violations()).isEqualTo(new GateViolations(0, 1, 0, 0));
+        assertThat(again.commentsUnder(post.key(), 10)).containsSubsequence("Раз.", "Два.");
+        assertThat(restored.posts()).containsAll(world.posts()).hasSizeGreaterThan(world.posts().size());
+        assertThat(again.recentPosts(A, 1).getFirst().messageId()).isGreaterThan(post.messageId());
     }
 }

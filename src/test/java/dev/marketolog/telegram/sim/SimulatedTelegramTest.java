@@ -1,6 +1,5 @@
 package dev.marketolog.telegram.sim;
 
-import dev.marketolog.config.AccountSettings;
 import dev.marketolog.engine.VirtualClock;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.TelegramContractTest;
@@ -20,14 +19,14 @@ class SimulatedTelegramTest extends TelegramContractTest {
     protected ContractWorld newWorld() {
         VirtualClock clock = new VirtualClock(START);
         SimOptions options = SimOptions.builder(1, START, Duration.ofDays(1)).postsPerDay(0).postGoneRate(0).forbidden(CLOSED).build();
-        SimWorld world = SimWorld.create(options, List.of(OPEN, CLOSED), clock);
+        SimWorld world = SimWorld.create(options, List.of(OPEN, CLOSED), clock, clock::schedule);
         world.publish(OPEN, "Первый пост.", 1);
         clock.runUntil(START.plusSeconds(60));
         Post album = world.publish(OPEN, "Фотоотчёт с конференции.", 3);
         clock.runUntil(START.plusSeconds(120));
         world.publish(OPEN, "Третий пост.", 1);
         world.publish(CLOSED, "Пост в закрытом канале.", 1);
-        return new ContractWorld(world.telegramFor(AccountSettings.defaults("bot", List.of(OPEN, CLOSED))),
+        return new ContractWorld(world.telegramFor("bot", List.of(OPEN, CLOSED)),
                 OPEN, CLOSED, UNKNOWN, album.key(), 3);
     }
 }

@@ -1,0 +1,51 @@
+package dev.marketolog.cli;
+
+import dev.marketolog.config.AccountSettings;
+import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.sandbox.SandboxTelegram;
+import dev.marketolog.web.TelegramSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every account connected to the sandbox world at TELEGRAM_SANDBOX_URL instead of Telegram: no session, no login. */
+final class SandboxSessions implements TelegramSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxSessions.class);
+    private static final TelegramSession SANDBOX = new TelegramSession("sandbox", "sandbox");
+
+    private final URI sandbox;
+    private final String instance;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, SandboxTelegram> open = new ConcurrentHashMap<>();
+
+    /** @param instance names this process in the sandbox's record of who sent what */
+    SandboxSessions(URI sandbox, String instance) {
+        this.sandbox = sandbox;
+        this.instance = instance;
+        log.info("Telegram is the sandbox world at {} (TELEGRAM_SANDBOX_URL): nothing reaches the real Telegram", sandbox);
+    }
+
+    @Override
+    public Optional<Telegram> open(AccountSettings account) {
+        SandboxTelegram telegram = SandboxTelegram.connect(http, sandbox, account.name(), account.allowlist(), instance);
+        open.put(account.name(), telegram);
+        return Optional.of(telegram);
+    }
+
+    @Override
+    public Optional<TelegramSession> session(String account) {
+        return open.containsKey(account) ? Optional.of(SANDBOX) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(SandboxTelegram::close);
+        open.clear();
+    }
+}

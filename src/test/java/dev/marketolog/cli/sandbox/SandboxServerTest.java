@@ -1,0 +1,185 @@
+package dev.marketolog.cli.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.telegram.sandbox.SandboxJson;
+import dev.marketolog.telegram.sim.SimOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxServerTest {
+
+    private static final long OPEN = -1001000000001L;
+    private static final long CLOSED = -1001000000002L;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = SandboxJson.mapper();
+
+    @TempDir
+    Path dir;
+
+    private Sandbox sandbox;
+
+    private record Answer(int status, JsonNode body) {}
+
+    @AfterEach
+    void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private Sandbox start(double postsPerHour, Optional<Path> state) {
+        SimOptions options = SimOptions.builder(5, Instant.now(), Duration.ofDays(1)).history(Duration.ofHours(6))
+                .postsPerDay(postsPerHour * 24).postGoneRate(0).forbidden(CLOSED).build();
+        return Sandbox.start(options, List.of(), 0, state);
+    }
+
+    private Answer send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.url() + path))
+                .header(SandboxJson.INSTANCE_HEADER, "instance-1")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    }
+
+    private Answer get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null);
+    }
+
+    private Answer post(String path, String body) throws IOException, InterruptedException {
+        return send("POST", path, body);
+    }
+
+    private long connectAndNewestPost() throws IOException, InterruptedException {
+        post("/api/accounts/bot/connect", "{\"allowlist\": [%d, %d]}".formatted(OPEN, CLOSED));
+        post("/api/accounts/bot/prepare", "{\"channels\": [%d, %d]}".formatted(OPEN, CLOSED));
+        return get("/api/accounts/bot/channels/" + OPEN + "/posts?limit=1").body().get(0).get("message_id").asLong();
+    }
+
+    private String commentPath(long channel, long post) {
+        return "/api/accounts/bot/channels/" + channel + "/posts/" + post + "/comments";
+    }
+
+    @Test
+    void anAccountThatConnectsFindsItsChannelsAndItsCommentIsInTheRecordWithItsInstance() throws Exception {
+        sandbox = start(6, Optional.empty());
+        Answer connected = post("/api/accounts/bot/connect", "{\"allowlist\": [%d, %d]}".formatted(OPEN, CLOSED));
+        Answer prepared = post("/api/accounts/bot/prepare", "{\"channels\": [%d, %d]}".formatted(OPEN, CLOSED));
+        long newest = get("/api/accounts/bot/channels/" + OPEN + "/posts?limit=1").body().get(0).get("message_id").asLong();
+
+        Answer sent = post(commentPath(OPEN, newest), "{\"text\": \"Интересно.\"}");
+        Answer under = get(commentPath(OPEN, newest) + "?limit=10");
+        JsonNode record = get("/inspect/comments").body();
+
+        assertThat(connected.status()).isEqualTo(200);
+        assertThat(prepared.body().get(0).get("problem").isNull()).isTrue();
+        assertThat(prepared.body().get(1).get("problem").get("type").asText()).isEqualTo("channel_closed");
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.body().get("result").asText()).isEqualTo("sent");
+        assertThat(under.body()).extracting(JsonNode::asText).contains("Интересно.");
+        assertThat(record).hasSize(1);
+        assertThat(record.get(0).get("account").asText()).isEqualTo("bot");
+        assertThat(record.get(0).get("channel_id").asLong()).isEqualTo(OPEN);
+        assertThat(record.get(0).get("post_id").asLong()).isEqualTo(newest);
+        assertThat(record.get(0).get("text").asText()).isEqualTo("Интересно.");
+        assertThat(record.get(0).get("instance").asText()).isEqualTo("instance-1");
+        assertThat(record.get(0).get("at").asText()).isNotBlank();
+    }
+
+    @Test
+    void aRefusedSendIsInTheRecordOfRefusalsAndASendAfterItIsAViolation() throws Exception {
+        sandbox = start(6, Optional.empty());
+        connectAndNewestPost();
+        long closedPost = get("/api/accounts/bot/channels/" + CLOSED + "/posts?limit=1").body().get(0).get("message_id").asLong();
+
+        Answer refused = post(commentPath(CLOSED, closedPost), "{\"text\": \"Текст.\"}");
+        JsonNode refusals = get("/inspect/refusals").body();
+        JsonNode violations = get("/inspect/violations").body();
+
+        assertThat(refused.body().get("error").get("type").asText()).isEqualTo("channel_closed");
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0).get("error").get("type").asText()).isEqualTo("channel_closed");
+        assertThat(refusals.get(0).get("instance").asText()).isEqualTo("instance-1");
+        assertThat(violations.get("to_closed_channel").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewPostReachesTheAccountsLongPoll() throws Exception {
+        sandbox = start(3600, Optional.empty());
+        long next = post("/api/accounts/bot/connect", "{\"allowlist\": [%d]}".formatted(OPEN)).body().get("next").asLong();
+        post("/api/accounts/bot/prepare", "{\"channels\": [%d]}".formatted(OPEN));
+
+        JsonNode batch = get("/api/accounts/bot/updates?after=" + next + "&timeout_seconds=30").body();
+
+        assertThat(batch.get("updates")).isNotEmpty().allSatisfy(update -> {
+            assertThat(update.get("type").asText()).isEqualTo("new_post");
+            assertThat(update.get("post").get("channel_id").asLong()).isEqualTo(OPEN);
+        });
+        assertThat(batch.get("next").asLong()).isEqualTo(batch.get("updates").get(batch.get("updates").size() - 1).get("seq").asLong());
+    }
+
+    @Test
+    void badRequestsGetA4xxWithAReasonAndTheSandboxServesOn() throws Exception {
+        sandbox = start(6, Optional.empty());
+        long newest = connectAndNewestPost();
+
+        List<Answer> answers = List.of(
+                post("/api/accounts/nobody/prepare", "{\"channels\": [1]}"),
+                get("/api/accounts/nobody/updates"),
+                post(commentPath(OPEN, newest + 100_000), "{\"text\": \"Текст.\"}"),
+                get(commentPath(OPEN, newest + 100_000)),
+                post(commentPath(OPEN, newest), "{\"text\": "),
+                post(commentPath(OPEN, newest), "[1, 2]"),
+                post(commentPath(OPEN, newest), "{}"),
+                post(commentPath(OPEN, newest), "{\"text\": \"" + "я".repeat(SandboxServer.MAX_TEXT + 1) + "\"}"),
+                post(commentPath(OPEN, newest), "{\"text\": \"" + "a".repeat(1 << 20) + "\"}"),
+                post("/api/accounts/bot/connect", "{\"allowlist\": \"all\"}"),
+                get("/api/accounts/bot/channels/abc/posts"),
+                get("/api/accounts/bot/channels/" + OPEN + "/posts?limit=0"),
+                get("/api/accounts/bot/updates?timeout_seconds=3600"));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isBetween(400, 499));
+        assertThat(answers.subList(0, 8)).allSatisfy(answer -> assertThat(answer.body().get("error").asText()).isNotBlank());
+        assertThat(answers.get(0).body().get("error").asText()).contains("unknown account 'nobody'");
+        assertThat(answers.get(3).body().get("error").asText()).contains("unknown post");
+        assertThat(answers.get(4).body().get("error").asText()).contains("malformed JSON");
+        assertThat(answers.get(7).body().get("error").asText()).contains("at most 4096");
+        assertThat(get("/inspect/comments").body()).isEmpty();
+        assertThat(post(commentPath(OPEN, newest), "{\"text\": \"Всё ещё работает.\"}").body().get("result").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void theStateFileKeepsTheWorldAndItsRecordAcrossARestartOfTheSandbox() throws Exception {
+        Path state = dir.resolve("world.json");
+        sandbox = start(6, Optional.of(state));
+        long newest = connectAndNewestPost();
+        post(commentPath(OPEN, newest), "{\"text\": \"Раз.\"}");
+        JsonNode before = get("/inspect/comments").body();
+        sandbox.close();
+
+        sandbox = start(6, Optional.of(state));
+        Answer beforeConnecting = get("/api/accounts/bot/channels/" + OPEN + "/posts");
+        post("/api/accounts/bot/connect", "{\"allowlist\": [%d]}".formatted(OPEN));
+        Answer again = post(commentPath(OPEN, newest), "{\"text\": \"Два.\"}");
+
+        assertThat(get("/inspect/comments").body().get(0)).isEqualTo(before.get(0));
+        assertThat(beforeConnecting.status()).isEqualTo(404);
+        assertThat(again.body().get("result").asText()).isEqualTo("sent");
+        assertThat(get(commentPath(OPEN, newest)).body()).extracting(JsonNode::asText).containsSubsequence("Раз.", "Два.");
+        assertThat(get("/inspect/violations").body().get("second_comment").asInt()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.marketolog.telegram.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketolog.cli.sandbox.Sandbox;
+import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.TelegramError;
+import dev.marketolog.telegram.TelegramListener;
+import dev.marketolog.telegram.sim.SimOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxTelegramTest {
+
+    private static final long CHANNEL = -1001000000001L;
+    private static final SimOptions QUIET = SimOptions.builder(1, Instant.now(), Duration.ofDays(1)).postsPerDay(0).postGoneRate(0).build();
+
+    @TempDir
+    Path dir;
+
+    private Sandbox sandbox;
+    private SandboxTelegram telegram;
+
+    @AfterEach
+    void stop() {
+        if (telegram != null) {
+            telegram.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private SandboxTelegram connect() {
+        return SandboxTelegram.connect(HttpClient.newHttpClient(), URI.create(sandbox.url()), "bot", List.of(CHANNEL), "instance-7");
+    }
+
+    @Test
+    void aNewPostInAPreparedChannelReachesTheListener() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        telegram = connect();
+        telegram.prepare(List.of(CHANNEL));
+        List<Post> heard = new CopyOnWriteArrayList<>();
+        telegram.listen(new TelegramListener() {
+            @Override
+            public void newPost(Post post) {
+                heard.add(post);
+            }
+        });
+
+        Post post = sandbox.world().publish(CHANNEL, "Новый пост.", 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> heard.contains(post));
+    }
+
+    @Test
+    void anAccountTheSandboxForgotByRestartingIsConnectedAgainAndItsSendIsRecordedWithItsInstance() {
+        Path state = dir.resolve("world.json");
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.of(state));
+        int port = sandbox.port();
+        telegram = connect();
+        Post post = sandbox.world().publish(CHANNEL, "Пост.", 1);
+        sandbox.close();
+        sandbox = Sandbox.start(QUIET, List.of(), port, Optional.of(state));
+
+        SendResult result = telegram.comment(post.key(), "Текст.");
+
+        assertThat(result).isInstanceOf(SendResult.Sent.class);
+        assertThat(sandbox.world().received()).singleElement().satisfies(comment -> {
+            assertThat(comment.instance()).isEqualTo("instance-7");
+            assertThat(comment.postId()).isEqualTo(post.messageId());
+        });
+    }
+
+    @Test
+    void aSendToASandboxThatDoesNotAnswerFailsWithoutReachingIt() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        telegram = connect();
+        Post post = sandbox.world().publish(CHANNEL, "Пост.", 1);
+        sandbox.close();
+
+        SendResult result = telegram.comment(post.key(), "Текст.");
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> assertThat(failed.reachedServer()).isFalse());
+        assertThat(telegram.recentPosts(CHANNEL, 10)).isEmpty();
+        assertThat(telegram.prepare(List.of(CHANNEL))).singleElement().satisfies(channel -> assertThat(channel.usable()).isFalse());
+    }
+
+    @Test
+    void aTextTheSandboxRejectsIsARefusalNamingTheReason() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        telegram = connect();
+        Post post = sandbox.world().publish(CHANNEL, "Пост.", 1);
+
+        SendResult result = telegram.comment(post.key(), "я".repeat(5000));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> assertThat(failed.error())
+                .isInstanceOfSatisfying(TelegramError.Unknown.class, error -> assertThat(error.message()).contains("4096")));
+    }
+}
