@@ -221,7 +221,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static StoreException failure(Path directory, ServerLog serverLog, String why, Exception cause) {
-        if (Files.exists(serverLog.file())) {
+        if (cause instanceof Postmaster.Failed) {
             log.error("The embedded PostgreSQL did not start; the last lines of {}:{}", serverLog.file(),
                     indented(serverLog));
         }

@@ -35,6 +35,13 @@ final class Postmaster {
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final Duration READY_POLL = Duration.ofMillis(100);
 
+    /** A PostgreSQL program itself failed: its own lines in the server log say why. */
+    static final class Failed extends IOException {
+        Failed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Path binaries;
     private final Path dataDirectory;
     private final ServerLog serverLog;
@@ -50,7 +57,7 @@ final class Postmaster {
         serverLog.beginStart("initdb " + directory);
         Process initdb = run("initdb", List.of("-A", "trust", "-U", USER, "-D", directory.toString(), "-E", "UTF-8"));
         if (initdb.waitFor() != 0) {
-            throw new IOException("initdb failed with exit code " + initdb.exitValue());
+            throw new Failed("initdb failed with exit code " + initdb.exitValue(), null);
         }
     }
 
@@ -73,13 +80,13 @@ final class Postmaster {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             if (!postgres.isAlive()) {
-                throw new IOException("postgres exited with code " + postgres.exitValue() + " while starting");
+                throw new Failed("postgres exited with code " + postgres.exitValue() + " while starting", null);
             }
             try (Connection ignored = DriverManager.getConnection(url(port) + "&connectTimeout=1&loginTimeout=2")) {
                 return;
             } catch (SQLException notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("postgres did not accept connections within " + wait, notYet);
+                    throw new Failed("postgres did not accept connections within " + wait, notYet);
                 }
             }
             Thread.sleep(READY_POLL); // a server starting (or recovering) has no event to wait for
