@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final Object lifecycle = new Object();
     private Process process; // guarded by lifecycle
-    private boolean closed; // guarded by lifecycle
+    private volatile boolean closed;
     private volatile Thread restarter;
 
     private EmbeddedDatabase(Path dataDirectory, Postmaster postmaster, ServerLog serverLog, FileChannel lockChannel,
@@ -91,10 +92,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             PrivateDirectories.create(directory.getParent());
             Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
-            if (!Files.exists(lockFile)) {
-                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            channel = FileChannel.open(lockFile, CREATE, WRITE);
+            channel = FileChannel.open(lockFile, Set.of(CREATE, WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             if (!taken(channel)) {
                 throw new IOException("another running process uses " + directory
                         + " (it is in use; give each process its own DATA_DIR)");
@@ -195,10 +194,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 log.info("Embedded PostgreSQL runs again on localhost:{}", port);
                 return;
             } catch (IOException e) {
-                synchronized (lifecycle) {
-                    if (closed) {
-                        return;
-                    }
+                if (closed) {
+                    return;
                 }
                 log.warn("Embedded PostgreSQL could not start again ({}; last line: {}); next try in {} s",
                         e.getMessage(), String.join("", serverLog.lastLines(1)), delay.toSeconds());
@@ -252,13 +249,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Stops the server (a fast shutdown: open sessions are ended, committed data is kept) and releases the directory. */
     @Override
     public void close() {
-        Thread restarting = restarter;
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (closed) {
+            return;
         }
+        // not under the lifecycle lock: a restart holding it while it waits for the server must hear this at once
+        closed = true;
+        Thread restarting = restarter;
         if (restarting != null) {
             restarting.interrupt();
         }

@@ -49,8 +49,14 @@ class EmbeddedDatabaseTest {
     @TempDir
     Path dataDir;
 
+    /** Tests not about the unpack start from a copy of one unpack (see {@link #aFirstStartKilledWhileUnpackingTheBinariesDoesNotSpoilTheNext} for a real one). */
+    private void withBinaries() {
+        UnpackedBinaries.copyInto(dataDir);
+    }
+
     @Test
     void keepsDataAcrossStopAndStartInTheSameDataDir() throws SQLException {
+        withBinaries();
         ProcessSettings settings = embeddedIn(dataDir);
         try (Database database = Database.open(settings)) {
             assertThat(database.embedded()).isTrue();
@@ -65,6 +71,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void pingAnswersWhileTheServerRunsAndNotAfterItStops() {
+        withBinaries();
         EmbeddedDatabase server = EmbeddedDatabase.start(dataDir.resolve("postgres"), 0);
         try (Database database = Database.connect(server.dsn())) {
             assertThat(database.ping()).isTrue();
@@ -91,6 +98,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void everyConfirmedJournalRowSurvivesABackendKilledWithSigkill() throws Exception {
+        withBinaries();
         try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDir.resolve("postgres"), 0);
                 Database database = Database.connect(server.dsn());
                 ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -153,6 +161,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void startsThePostmasterAgainWhenItIsKilledWhileRunning() throws Exception {
+        withBinaries();
         try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDir.resolve("postgres"), 0);
                 Database database = Database.connect(server.dsn())) {
             update(database, "insert into account (name, created_at) values ('kept', now())");
@@ -171,6 +180,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void ofTwoFirstStartsAtTheSameMomentOneRunsAndTheOtherIsToldTheDirectoryIsInUse() throws Exception {
+        withBinaries();
         CyclicBarrier together = new CyclicBarrier(2);
         List<Future<EmbeddedDatabase>> starts = new ArrayList<>();
         try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -204,6 +214,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void leavesTheServerOfALiveProcessAloneAndStopsItOnceThatProcessIsKilled() throws Exception {
+        withBinaries();
         try (Database database = Database.open(embeddedIn(dataDir))) {
             update(database, "insert into account (name, created_at) values ('survivor', now())");
         }
@@ -224,6 +235,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void refusesToStopAnUnrelatedProcessThatAStalePidFileNames() throws Exception {
+        withBinaries();
         EmbeddedDatabase.start(dataDir.resolve("postgres"), 0).close();
         // a process whose command ends in /postgres, as a reused PID could name after a reboot
         Path impostor = Files.createDirectories(dataDir.resolve("elsewhere")).resolve("postgres");
@@ -246,6 +258,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aStartThatFailsLogsTheServersOwnLastLines() throws Exception {
+        withBinaries();
         EmbeddedDatabase.start(dataDir.resolve("postgres"), 0).close();
         Files.writeString(dataDir.resolve("postgres/postgresql.conf"), "this line is no setting\n",
                 StandardOpenOption.APPEND);

@@ -9,29 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PostgresBinariesTest {
 
-    /** Unpacked once for the class; each test works on its own copy. */
-    @TempDir
-    static Path shared;
-
-    static Path unpacked;
+    private final Path unpacked = UnpackedBinaries.shared();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void unpackOnce() throws IOException {
-        unpacked = PostgresBinaries.prepare(shared.resolve("postgres-bin"));
-    }
 
     @Test
     void unpacksIntoDirectoriesOnlyTheOwnerMayEnterAndWritesTheManifestLast() throws IOException {
@@ -104,15 +93,8 @@ class PostgresBinariesTest {
         assertThat(Files.getLastModifiedTime(binaries.resolve(PostgresBinaries.MANIFEST))).isEqualTo(before);
     }
 
-    private Path copyOfUnpacked() throws IOException {
-        Path copy = dataDir.resolve("postgres-bin");
-        try (Stream<Path> tree = Files.walk(unpacked)) {
-            for (Path source : tree.toList()) {
-                Files.copy(source, copy.resolve(unpacked.relativize(source).toString()), NOFOLLOW_LINKS,
-                        StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return copy;
+    private Path copyOfUnpacked() {
+        return UnpackedBinaries.copyInto(dataDir);
     }
 
     private static void assertSameFiles(Path actual, Path expected) throws IOException {
