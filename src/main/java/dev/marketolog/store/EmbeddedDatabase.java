@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,10 +130,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", ours.process().pid(),
                         directory);
                 postmaster.stop();
-                if (!ours.process().onExit().completeOnTimeout(null, LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS)
-                        .thenApply(exited -> !ours.process().isAlive()).join()) {
+                try {
+                    ours.process().onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
                     throw new IOException("the leftover PostgreSQL (pid " + ours.process().pid()
-                            + ") did not stop within " + LEFTOVER_STOP_WAIT);
+                            + ") did not stop within " + LEFTOVER_STOP_WAIT, e);
                 }
             }
             case LeftoverPostmaster.Stranger stranger -> throw new IOException(directory.resolve("postmaster.pid")
