@@ -257,6 +257,26 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void startsWhenAStalePidFileNamesAThreadOfThisVeryProcess() throws Exception {
+        withBinaries();
+        EmbeddedDatabase.start(dataDir.resolve("postgres"), 0).close();
+        // in a restarted container the old postmaster's PID is often one of the new JVM's threads
+        String thread;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            thread = tasks.map(task -> task.getFileName().toString())
+                    .filter(tid -> !tid.equals(Long.toString(ProcessHandle.current().pid())))
+                    .findFirst().orElseThrow();
+        }
+        Files.writeString(dataDir.resolve("postgres/postmaster.pid"), thread + "\n" + dataDir.resolve("postgres") + "\n",
+                StandardOpenOption.CREATE_NEW);
+
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDir.resolve("postgres"), 0);
+                Database database = Database.connect(server.dsn())) {
+            assertThat(database.ping()).isTrue();
+        }
+    }
+
+    @Test
     void aStartThatFailsLogsTheServersOwnLastLines() throws Exception {
         withBinaries();
         EmbeddedDatabase.start(dataDir.resolve("postgres"), 0).close();
