@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -70,9 +71,13 @@ public record TdlibParameters(SetTdlibParameters request, Optional<AddProxy> pro
 
     private static void createPrivateDirectory(Path directory) {
         try {
-            Files.createDirectories(directory.getParent());
-            if (!Files.exists(directory)) {
-                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(directory.getParent().getParent());
+            // DATA_DIR/sessions too: every directory the service creates under DATA_DIR is 0700
+            for (Path level : List.of(directory.getParent(), directory)) {
+                if (!Files.exists(level)) {
+                    Files.createDirectory(level, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    Files.setPosixFilePermissions(level, PosixFilePermissions.fromString("rwx------"));
+                }
             }
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {

@@ -6,8 +6,12 @@ import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProxySettings;
 import dev.marketolog.config.Secret;
 import dev.marketolog.telegram.tdlib.TdFunction.ProxyType.ProxyTypeSocks5;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +23,16 @@ class TdlibParametersTest {
                 d.hasTelethonSession(), d.enabled(), d.allowlist(), d.limits(), d.spamGuard(), d.llm(), d.persona(), d.dryRun(),
                 Secret.of("database-key"), Optional.of(new ProxySettings("10.0.0.5", 1080, Optional.of("proxyuser"), Secret.of("proxypass"))),
                 d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+    }
+
+    @Test
+    void theSessionDirectoryAndTheSessionsDirectoryHoldingItAreOwnerOnly(@TempDir Path dataDir) throws IOException {
+        TdlibParameters.of(TdlibAccountTest.account("bot2"), dataDir);
+
+        for (Path directory : List.of(dataDir.resolve("sessions"), dataDir.resolve("sessions/bot2"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                    .as(directory.toString()).isEqualTo("rwx------");
+        }
     }
 
     @Test
