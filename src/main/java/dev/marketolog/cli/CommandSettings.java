@@ -33,9 +33,14 @@ final class CommandSettings {
         }
     }
 
-    /** The settings of {@code envFiles}, or of those found in {@code workingDir} when none was given. */
+    /**
+     * The settings of {@code envFiles}, or of those found in {@code workingDir} when none was given; from here on the
+     * command logs in their LOG_FORMAT.
+     */
     static Settings loadOrThrow(List<Path> envFiles, Path workingDir, Map<String, String> environment, Purpose purpose)
             throws ConfigException {
-        return SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, workingDir), environment, purpose);
+        Settings settings = SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, workingDir), environment, purpose);
+        LogOutput.apply(settings.process().logFormat());
+        return settings;
     }
 }
