@@ -45,6 +45,9 @@ public final class App {
     /** The whole command line; {@code --help} shows every command with its options, {@code help COMMAND} one of them. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new App());
+        // Java cannot tell whether standard error alone is a terminal, and picocli's guess coloured errors written to
+        // a file or a pipe with raw ANSI escapes: plain text everywhere
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.getHelpSectionMap().put(COMMAND_OPTIONS_SECTION, App::commandOptions);
         List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
         sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), COMMAND_OPTIONS_SECTION);

@@ -64,4 +64,21 @@ class AppTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Usage: marketolog simulate").contains("--days=", "--seed");
     }
+
+    @Test
+    void errorsAndHelpAreNeverColouredEvenWherePicocliWouldGuessATerminal() {
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        System.setProperty("picocli.ansi", "true");
+        try {
+            Printed help = run("--help");
+            int exitCode = commandLine.execute("simulate", "--no-such-option");
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+            assertThat(help.out() + err).doesNotContain("\u001b[");
+        } finally {
+            System.clearProperty("picocli.ansi");
+        }
+    }
 }
