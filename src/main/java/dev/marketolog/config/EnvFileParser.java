@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -52,7 +53,7 @@ final class EnvFileParser {
             try {
                 readBinding(reader).ifPresent(entries::add);
             } catch (BadLine bad) {
-                problems.add(new ConfigProblem(file + ":" + bad.line, bad.key, "", bad.expected));
+                problems.add(new ConfigProblem(file + ":" + bad.line, bad.key.toUpperCase(Locale.ROOT), "", bad.expected));
                 reader.skipRestOfLine();
             }
         }
@@ -117,7 +118,7 @@ final class EnvFileParser {
     private static String readAssignedValue(Reader r, int line, String key) throws BadLine {
         r.advance(1);
         r.skipWhile(PythonText::isBlank);
-        if (!r.hasNext() || r.at(0, ch -> ch == '\n' || ch == '\r')) {
+        if (!r.hasNext() || r.at(0, PythonText::isLineBreak)) {
             return "";
         }
         return switch (r.peek()) {
