@@ -15,7 +15,8 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY bench bench
-RUN mvn -B -q package -DskipTests
+# libtdjson comes from the first stage: the build's own fetch (profile fetch-libtdjson) is switched off here
+RUN mvn -B -q package -DskipTests -P '!fetch-libtdjson'
 
 # 3. The runtime: a JRE, the jar, libtdjson, and a non-root user owning the data directory.
 FROM eclipse-temurin:25-jre

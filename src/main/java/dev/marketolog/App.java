@@ -9,9 +9,12 @@ import dev.marketolog.cli.SandboxCommand;
 import dev.marketolog.cli.ServeCommand;
 import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** The command line: {@code serve} (the default), and the tools around it. */
 @Command(
@@ -28,15 +31,43 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             SandboxCommand.class,
             DemoCommand.class,
+            HelpCommand.class,
         })
 public final class App {
 
     /** The command that runs when the arguments name none: {@code marketolog --env-file F} is {@code marketolog serve --env-file F}. */
     static final String DEFAULT_COMMAND = "serve";
 
+    /** The help section that lists every command's options under the list of commands. */
+    private static final String COMMAND_OPTIONS_SECTION = "commandOptions";
+
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new App());
+        CommandLine commandLine = commandLine();
         System.exit(commandLine.execute(withDefaultCommand(commandLine, args)));
+    }
+
+    /** The whole command line; {@code --help} shows every command with its options, {@code help COMMAND} one of them. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new App());
+        // Java cannot tell whether standard error alone is a terminal, and picocli's guess coloured errors written to
+        // a file or a pipe with raw ANSI escapes: plain text everywhere
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.getHelpSectionMap().put(COMMAND_OPTIONS_SECTION, App::commandOptions);
+        List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
+        sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), COMMAND_OPTIONS_SECTION);
+        commandLine.setHelpSectionKeys(sections);
+        return commandLine;
+    }
+
+    private static String commandOptions(CommandLine.Help help) {
+        StringBuilder out = new StringBuilder(System.lineSeparator())
+                .append("Options of each command (`marketolog help COMMAND` shows one):").append(System.lineSeparator());
+        help.subcommands().forEach((name, sub) -> {
+            if (!(sub.commandSpec().userObject() instanceof HelpCommand)) {
+                out.append(System.lineSeparator()).append(sub.synopsis(0)).append(sub.optionList());
+            }
+        });
+        return out.toString();
     }
 
     /** {@code args} when they start with a command or an option of the root ({@code --help}), else serve's arguments. */

@@ -2,12 +2,23 @@ package dev.marketolog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class AppTest {
 
-    private final CommandLine commandLine = new CommandLine(new App());
+    private final CommandLine commandLine = App.commandLine();
+
+    private record Printed(int exitCode, String out) {}
+
+    private Printed run(String... args) {
+        StringWriter out = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        int exitCode = commandLine.execute(App.withDefaultCommand(commandLine, args));
+        return new Printed(exitCode, out.toString());
+    }
 
     /** The name of the subcommand the arguments end up running, or the root's name. */
     private String commandRunBy(String... args) {
@@ -34,5 +45,40 @@ class AppTest {
     void helpAndVersionStayWithTheRoot() {
         assertThat(commandRunBy("--help")).isEqualTo("marketolog");
         assertThat(commandRunBy("-V")).isEqualTo("marketolog");
+    }
+
+    @Test
+    void helpListsEveryCommandWithItsOptions() {
+        Printed help = run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Commands:", "help", "Options of each command")
+                .contains("marketolog serve [-hV] [--env-file=FILE]...", "marketolog simulate", "marketolog check-config")
+                .contains("--env-file=FILE", "--days=", "--post-file", "--json", "--logout");
+    }
+
+    @Test
+    void helpCommandShowsOneCommandsUsage() {
+        Printed help = run("help", "simulate");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: marketolog simulate").contains("--days=", "--seed");
+    }
+
+    @Test
+    void errorsAndHelpAreNeverColouredEvenWherePicocliWouldGuessATerminal() {
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        System.setProperty("picocli.ansi", "true");
+        try {
+            Printed help = run("--help");
+            int exitCode = commandLine.execute("simulate", "--no-such-option");
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+            assertThat(help.out() + err).doesNotContain("\u001b[");
+        } finally {
+            System.clearProperty("picocli.ansi");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
 import java.io.PrintWriter;
@@ -20,5 +21,10 @@ final class AccountEnvFiles {
     /** The settings of the given files, or of those in {@code workingDir}; empty after every problem is printed on {@code err}. */
     Optional<Settings> load(Path workingDir, Map<String, String> environment, Purpose purpose, PrintWriter err) {
         return CommandSettings.load(files, workingDir, environment, purpose, err);
+    }
+
+    /** The settings of the given files, or of those in {@code workingDir}. */
+    Settings loadOrThrow(Path workingDir, Map<String, String> environment, Purpose purpose) throws ConfigException {
+        return CommandSettings.loadOrThrow(files, workingDir, environment, purpose);
     }
 }

@@ -1,5 +1,6 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsDescription;
@@ -20,11 +21,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Validates the settings as serve loads them and prints each account's resolved settings with secrets masked.",
-            "Connects to nothing. Exit 0 when the settings are usable, 2 with every problem listed."
+            "Connects to nothing. Exit 0 when the settings are usable, 2 with every problem listed.",
+            "With --json, standard output is one JSON object (secrets masked), for scripts and tools."
         })
 public final class CheckConfigCommand implements Callable<Integer> {
     @Mixin
     private AccountEnvFiles envFiles;
+
+    @Option(names = "--json", description = "Print one JSON object: the process settings, each account's settings and the warnings, or the problems.")
+    private boolean json;
 
     @Spec
     private CommandSpec spec;
@@ -44,6 +49,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return json ? printJson() : printText();
+    }
+
+    private int printText() {
         Optional<Settings> loaded =
                 envFiles.load(workingDir, environment, Purpose.SERVE, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
@@ -52,9 +61,22 @@ public final class CheckConfigCommand implements Callable<Integer> {
         Settings settings = loaded.get();
         PrintWriter out = spec.commandLine().getOut();
         out.print(SettingsDescription.describe(settings));
-        int accounts = settings.accounts().size();
-        out.println("OK: " + accounts + (accounts == 1 ? " account" : " accounts") + " ready for serve.");
+        out.println("OK: " + Counts.of(settings.accounts().size(), "account") + " ready for serve.");
         out.flush();
         return 0;
+    }
+
+    /** Standard output carries exactly one object, whether the settings are usable or not. */
+    private int printJson() {
+        CheckConfigJson report;
+        try {
+            report = CheckConfigJson.of(envFiles.loadOrThrow(workingDir, environment, Purpose.SERVE));
+        } catch (ConfigException e) {
+            report = CheckConfigJson.of(e.problems());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(report.render());
+        out.flush();
+        return report.ok() ? 0 : CommandSettings.PROBLEMS;
     }
 }

@@ -25,11 +25,22 @@ final class CommandSettings {
     static Optional<Settings> load(List<Path> envFiles, Path workingDir, Map<String, String> environment, Purpose purpose,
             PrintWriter err) {
         try {
-            return Optional.of(SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, workingDir), environment, purpose));
+            return Optional.of(loadOrThrow(envFiles, workingDir, environment, purpose));
         } catch (ConfigException e) {
             err.println(e.getMessage());
             err.flush();
             return Optional.empty();
         }
+    }
+
+    /**
+     * The settings of {@code envFiles}, or of those found in {@code workingDir} when none was given; from here on the
+     * command logs in their LOG_FORMAT.
+     */
+    static Settings loadOrThrow(List<Path> envFiles, Path workingDir, Map<String, String> environment, Purpose purpose)
+            throws ConfigException {
+        Settings settings = SettingsLoader.load(SettingsLoader.resolveEnvFiles(envFiles, workingDir), environment, purpose);
+        LogOutput.apply(settings.process().logFormat());
+        return settings;
     }
 }

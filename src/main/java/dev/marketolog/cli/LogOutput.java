@@ -15,6 +15,16 @@ final class LogOutput {
 
     private LogOutput() {}
 
+    /**
+     * LOG_FORMAT for every command: switches to {@code format} unless it is already in effect (text is, until a
+     * command chooses otherwise), so the common case reloads nothing.
+     */
+    static void apply(LogFormat format) {
+        if (!format.name().toLowerCase(Locale.ROOT).equals(System.getProperty(FORMAT_PROPERTY, "text"))) {
+            use(format);
+        }
+    }
+
     /** From now on every log line is written in {@code format}, as the application's logback.xml says. */
     static void use(LogFormat format) {
         System.setProperty(FORMAT_PROPERTY, format.name().toLowerCase(Locale.ROOT));

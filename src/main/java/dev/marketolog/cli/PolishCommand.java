@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.LlmSettings;
 import dev.marketolog.config.Purpose;
+import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.llm.CommentPolish;
 import dev.marketolog.llm.PolishCode;
@@ -102,7 +103,9 @@ public final class PolishCommand implements Callable<Integer> {
 
     private LlmSettings settings() throws ConfigException {
         List<Path> files = envFile.map(List::of).orElse(List.of());
-        return SettingsLoader.load(files, environment, Purpose.TOOL).accounts().getFirst().llm();
+        Settings settings = SettingsLoader.load(files, environment, Purpose.TOOL);
+        LogOutput.apply(settings.process().logFormat());
+        return settings.accounts().getFirst().llm();
     }
 
     private void print(PolishResult result) throws IOException {

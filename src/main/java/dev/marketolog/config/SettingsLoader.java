@@ -57,11 +57,15 @@ public final class SettingsLoader {
      * Loads and validates everything.
      *
      * @param envFiles    one file per account; none means one account from the environment alone
-     * @param environment the process environment (keys are matched ignoring case, as pydantic-settings does)
+     * @param environment the process environment (settings match its names ignoring case, as pydantic-settings does;
+     *                    {@code ${NAME}} in a file matches them exactly, as python-dotenv does)
      */
     public static Settings load(List<Path> envFiles, Map<String, String> environment, Purpose purpose) throws ConfigException {
         Map<String, String> env = upperCaseKeys(environment);
-        List<EnvFile> files = envFiles.stream().map(EnvFileParser::parse).toList();
+        List<EnvFile> files = envFiles.stream()
+                .map(EnvFileParser::parse)
+                .map(file -> EnvInterpolation.expand(file, environment))
+                .toList();
         List<ConfigProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         files.forEach(file -> problems.addAll(file.problems()));
@@ -136,7 +140,9 @@ public final class SettingsLoader {
     private static List<String> unknownKeys(EnvFile file) {
         return file.entries().stream()
                 .filter(entry -> SettingKey.named(entry.key()).isEmpty())
-                .map(entry -> file.where(entry.line()) + ": unknown key " + entry.key() + " is ignored")
+                .map(entry -> file.where(entry.line()) + (EnvEntry.nameShaped(entry.name())
+                        ? ": unknown key " + entry.key() + " is ignored"
+                        : ": a line that names no setting is ignored (not shown: it may hold a secret)"))
                 .toList();
     }
 

@@ -2,6 +2,9 @@ package dev.marketolog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.config.SettingKey;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,6 +52,56 @@ class CheckConfigCommandTest {
                 .contains("OK: 2 accounts ready for serve.")
                 .doesNotContain("hash-one-secret", "hash-two-secret", "dsn-secret", "1BVts-secret", "sk-env-secret");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void jsonIsOneObjectWithProcessAndEachAccountsSettingsMasked() throws Exception {
+        Path one = write(".env.one", "TELEGRAM_API_ID=111", "TELEGRAM_API_HASH=hash-one-secret", "ALLOWLIST_CHAT_IDS=[-1001]",
+                "POSTGRES_DSN=postgresql+psycopg2://user:${PG_PASS}@postgres:5432/mb_db", "UNKNOWN_KEY=1");
+        Path two = write(".env.two", "TELEGRAM_API_ID=222", "TELEGRAM_API_HASH=hash-two-secret", "MESSAGES_PER_DAY=12");
+
+        int exit = run(Map.of("OPENAI_API_KEY", "sk-env-secret", "PG_PASS", "dsn-secret", "ADMIN_TOKEN", "admin-secret"),
+                "--json", "--env-file", one.toString(), "--env-file", two.toString());
+
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("process").get("HTTP_PORT").asText()).isEqualTo("8000");
+        assertThat(json.get("process").get("ADMIN_TOKEN").asText()).isEqualTo("****");
+        assertThat(json.get("process").get("POSTGRES_DSN").asText()).contains("jdbc:postgresql://postgres:5432/mb_db");
+        assertThat(json.get("accounts")).hasSize(2);
+        JsonNode first = json.get("accounts").get(0);
+        assertThat(first.get("name").asText()).isEqualTo("one");
+        assertThat(first.get("env_file").asText()).isEqualTo(one.toString());
+        assertThat(first.get("settings").get("TELEGRAM_API_ID").asText()).isEqualTo("111");
+        assertThat(first.get("settings").get("TELEGRAM_API_HASH").asText()).isEqualTo("****");
+        assertThat(first.get("settings").get("OPENAI_API_KEY").asText()).isEqualTo("****");
+        assertThat(json.get("accounts").get(1).get("settings").get("MESSAGES_PER_DAY").asText()).isEqualTo("12");
+        assertThat(first.get("settings").properties()).hasSize(SettingKey.values().length - json.get("process").size());
+        assertThat(json.get("warnings").get(0).asText()).contains("unknown key UNKNOWN_KEY");
+        assertThat(json.has("problems")).isFalse();
+        assertThat(out.toString().strip()).doesNotContain("\n")
+                .doesNotContain("hash-one-secret", "hash-two-secret", "dsn-secret", "sk-env-secret", "admin-secret");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void jsonListsEveryProblemAndExitsTwo() throws Exception {
+        Path one = write(".env", "TELEGRAM_API_ID=abc", "TELEGRAM_API_HASH=hash-secret", "OPENAI_API_KEY=");
+
+        int exit = run(Map.of(), "--json", "--env-file", one.toString());
+
+        assertThat(exit).isEqualTo(CommandSettings.PROBLEMS);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.has("accounts")).isFalse();
+        assertThat(json.get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem.get("source").asText()).isEqualTo(one + ":1");
+            assertThat(problem.get("key").asText()).isEqualTo("TELEGRAM_API_ID");
+            assertThat(problem.get("value").asText()).isEqualTo("abc");
+            assertThat(problem.get("expected").asText()).startsWith("a whole number");
+        });
+        assertThat(out.toString()).doesNotContain("hash-secret");
     }
 
     @Test

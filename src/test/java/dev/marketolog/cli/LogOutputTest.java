@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.config.LogFormat;
 import dev.marketolog.config.Secret;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,6 +75,23 @@ class LogOutputTest {
         assertThat(warning.get("level").asText()).isEqualTo("WARN");
         assertThat(warning.get("throwable").toString()).contains("AUTH_KEY_UNREGISTERED");
         assertThat(String.join("\n", lines)).doesNotContain(API_HASH);
+    }
+
+    @Test
+    void jsonFormatAppliesToEveryCommandNotOnlyServe() throws Exception {
+        Path dir = Files.createTempDirectory("log-format");
+        Path env = Files.write(dir.resolve(".env"), List.of("ALLOWLIST_CHAT_IDS=-1001", "TIMEZONE=UTC"));
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        CommandLine simulate = new CommandLine(new SimulateCommand(Map.of("LOG_FORMAT", "json"), Clock.systemUTC()));
+        simulate.setOut(new PrintWriter(new StringWriter()));
+
+        // a closed channel makes the engine log a warning when it bans it
+        int exit = simulate.execute("--env-file", env.toString(), "--days", "1", "--forbidden-chat", "-1001", "--json");
+        System.setErr(originalErr);
+
+        assertThat(exit).isZero();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(new ObjectMapper().readTree(line).isObject()).isTrue());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.store.TestDatabase;
+import dev.marketolog.telegram.tdlib.RequiresTdjson;
 import dev.marketolog.web.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@RequiresTdjson
 class ServeProcessTest {
 
     @AutoClose

@@ -278,6 +278,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void oneOfAThingIsCountedInTheSingular() throws IOException {
+        Path single = Files.write(dir.resolve(".env.single"), List.of("ALLOWLIST_CHAT_IDS=" + NEWS, "TIMEZONE=UTC"));
+
+        Outcome outcome = run("--env-file", single.toString(), "--days", "1", "--start", "2026-12-01T00:00:00Z");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains(": 1 account, 1 channel, ");
+    }
+
+    @Test
     void logsGoToStandardErrorAndOnlyTheResultToStandardOutput() throws IOException {
         PrintStream original = System.out;
         ByteArrayOutputStream stray = new ByteArrayOutputStream();

@@ -60,9 +60,9 @@ class EnvFileParserTest {
     }
 
     @Test
-    void doubleQuotesUnderstandTheUsualEscapes() {
-        assertThat(values("A=\"line1\\nline2\\t\\\"q\\\" \\\\ \\u00e9 \\d\" # c\n"))
-                .containsExactly(Map.entry("A", "line1\nline2\t\"q\" \\ é \\d"));
+    void doubleQuotesUnderstandPythonsSingleCharacterEscapesOnly() {
+        assertThat(values("A=\"line1\\nline2\\t\\\"q\\\" \\\\ \\a\\v \\u00e9 \\d \\0\" # c\n"))
+                .containsExactly(Map.entry("A", "line1\nline2\t\"q\" \\ \u0007\u000B \\u00e9 \\d \\0"));
     }
 
     @Test
@@ -72,8 +72,15 @@ class EnvFileParserTest {
     }
 
     @Test
-    void readsCrlfFilesAndAByteOrderMark() {
-        assertThat(values("\uFEFFA=1\r\nB=\"2\"\r\n")).containsExactly(Map.entry("A", "1"), Map.entry("B", "2"));
+    void readsCrlfAndCrFilesAsPythonsUniversalNewlinesDo() {
+        assertThat(values("A=1\r\nB=\"2\r\nline\"\rC=3\r")).containsExactly(
+                Map.entry("A", "1"), Map.entry("B", "2\nline"), Map.entry("C", "3"));
+    }
+
+    /** Deliberately unlike Python, which would make the mark part of the first key. */
+    @Test
+    void skipsAByteOrderMark() {
+        assertThat(values("\uFEFFA=1\n")).containsExactly(Map.entry("A", "1"));
     }
 
     @Test
@@ -99,8 +106,8 @@ class EnvFileParserTest {
 
     @Test
     void badLinesAreProblemsWithFileAndLineAndTheRestIsStillRead() {
-        EnvFile file = parsed("GOOD=1\njust words\n1BAD=2\nQ=\"unclosed\n");
-        assertThat(file.entries()).containsExactly(new EnvEntry("GOOD", "1", 1));
+        EnvFile file = parsed("GOOD=1\njust words\n=2\nQ=\"unclosed\nLAST=3\n");
+        assertThat(file.entries()).containsExactly(new EnvEntry("GOOD", "1", 1), new EnvEntry("LAST", "3", 5));
         assertThat(file.problems())
                 .extracting(ConfigProblem::source)
                 .containsExactly(".env.bot1:2", ".env.bot1:3", ".env.bot1:4");
@@ -110,16 +117,39 @@ class EnvFileParserTest {
 
     @Test
     void badLineIsNotEchoedBecauseItMayBeAPastedSecret() {
-        EnvFile file = parsed("sk-live-0123456789abcdef\n9secret-Token=1\n");
+        EnvFile file = parsed("sk-live-0123456789abcdef junk\n9secret Token=1\n");
         assertThat(file.problems()).hasSize(2)
-                .allSatisfy(p -> assertThat(p.describe()).doesNotContain("0123456789abcdef", "secretToken"));
+                .allSatisfy(p -> assertThat(p.describe()).doesNotContain("0123456789abcdef", "Token"));
+    }
+
+    @Test
+    void keysArePythonDotenvsAnythingUpToEqualsHashOrSpaceOrInSingleQuotes() {
+        assertThat(values("1ST=a\ndotted.key=b\n'spaced key'=c\n"))
+                .containsExactly(Map.entry("1ST", "a"), Map.entry("DOTTED.KEY", "b"), Map.entry("SPACED KEY", "c"));
+    }
+
+    @Test
+    void keyWithoutEqualsSignIsEmptyAsPythonDotenvsNone() {
+        assertThat(values("NAKED\nCOMMENTED # note\n")).containsExactly(Map.entry("NAKED", ""), Map.entry("COMMENTED", ""));
+    }
+
+    @Test
+    void unclosedQuoteIsClosedByTheLastEscapedQuoteAsPythonDotenvsRegexBacktracks() {
+        assertThat(values("A=\"ends in backslash\\\\\"\nB=1\n"))
+                .containsExactly(Map.entry("A", "ends in backslash\\"), Map.entry("B", "1"));
+    }
+
+    @Test
+    void pythonWhitespaceCountsAroundTheValueAndBeforeAComment() {
+        assertThat(values("A=\u00a0x\u00a0#c\nB=y\u3000\nC=z\u0085\n"))
+                .containsExactly(Map.entry("A", "x"), Map.entry("B", "y"), Map.entry("C", "z"));
     }
 
     @Test
     void textAfterAClosingQuoteIsAProblem() {
         EnvFile file = parsed("A=\"x\" y\nB=2\n");
         assertThat(file.problems()).singleElement()
-                .satisfies(p -> assertThat(p.describe()).startsWith(".env.bot1:1: A: expected nothing after the closing \""));
+                .satisfies(p -> assertThat(p.describe()).startsWith(".env.bot1:1: A: expected nothing after the value but a # comment"));
         assertThat(file.entries()).containsExactly(new EnvEntry("B", "2", 2));
     }
 

@@ -371,6 +371,30 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void keyThatIsNoNameIsAWarningThatDoesNotEchoIt() throws Exception {
+        Path file = write(".env", "sk-live-0123456789abcdef", "MESSAGES_PER_DAY=30");
+
+        Settings settings = SettingsLoader.load(List.of(file), Map.of(), Purpose.TOOL);
+
+        assertThat(settings.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+                .startsWith(file + ":1: a line that names no setting is ignored").doesNotContain("0123456789abcdef"));
+    }
+
+    @Test
+    void variablesExpandFromEarlierKeysAndTheEnvironmentAsPythonDotenvDoes() throws Exception {
+        Path file = write(".env", "PG_HOST=db", "POSTGRES_DSN=postgresql+psycopg2://${PG_USER}:${PG_PASS}@${PG_HOST}:5432/app",
+                "LLM_MODEL='${MODEL:-llama3.1:8b}'", "PERSONA=${PG_USER} from ${CITY:-Moscow}");
+
+        Settings settings = SettingsLoader.load(
+                List.of(file), Map.of("PG_USER", "app", "PG_PASS", "s3cret", "pg_host", "ignored: names match exactly"), Purpose.TOOL);
+
+        assertThat(settings.process().postgres())
+                .hasValue(new DatabaseDsn("jdbc:postgresql://db:5432/app", "app", Secret.of("s3cret")));
+        assertThat(settings.accounts().getFirst().llm().model()).isEqualTo("llama3.1:8b");
+        assertThat(settings.accounts().getFirst().persona()).hasValue("app from Moscow");
+    }
+
+    @Test
     void emptyAllowlistIsAWarningForServeOnly() throws Exception {
         Path file = write(".env", "TELEGRAM_API_ID=1", "TELEGRAM_API_HASH=h");
 

@@ -128,7 +128,7 @@ class EmbeddedDatabaseTest {
         try {
             for (long post = 1; ; post++) {
                 Reservation reservation = journal.reserve("bot", new PostKey(channelId, post), Branch.SCHEDULER,
-                        Instant.now(), fleet);
+                        Instant.now(), fleet, 1);
                 confirmed.add(((Reservation.Reserved) reservation).id());
             }
         } catch (StoreException connectionLost) {

@@ -1,5 +1,6 @@
 package dev.marketolog.cli.simulate;
 
+import dev.marketolog.cli.Counts;
 import dev.marketolog.config.Limits;
 import dev.marketolog.telegram.sim.GateViolations;
 import java.time.ZoneId;
@@ -19,8 +20,10 @@ public final class SimulationText {
         ZoneId zone = run.accounts().getFirst().limits().timezone();
         out.append("Simulated ").append(Times.iso(run.options().start(), zone)).append(" .. ")
                 .append(Times.iso(run.end(), zone)).append(", seed ").append(run.options().seed()).append(": ")
-                .append(run.accounts().size()).append(" accounts, ").append(run.channels().size()).append(" channels, ")
-                .append(run.posts().size()).append(" posts, ").append(run.comments().size()).append(" comments\n");
+                .append(Counts.of(run.accounts().size(), "account")).append(", ")
+                .append(Counts.of(run.channels().size(), "channel")).append(", ")
+                .append(Counts.of(run.posts().size(), "post")).append(", ")
+                .append(Counts.of(run.comments().size(), "comment")).append('\n');
         out.append("Gate violations seen by the simulated Telegram: ").append(violations(run.violations())).append('\n');
         run.llmCalls().ifPresent(calls -> out.append(String.format(Locale.ROOT, "LLM: %d calls for %d comments (%.2f per comment)%n",
                 calls, run.comments().size(), run.comments().isEmpty() ? 0.0 : (double) calls / run.comments().size())));
@@ -42,7 +45,7 @@ public final class SimulationText {
         out.append(tally.account()).append(" (").append(tally.zone()).append(", ")
                 .append(limits.messagesPerDay()).append("/day, ").append(limits.messagesPerHour())
                 .append("/hour, windows ").append(limits.activeWindows()).append("): ")
-                .append(tally.comments()).append(" comments, busiest rolling hour ").append(tally.busiestRollingHour())
+                .append(Counts.of(tally.comments(), "comment")).append(", busiest rolling hour ").append(tally.busiestRollingHour())
                 .append('\n');
         out.append("  per day: ").append(tally.perDay().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');

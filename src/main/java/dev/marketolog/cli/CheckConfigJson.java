@@ -1,0 +1,53 @@
+package dev.marketolog.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.config.ConfigProblem;
+import dev.marketolog.config.SettingKey;
+import dev.marketolog.config.Settings;
+import dev.marketolog.config.SettingsDescription;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code check-config --json} prints: one object with the process settings and each account's, every value as
+ * the text report shows it (secrets masked), or the problems. Values are strings so that a secret is never given a
+ * type its mask could not keep.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record CheckConfigJson(
+        boolean ok,
+        Map<SettingKey, String> process,
+        List<Account> accounts,
+        List<String> warnings,
+        List<ConfigProblem> problems) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One account: its name, the file it comes from ({@code null}: the environment alone) and its settings. */
+    record Account(String name, @JsonProperty("env_file") String envFile, Map<SettingKey, String> settings) {}
+
+    static CheckConfigJson of(Settings settings) {
+        List<Account> accounts = settings.accounts().stream()
+                .map(account -> new Account(account.name(), account.envFile().map(Path::toString).orElse(null),
+                        SettingsDescription.accountValues(account)))
+                .toList();
+        return new CheckConfigJson(true, SettingsDescription.processValues(settings.process()), accounts,
+                settings.warnings(), null);
+    }
+
+    static CheckConfigJson of(List<ConfigProblem> problems) {
+        return new CheckConfigJson(false, null, null, null, problems);
+    }
+
+    String render() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and lists always serialise", e);
+        }
+    }
+}
