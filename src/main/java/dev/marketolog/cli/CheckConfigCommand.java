@@ -1,5 +1,6 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.cli.text.Counts;
 import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
 import dev.marketolog.config.Settings;

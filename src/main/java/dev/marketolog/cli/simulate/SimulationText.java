@@ -1,6 +1,6 @@
 package dev.marketolog.cli.simulate;
 
-import dev.marketolog.cli.Counts;
+import dev.marketolog.cli.text.Counts;
 import dev.marketolog.config.Limits;
 import dev.marketolog.telegram.sim.GateViolations;
 import java.time.ZoneId;

@@ -135,7 +135,7 @@ class TdlibTelegramTest {
         answerThread();
         answerPendingSend();
         // the account lost its lease while the comment is pending (waiting for its outcome): it is withdrawn at once
-        await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.WAITING);
         caller.interrupt();
         Sent delete = transport.nextSent("deleteMessages");
         transport.answer(delete, "{\"@type\":\"ok\"}");

@@ -1,4 +1,4 @@
-package dev.marketolog.cli;
+package dev.marketolog.cli.text;
 
 /** "1 account", "2 accounts": counts in the words an operator reads. */
 public final class Counts {
