@@ -55,7 +55,7 @@ public final class EngineHeapBench {
 
         VirtualClock clock = new VirtualClock(start);
         SimWorld world = SimWorld.create(options, channels, clock, clock::schedule);
-        Fleet fleet = new Fleet(clock, InMemoryStores.create(), new FleetRules(1, Duration.ofSeconds(300)), new SplittableRandom(2), event -> {});
+        Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), new FleetRules(1, Duration.ofSeconds(300)), new SplittableRandom(2), event -> {});
         for (AccountSettings account : settings) {
             fleet.add(account, world.telegramFor(account.name(), account.allowlist()), writer);
         }

@@ -7,6 +7,7 @@ import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.FleetRules;
+import dev.marketolog.engine.Leasing;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
@@ -45,11 +46,13 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     /**
      * Opens the sessions of the enabled accounts (side by side: each may take a while), adds every account to the
      * fleet and starts it. The accounts must already be registered in the database.
+     *
+     * @param instanceId this instance's stable identity: the owner of its accounts' leases
      */
-    static EngineService start(Settings settings, DataSource dataSource, EngineClock clock, TelegramSessions sessions,
-            Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
-        Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), FleetRules.of(settings.process()), new SecureRandom(),
-                new EngineMetrics(registry));
+    static EngineService start(Settings settings, DataSource dataSource, String instanceId, EngineClock clock,
+            TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
+        Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), FleetRules.of(settings.process()),
+                new Leasing(instanceId, Leasing.TERM), new SecureRandom(), new EngineMetrics(registry));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
         for (int i = 0; i < settings.accounts().size(); i++) {
             AccountSettings account = settings.accounts().get(i);

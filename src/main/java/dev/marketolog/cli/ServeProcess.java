@@ -6,6 +6,7 @@ import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
+import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
@@ -57,6 +58,8 @@ final class ServeProcess implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         String version = Version.current();
 
+        // first: a second process on this DATA_DIR stops here, before it touches the embedded database or any account
+        InstanceIdentity instance = started(InstanceIdentity.claim(config.dataDir()));
         Metrics metrics = started(Metrics.start(version));
         Database database = started(Database.open(config));
         Cache cache = started(Caches.open(config.redisUrl(), metrics.registry()));
@@ -66,7 +69,7 @@ final class ServeProcess implements AutoCloseable {
         accounts.register();
         // the engine starts after the database and cache it uses and before HTTP reports on it, so that it stops
         // after HTTP and before the database
-        EngineService engine = startEngine(settings, database, cache, metrics);
+        EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
 
         HealthHandler health = new HealthHandler(version, clock, processStart(), database::ping, cache, engine);
         web = started(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
@@ -77,11 +80,11 @@ final class ServeProcess implements AutoCloseable {
      * Every account on the real-time clock, with its Telegram (TDLib or the sandbox, see {@link Telegrams}) and the LLM
      * writer.
      */
-    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics) {
+    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = Telegrams.sessions(settings);
-        return started(EngineService.start(settings, database.dataSource(), engineClock, sessions,
+        return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
                 LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
     }
 

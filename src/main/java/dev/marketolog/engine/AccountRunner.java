@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -25,13 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One account: its lease, its scheduler and instant branches, the spam guard and the channel signals. Every task runs
  * through {@link #guarded}, so the account's tasks never overlap and an exception is logged and counted, never spread.
+ * The lease is renewed apart from them ({@link LeaseKeeper}), so a long LLM call or send never keeps it from renewal.
  */
 final class AccountRunner implements FleetMember {
 
     private static final Logger log = LoggerFactory.getLogger(AccountRunner.class);
 
-    static final Duration LEASE_TERM = Duration.ofMinutes(5);
-    static final Duration LEASE_RENEWAL = Duration.ofMinutes(2);
     static final int COMMENTS_UNDER = 10;
     static final int OWN_RECENT = 10;
     static final Duration SELF_DELETED_WINDOW = Duration.ofDays(7);
@@ -49,7 +49,9 @@ final class AccountRunner implements FleetMember {
     private final GonePosts gonePosts;
     private final RandomGenerator random;
     private final Consumer<EngineEvent> events;
-    private final String owner;
+    private final Leasing leasing;
+    private final LeaseKeeper keeper;
+    private final LongCall longCall = new LongCall();
     private final SendGate gate;
     private final SpamGuard guard;
     private final Pacer pacer;
@@ -67,12 +69,9 @@ final class AccountRunner implements FleetMember {
     private Map<Long, ChannelState> channelStates = new HashMap<>();
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
     private EngineClock.Scheduled tick;
-    private EngineClock.Scheduled renewal;
-    /** Until when this process surely holds the account's lease; nothing is sent after it. */
-    private Instant leaseUntil = Instant.MIN;
 
     AccountRunner(AccountSettings settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
-            FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, String owner) {
+            FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing) {
         this.settings = settings;
         this.name = settings.name();
         this.telegram = telegram;
@@ -83,7 +82,8 @@ final class AccountRunner implements FleetMember {
         this.gonePosts = gonePosts;
         this.random = random;
         this.events = events;
-        this.owner = owner;
+        this.leasing = leasing;
+        this.keeper = new LeaseKeeper(name, leasing, stores.leases(), clock, this::leaseLost, this::recordFailure);
         this.gate = new SendGate(settings.limits(), settings.allowlist(), fleet);
         this.guard = new SpamGuard(settings.spamGuard());
         this.pacer = new Pacer(settings.limits(), gate.activeTime(), random);
@@ -106,11 +106,8 @@ final class AccountRunner implements FleetMember {
     public void stop() {
         lock.lock();
         try {
-            boolean held = state == RunState.RUNNING;
             halt(settings.enabled() ? RunState.STOPPED : RunState.IDLE);
-            if (held) {
-                stores.leases().release(name, owner);
-            }
+            keeper.release();
         } catch (RuntimeException e) {
             // the lease then simply expires; stopping must go on for the other accounts
             log.warn("account {}: could not give up its lease: {}", name, e.toString());
@@ -129,12 +126,12 @@ final class AccountRunner implements FleetMember {
     private void begin() {
         Instant now = clock.instant();
         try {
-            if (!stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM))) {
+            if (!keeper.take()) {
                 state = RunState.RUNNING_ELSEWHERE;
-                schedule(now.plus(LEASE_TERM), this::begin);
+                schedule(now.plus(leasing.term()), this::begin);
                 return;
             }
-            leaseUntil = now.plus(LEASE_TERM);
+            longCall.allow();
             stores.journal().recover(name, now);
             accountState = stores.accountStates().load(name);
             channelStates = new HashMap<>(stores.channelStates().load(name));
@@ -150,7 +147,6 @@ final class AccountRunner implements FleetMember {
             listening = true;
         }
         state = RunState.RUNNING;
-        renewal = schedule(now.plus(LEASE_RENEWAL), this::renewLease);
         accountState.spamBlockUntil().filter(now::isBefore).ifPresent(this::scheduleSpamBlockEnd);
         scheduleTick(now);
     }
@@ -169,36 +165,30 @@ final class AccountRunner implements FleetMember {
         }
     }
 
-    private void renewLease() {
+    /**
+     * Called from the lease's own timetable, while a task of the account may be in a long call: the call is cut short
+     * at once (a pending send is withdrawn), and the account stands by once its task has ended.
+     */
+    private void leaseLost() {
+        longCall.cut();
+        clock.schedule(clock.instant(), () -> locked(this::standBy));
+    }
+
+    private void standBy() {
         Instant now = clock.instant();
-        boolean renewed;
-        try {
-            renewed = stores.leases().acquire(name, owner, now, now.plus(LEASE_TERM));
-        } catch (RuntimeException e) {
-            recordFailure(e);
-            if (now.plus(STORE_RETRY).isBefore(leaseUntil)) {
-                renewal = schedule(now.plus(STORE_RETRY), this::renewLease);
-                return;
-            }
-            renewed = false; // the lease cannot be proved any longer: stop rather than risk two processes
+        if (state != RunState.RUNNING || keeper.epoch(now).isPresent()) {
+            return;
         }
-        if (renewed) {
-            leaseUntil = now.plus(LEASE_TERM);
-            renewal = schedule(now.plus(LEASE_RENEWAL), this::renewLease);
-        } else {
-            log.warn("account {}: its lease is lost; standing by", name);
-            halt(RunState.RUNNING_ELSEWHERE);
-            schedule(now.plus(LEASE_TERM), this::begin);
-        }
+        log.warn("account {}: standing by until it can take its lease again", name);
+        halt(RunState.RUNNING_ELSEWHERE);
+        schedule(now.plus(leasing.term()), this::begin);
     }
 
     /** Stops every running task of the account and sets its state. */
     private void halt(RunState next) {
         generation++;
         cancel(tick);
-        cancel(renewal);
         tick = null;
-        renewal = null;
         state = next;
     }
 
@@ -215,7 +205,7 @@ final class AccountRunner implements FleetMember {
         Instant now = clock.instant();
         log.warn("account {}: session gone ({}); it needs a login", name, reason);
         halt(RunState.NEEDS_LOGIN);
-        stores.leases().release(name, owner);
+        keeper.release();
         emit(new EngineEvent.SessionGone(name, now, reason));
     }
 
@@ -338,7 +328,8 @@ final class AccountRunner implements FleetMember {
     /** Reserves the slot, has the text written, sends it; answers whether the slot was taken (the tick is spent). */
     private boolean attempt(Post post, Branch branch, Channel channel) {
         Instant reservedAt = clock.instant();
-        if (!reservedAt.isBefore(leaseUntil)) {
+        OptionalLong leaseEpoch = keeper.epoch(reservedAt);
+        if (leaseEpoch.isEmpty()) {
             return false;
         }
         if (gonePosts.contains(post.key())) {
@@ -346,15 +337,15 @@ final class AccountRunner implements FleetMember {
             giveUp(post, SkipReason.POST_GONE, reservedAt);
             return false;
         }
-        Reservation reservation = stores.journal().reserve(name, post.key(), branch, reservedAt, fleet);
+        Reservation reservation = stores.journal().reserve(name, post.key(), branch, reservedAt, fleet, leaseEpoch.getAsLong());
         if (!(reservation instanceof Reservation.Reserved(long id))) {
             return false;
         }
         boolean sending = false;
         try {
-            CommentRequest request = new CommentRequest(name, channel.title(), post,
-                    telegram.commentsUnder(post.key(), COMMENTS_UNDER), stores.journal().recentTexts(name, OWN_RECENT));
-            WriteResult written = writer.write(request);
+            List<String> recentTexts = stores.journal().recentTexts(name, OWN_RECENT);
+            WriteResult written = longCall.run(() -> writer.write(
+                    new CommentRequest(name, channel.title(), post, telegram.commentsUnder(post.key(), COMMENTS_UNDER), recentTexts)));
             Instant now = clock.instant();
             switch (written) {
                 case WriteResult.Declined declined -> {
@@ -374,10 +365,18 @@ final class AccountRunner implements FleetMember {
                     stores.journal().release(id, now);
                     emit(new EngineEvent.Skipped(name, now, post.key(), SkipReason.OUTSIDE_ACTIVE_WINDOWS));
                 }
+                case WriteResult.Written comment when keeper.epoch(now).isEmpty() -> {
+                    log.warn("account {}: its lease was lost while the comment was written; nothing is sent", name);
+                    stores.journal().release(id, now);
+                }
                 case WriteResult.Written comment -> {
-                    stores.journal().markSending(id, comment.text(), now);
+                    // the journal checks the lease once more, in the transaction that lets the comment go
+                    if (!stores.journal().markSending(id, comment.text(), now)) {
+                        log.warn("account {}: its lease passed to another process while the comment was written; nothing is sent", name);
+                        return true;
+                    }
                     sending = true;
-                    recordResult(id, post, branch, comment.text(), telegram.comment(post.key(), comment.text()));
+                    recordResult(id, post, branch, comment.text(), longCall.run(() -> telegram.comment(post.key(), comment.text())));
                 }
             }
         } catch (RuntimeException e) {
@@ -396,15 +395,17 @@ final class AccountRunner implements FleetMember {
         Instant now = clock.instant();
         switch (result) {
             case SendResult.Sent sent -> {
-                stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.sentAt());
+                AccountState next = guard.onSuccess(accountState);
+                stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.sentAt(), accountChange(next));
+                accountState = next;
                 log.info("account {}: commented post {} of {} ({})", name, post.messageId(), post.channelId(), branch.code());
-                saveState(guard.onSuccess(accountState), now);
                 emit(new EngineEvent.CommentSent(name, sent.sentAt(), post.key(), branch, text, false));
             }
             case SendResult.Failed failed -> {
-                stores.journal().markFailed(id, failed.error().toString(), failed.reachedServer(), now);
+                Reaction reaction = reaction(failed.error(), post, now);
+                stores.journal().markFailed(id, failed.error().toString(), failed.reachedServer(), now, reaction.changes());
                 emit(new EngineEvent.SendFailed(name, now, post.key(), TelegramErrors.type(failed.error())));
-                onError(failed.error(), post, now);
+                reaction.then().run();
             }
             case SendResult.Unknown unknown -> {
                 stores.journal().markUnknown(id, unknown.reason(), now);
@@ -413,42 +414,62 @@ final class AccountRunner implements FleetMember {
         }
     }
 
-    private void onError(TelegramError error, Post post, Instant now) {
-        long channelId = post.channelId();
-        switch (error) {
-            case TelegramError.FloodWait(Duration wait) -> {
-                long jitterBound = Math.max(1, Math.min(MAX_FLOOD_JITTER.toMillis(), wait.toMillis() / 10));
-                SpamGuard.Step step = guard.onFloodWait(accountState, wait.plusMillis(random.nextLong(1, jitterBound + 1)), now);
-                emit(new EngineEvent.FloodWait(name, now, channelId, wait));
-                apply(step, now);
-            }
-            case TelegramError.PeerFlood peerFlood -> {
-                emit(new EngineEvent.PeerFlood(name, now, channelId));
-                apply(guard.onPeerFlood(accountState, now), now);
-            }
-            case TelegramError.SlowMode(Duration wait) -> {
-                Instant until = now.plus(wait);
-                stores.channelStates().hold(name, channelId, until);
-                channelStates.put(channelId, new ChannelState(channelState(channelId).bannedReason(), Optional.of(until)));
-                emit(new EngineEvent.SlowMode(name, now, channelId, wait));
-            }
-            case TelegramError.ChannelClosed(String reason) -> ban(channelId, reason, now);
-            case TelegramError.PostGone gone -> {
-                givenUp.add(post);
-                gonePosts.add(post, now);
-                emit(new EngineEvent.PostGone(name, now, post.key()));
-            }
-            case TelegramError.SessionGone(String reason) -> sessionGone(reason);
-            case TelegramError.Unknown(int code, String message) -> {
-                // an error we cannot tell apart: trying the same post again would likely meet it again
-                log.warn("account {}: Telegram refused a comment in {}: {} {}", name, channelId, code, message);
-                giveUp(post, SkipReason.SEND_REFUSED, now);
-            }
+    /** What a refusal changes: the state written with its journal row, then what the account does once it is written. */
+    private record Reaction(List<StateChange> changes, Runnable then) {
+        static Reaction only(Runnable then) {
+            return new Reaction(List.of(), then);
         }
     }
 
+    private Reaction reaction(TelegramError error, Post post, Instant now) {
+        long channelId = post.channelId();
+        return switch (error) {
+            case TelegramError.FloodWait(Duration wait) -> {
+                long jitterBound = Math.max(1, Math.min(MAX_FLOOD_JITTER.toMillis(), wait.toMillis() / 10));
+                SpamGuard.Step step = guard.onFloodWait(accountState, wait.plusMillis(random.nextLong(1, jitterBound + 1)), now);
+                yield new Reaction(accountChange(step.state()), () -> {
+                    emit(new EngineEvent.FloodWait(name, now, channelId, wait));
+                    apply(step, now);
+                });
+            }
+            case TelegramError.PeerFlood peerFlood -> {
+                SpamGuard.Step step = guard.onPeerFlood(accountState, now);
+                yield new Reaction(accountChange(step.state()), () -> {
+                    emit(new EngineEvent.PeerFlood(name, now, channelId));
+                    apply(step, now);
+                });
+            }
+            case TelegramError.SlowMode(Duration wait) -> {
+                Instant until = now.plus(wait);
+                yield new Reaction(List.of(new StateChange.Hold(channelId, until)), () -> {
+                    channelStates.put(channelId, new ChannelState(channelState(channelId).bannedReason(), Optional.of(until)));
+                    emit(new EngineEvent.SlowMode(name, now, channelId, wait));
+                });
+            }
+            case TelegramError.ChannelClosed closed when channelState(channelId).banned() -> Reaction.only(() -> {});
+            case TelegramError.ChannelClosed(String reason) ->
+                    new Reaction(List.of(new StateChange.Ban(channelId, reason)), () -> banned(channelId, reason, now));
+            case TelegramError.PostGone gone -> Reaction.only(() -> {
+                givenUp.add(post);
+                gonePosts.add(post, now);
+                emit(new EngineEvent.PostGone(name, now, post.key()));
+            });
+            case TelegramError.SessionGone(String reason) -> Reaction.only(() -> sessionGone(reason));
+            case TelegramError.Unknown(int code, String message) -> Reaction.only(() -> {
+                // an error we cannot tell apart: trying the same post again would likely meet it again
+                log.warn("account {}: Telegram refused a comment in {}: {} {}", name, channelId, code, message);
+                giveUp(post, SkipReason.SEND_REFUSED, now);
+            });
+        };
+    }
+
+    private List<StateChange> accountChange(AccountState next) {
+        return next.equals(accountState) ? List.of() : List.of(new StateChange.Account(next));
+    }
+
+    /** The spam guard's step, already stored with the send's result, takes effect. */
     private void apply(SpamGuard.Step step, Instant now) {
-        saveState(step.state(), now);
+        accountState = step.state();
         step.spamBlock().ifPresent(duration -> {
             log.warn("account {}: spam block for {}", name, duration);
             emit(new EngineEvent.SpamBlockStarted(name, now, duration));
@@ -464,13 +485,6 @@ final class AccountRunner implements FleetMember {
         });
     }
 
-    private void saveState(AccountState next, Instant now) {
-        if (!next.equals(accountState)) {
-            accountState = next;
-            stores.accountStates().save(name, next, now);
-        }
-    }
-
     // ---- channel signals
 
     private void ban(long channelId, String reason, Instant now) {
@@ -478,6 +492,11 @@ final class AccountRunner implements FleetMember {
             return;
         }
         stores.channelStates().ban(name, channelId, reason, now);
+        banned(channelId, reason, now);
+    }
+
+    /** The ban, already stored, takes effect. */
+    private void banned(long channelId, String reason, Instant now) {
         channelStates.put(channelId, new ChannelState(Optional.of(reason), channelState(channelId).holdUntil()));
         log.warn("account {}: channel {} banned: {}", name, channelId, reason);
         emit(new EngineEvent.ChannelBanned(name, now, channelId, reason));
@@ -533,11 +552,17 @@ final class AccountRunner implements FleetMember {
     }
 
     private void guarded(int scheduledIn, Runnable task) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (scheduledIn == generation) {
                 task.run();
             }
+        });
+    }
+
+    private void locked(Runnable task) {
+        lock.lock();
+        try {
+            task.run();
         } catch (RuntimeException e) {
             recordFailure(e);
         } finally {

@@ -3,7 +3,6 @@ package dev.marketolog.engine;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.telegram.Telegram;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -21,7 +20,7 @@ public final class Fleet {
     private final FleetRules rules;
     private final RandomGenerator random;
     private final Consumer<EngineEvent> listener;
-    private final String owner;
+    private final Leasing leasing;
     private final List<FleetMember> members = new ArrayList<>();
     private final GonePosts gonePosts = new GonePosts();
 
@@ -30,19 +29,25 @@ public final class Fleet {
      * @param listener receives every {@link EngineEvent}; on a real-time clock it is called from several threads
      */
     public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, RandomGenerator random, Consumer<EngineEvent> listener) {
+        this(clock, stores, rules, Leasing.anonymous(random), random, listener);
+    }
+
+    /** A fleet whose leases are held as {@code leasing} says: serve's stable instance identity, or a test's short term. */
+    public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, Leasing leasing, RandomGenerator random,
+            Consumer<EngineEvent> listener) {
         this.clock = clock;
         this.stores = stores;
         this.rules = rules;
+        this.leasing = leasing;
         this.random = random;
         this.listener = listener;
-        this.owner = "fleet-" + HexFormat.of().toHexDigits(random.nextLong());
     }
 
     /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
     public synchronized void add(AccountSettings settings, Telegram telegram, CommentWriter writer) {
         gonePosts.keepFor(settings.limits().freshPostMaxAge());
         members.add(new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
-                new SplittableRandom(random.nextLong()), listener, owner));
+                new SplittableRandom(random.nextLong()), listener, leasing));
     }
 
     /** Adds an account that has no session yet: it is shown as needing a login and does nothing. */

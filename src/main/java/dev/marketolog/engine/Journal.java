@@ -12,19 +12,27 @@ import java.util.Optional;
 public interface Journal {
 
     /**
-     * Atomically writes a {@code reserved} row for {@code account} under {@code post}, unless the account already has a
-     * live row for it or another account of ours breaks a {@link FleetRules fleet rule} there.
+     * Atomically writes a {@code reserved} row for {@code account} under {@code post}, held under the account's lease of
+     * {@code leaseEpoch}, unless the account already has a live row for it or another account of ours breaks a
+     * {@link FleetRules fleet rule} there.
      */
-    Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet);
+    Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet, long leaseEpoch);
 
-    /** The text is written and about to be sent. */
-    void markSending(long id, String text, Instant at);
+    /**
+     * The text is written and about to be sent: the row becomes {@code sending} only while the lease it was reserved
+     * under is still held (same epoch, not expired on the lease store's clock), checked in the same transaction.
+     * Otherwise the row is released and the answer is false: nothing may be sent.
+     */
+    boolean markSending(long id, String text, Instant at);
 
-    /** Telegram confirmed the comment. */
-    void markSent(long id, long discussionChatId, long messageId, Instant sentAt);
+    /** Telegram confirmed the comment; {@code changes} (of the row's account) are written in the same transaction. */
+    void markSent(long id, long discussionChatId, long messageId, Instant sentAt, List<StateChange> changes);
 
-    /** Telegram refused it; {@code reachedServer} failures still count against the limits, local rejections do not. */
-    void markFailed(long id, String error, boolean reachedServer, Instant at);
+    /**
+     * Telegram refused it; {@code reachedServer} failures still count against the limits, local rejections do not.
+     * {@code changes} (of the row's account) are written in the same transaction.
+     */
+    void markFailed(long id, String error, boolean reachedServer, Instant at, List<StateChange> changes);
 
     /** Whether it was posted cannot be told: it counts and blocks the post for good. */
     void markUnknown(long id, String reason, Instant at);

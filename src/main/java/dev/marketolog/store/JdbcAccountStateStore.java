@@ -5,6 +5,8 @@ import static dev.marketolog.store.Jdbc.timestamp;
 
 import dev.marketolog.engine.AccountState;
 import dev.marketolog.engine.AccountStateStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -30,7 +32,15 @@ public final class JdbcAccountStateStore implements AccountStateStore {
 
     @Override
     public void save(String account, AccountState state, Instant at) {
-        jdbc.update("save the state of " + account, """
+        jdbc.transaction("save the state of " + account, connection -> {
+            save(connection, account, state, at);
+            return null;
+        });
+    }
+
+    /** Writes the account's state inside the caller's transaction. */
+    static void save(Connection connection, String account, AccountState state, Instant at) throws SQLException {
+        Jdbc.update(connection, """
                 insert into account_state
                     (account, spam_block_until, serious_streak, cooldown_level, last_spam_block_at, flood_wait_until, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)

@@ -5,6 +5,8 @@ import static dev.marketolog.store.Jdbc.timestamp;
 
 import dev.marketolog.engine.ChannelState;
 import dev.marketolog.engine.ChannelStateStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,15 @@ public final class JdbcChannelStateStore implements ChannelStateStore {
 
     @Override
     public void ban(String account, long channelId, String reason, Instant at) {
-        jdbc.update("ban channel " + channelId + " for " + account, """
+        jdbc.transaction("ban channel " + channelId + " for " + account, connection -> {
+            ban(connection, account, channelId, reason, at);
+            return null;
+        });
+    }
+
+    /** Puts the channel on the account's ban list inside the caller's transaction. */
+    static void ban(Connection connection, String account, long channelId, String reason, Instant at) throws SQLException {
+        Jdbc.update(connection, """
                 insert into account_channel (account, channel_id, banned_reason, banned_at) values (?, ?, ?, ?)
                 on conflict (account, channel_id) do update set banned_reason = excluded.banned_reason,
                     banned_at = excluded.banned_at""",
@@ -59,7 +69,15 @@ public final class JdbcChannelStateStore implements ChannelStateStore {
 
     @Override
     public void hold(String account, long channelId, Instant until) {
-        jdbc.update("hold channel " + channelId + " for " + account, """
+        jdbc.transaction("hold channel " + channelId + " for " + account, connection -> {
+            hold(connection, account, channelId, until);
+            return null;
+        });
+    }
+
+    /** Holds the channel for the account inside the caller's transaction. */
+    static void hold(Connection connection, String account, long channelId, Instant until) throws SQLException {
+        Jdbc.update(connection, """
                 insert into account_channel (account, channel_id, hold_until) values (?, ?, ?)
                 on conflict (account, channel_id) do update set hold_until = excluded.hold_until""",
                 s -> {

@@ -8,6 +8,7 @@ import dev.marketolog.engine.FleetRules;
 import dev.marketolog.engine.Journal;
 import dev.marketolog.engine.JournalEntry;
 import dev.marketolog.engine.Reservation;
+import dev.marketolog.engine.StateChange;
 import dev.marketolog.telegram.PostKey;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
-    public Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet) {
+    public Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet, long leaseEpoch) {
         return jdbc.transaction("reserve a comment of " + account + " under " + post, connection -> {
             // one reservation per channel at a time, across processes: the fleet rules read, then write
             Jdbc.query(connection, "select pg_advisory_xact_lock(?)", s -> s.setLong(1, post.channelId()), row -> null);
@@ -53,8 +54,8 @@ public final class JdbcJournal implements Journal {
                 return new Reservation.FleetBusy("min_gap");
             }
             long id = Jdbc.query(connection, """
-                    insert into comment (account, channel_id, post_id, branch, status, created_at, updated_at)
-                    values (?, ?, ?, ?, 'reserved', ?, ?) returning id""",
+                    insert into comment (account, channel_id, post_id, branch, status, created_at, updated_at, lease_epoch)
+                    values (?, ?, ?, ?, 'reserved', ?, ?, ?) returning id""",
                     s -> {
                         s.setString(1, account);
                         s.setLong(2, post.channelId());
@@ -62,6 +63,7 @@ public final class JdbcJournal implements Journal {
                         s.setString(4, branch.code());
                         s.setTimestamp(5, timestamp(at));
                         s.setTimestamp(6, timestamp(at));
+                        s.setLong(7, leaseEpoch);
                     },
                     row -> row.getLong(1)).getFirst();
             return new Reservation.Reserved(id);
@@ -69,25 +71,58 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
-    public void markSending(long id, String text, Instant at) {
-        move(id, CommentStatus.RESERVED, CommentStatus.SENDING, "text = ?", at, s -> s.setString(1, text));
-    }
-
-    @Override
-    public void markSent(long id, long discussionChatId, long messageId, Instant sentAt) {
-        move(id, CommentStatus.SENDING, CommentStatus.SENT, "discussion_chat_id = ?, message_id = ?, sent_at = ?", sentAt, s -> {
-            s.setLong(1, discussionChatId);
-            s.setLong(2, messageId);
-            s.setTimestamp(3, timestamp(sentAt));
+    public boolean markSending(long id, String text, Instant at) {
+        return jdbc.transaction("mark journal row " + id + " sending", connection -> {
+            // the lease row is locked until commit: a take by another process waits, then its recovery sees this row
+            boolean held = !Jdbc.query(connection, """
+                    select 1 from comment c join account_lease l on l.account = c.account
+                    where c.id = ? and l.epoch = c.lease_epoch and l.expires_at > now() for share of l""",
+                    s -> s.setLong(1, id), row -> true).isEmpty();
+            if (held) {
+                move(connection, id, CommentStatus.RESERVED, CommentStatus.SENDING, "text = ?", at, s -> s.setString(1, text));
+            } else {
+                move(connection, id, CommentStatus.RESERVED, CommentStatus.RELEASED, "error = ?", at,
+                        s -> s.setString(1, "lease lost before sending"));
+            }
+            return held;
         });
     }
 
     @Override
-    public void markFailed(long id, String error, boolean reachedServer, Instant at) {
-        move(id, CommentStatus.SENDING, CommentStatus.FAILED, "error = ?, reached_server = ?", at, s -> {
-            s.setString(1, error);
-            s.setBoolean(2, reachedServer);
+    public void markSent(long id, long discussionChatId, long messageId, Instant sentAt, List<StateChange> changes) {
+        jdbc.transaction("mark journal row " + id + " sent", connection -> {
+            String account = move(connection, id, CommentStatus.SENDING, CommentStatus.SENT,
+                    "discussion_chat_id = ?, message_id = ?, sent_at = ?", sentAt, s -> {
+                        s.setLong(1, discussionChatId);
+                        s.setLong(2, messageId);
+                        s.setTimestamp(3, timestamp(sentAt));
+                    });
+            write(connection, account, changes, sentAt);
+            return null;
         });
+    }
+
+    @Override
+    public void markFailed(long id, String error, boolean reachedServer, Instant at, List<StateChange> changes) {
+        jdbc.transaction("mark journal row " + id + " failed", connection -> {
+            String account = move(connection, id, CommentStatus.SENDING, CommentStatus.FAILED, "error = ?, reached_server = ?", at, s -> {
+                s.setString(1, error);
+                s.setBoolean(2, reachedServer);
+            });
+            write(connection, account, changes, at);
+            return null;
+        });
+    }
+
+    /** Writes the state a send's result caused, in the transaction that records the result. */
+    private static void write(Connection connection, String account, List<StateChange> changes, Instant at) throws SQLException {
+        for (StateChange change : changes) {
+            switch (change) {
+                case StateChange.Account(var state) -> JdbcAccountStateStore.save(connection, account, state, at);
+                case StateChange.Ban(long channelId, String reason) -> JdbcChannelStateStore.ban(connection, account, channelId, reason, at);
+                case StateChange.Hold(long channelId, Instant until) -> JdbcChannelStateStore.hold(connection, account, channelId, until);
+            }
+        }
     }
 
     @Override
@@ -105,21 +140,31 @@ public final class JdbcJournal implements Journal {
         move(id, CommentStatus.RESERVED, CommentStatus.RELEASED, "error = null", at, s -> {});
     }
 
-    /** Moves row {@code id} from one status to the next, setting {@code assignments} (bound from parameter 1 on). */
     private void move(long id, CommentStatus from, CommentStatus to, String assignments, Instant at, Jdbc.Binder binder) {
+        jdbc.transaction("mark journal row " + id + " " + to.code(), connection -> move(connection, id, from, to, assignments, at, binder));
+    }
+
+    /**
+     * Moves row {@code id} from one status to the next, setting {@code assignments} (bound from parameter 1 on); answers
+     * the row's account.
+     */
+    private static String move(Connection connection, long id, CommentStatus from, CommentStatus to, String assignments, Instant at,
+            Jdbc.Binder binder) throws SQLException {
         int parameters = (int) assignments.chars().filter(c -> c == '?').count();
-        int touched = jdbc.update("mark journal row " + id + " " + to.code(),
-                "update comment set " + assignments + ", status = ?, updated_at = ? where id = ? and status = ?",
+        List<String> moved = Jdbc.query(connection,
+                "update comment set " + assignments + ", status = ?, updated_at = ? where id = ? and status = ? returning account",
                 s -> {
                     binder.bind(s);
                     s.setString(parameters + 1, to.code());
                     s.setTimestamp(parameters + 2, timestamp(at));
                     s.setLong(parameters + 3, id);
                     s.setString(parameters + 4, from.code());
-                });
-        if (touched != 1) {
+                },
+                row -> row.getString(1));
+        if (moved.size() != 1) {
             throw new IllegalStateException("journal row " + id + " is not " + from.code() + ", cannot mark it " + to.code());
         }
+        return moved.getFirst();
     }
 
     @Override

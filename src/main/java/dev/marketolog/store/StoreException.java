@@ -1,7 +1,7 @@
 package dev.marketolog.store;
 
 /** The database could not be started, reached or migrated; the message says which and where (never a password). */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

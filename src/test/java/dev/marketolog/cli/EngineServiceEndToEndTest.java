@@ -101,7 +101,7 @@ class EngineServiceEndToEndTest {
                 public void close() {}
             };
 
-            try (EngineService engine = EngineService.start(settings, db.dataSource(), clock, simulated,
+            try (EngineService engine = EngineService.start(settings, db.dataSource(), "test-instance", clock, simulated,
                     a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), registry)) {
                 awaitTrue(() -> engine.status().getFirst().state() == RunState.RUNNING);
                 Post post = world.publish(CHANNEL, "Цены на бензин снова выросли: за неделю плюс три процента.", 1);

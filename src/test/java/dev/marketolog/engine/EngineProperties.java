@@ -155,7 +155,7 @@ class EngineProperties {
 
     /** One random run: accounts on overlapping allowlists, posts at random times, Telegram answering at random. */
     private static final class Run {
-        final EngineStores stores = InMemoryStores.create();
+        final EngineStores stores;
         final List<EngineEvent> events = new ArrayList<>();
         final List<String> names = new ArrayList<>();
         final List<ScriptedTelegram> telegrams = new ArrayList<>();
@@ -167,6 +167,7 @@ class EngineProperties {
             this.config = config;
             this.random = random;
             this.clock = new VirtualClock(config.start());
+            this.stores = InMemoryStores.create(clock);
         }
 
         void go() {

@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class FleetTest {
     private static final long OTHER_CHANNEL = -1002L;
 
     private final VirtualClock clock = new VirtualClock(START);
-    private final EngineStores stores = InMemoryStores.create();
+    private final EngineStores stores = InMemoryStores.create(clock);
     private final List<EngineEvent> events = new ArrayList<>();
     private Fleet fleet = new Fleet(clock, stores, new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
 
@@ -312,7 +313,7 @@ class FleetTest {
         // Asked to write, the post must already hold this account's live row: a second reservation of it is refused.
         List<Reservation> secondReservation = new ArrayList<>();
         ScriptedTelegram telegram = runs(twoADay, request -> {
-            secondReservation.add(stores.journal().reserve("bot", request.post().key(), Branch.SCHEDULER, clock.instant(), new FleetRules(10, Duration.ZERO)));
+            secondReservation.add(stores.journal().reserve("bot", request.post().key(), Branch.SCHEDULER, clock.instant(), new FleetRules(10, Duration.ZERO), 1));
             return new WriteResult.Written("comment on " + request.post().messageId(), 1);
         });
         publishEvery(telegram, CHANNEL, Duration.ofMinutes(5), START.plus(Duration.ofHours(2)), 1);
@@ -572,12 +573,22 @@ class FleetTest {
         }
 
         @Override
-        public boolean acquire(String account, String owner, Instant now, Instant until) {
+        public OptionalLong take(String account, String owner, Duration term) {
+            failIfAsked();
+            return refuse ? OptionalLong.empty() : real.take(account, owner, term);
+        }
+
+        @Override
+        public boolean renew(String account, String owner, long epoch, Duration term) {
+            failIfAsked();
+            return !refuse && real.renew(account, owner, epoch, term);
+        }
+
+        private void failIfAsked() {
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new IllegalStateException("database unreachable");
             }
-            return !refuse && real.acquire(account, owner, now, until);
         }
 
         @Override
@@ -619,6 +630,6 @@ class FleetTest {
         advance(Duration.ofHours(1));
 
         assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING_ELSEWHERE);
-        assertThat(telegram.comments()).allSatisfy(c -> assertThat(c.at()).isBefore(lost.plus(AccountRunner.LEASE_TERM)));
+        assertThat(telegram.comments()).allSatisfy(c -> assertThat(c.at()).isBefore(lost.plus(Leasing.TERM)));
     }
 }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.marketolog.telegram.PostKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +22,44 @@ public abstract class JournalContract {
     private static final PostKey POST = new PostKey(-1001, 17);
     private static final PostKey OTHER_POST = new PostKey(-1001, 18);
 
-    private Journal journal;
+    private static final Duration TERM = Duration.ofMinutes(5);
 
-    /** A fresh, empty journal in which accounts {@code a}, {@code b} and {@code c} exist. */
-    protected abstract Journal emptyJournal();
+    private EngineStores stores;
+    private Journal journal;
+    private final Map<String, Long> epochs = new HashMap<>();
+
+    /**
+     * Fresh, empty stores in which accounts {@code a}, {@code b} and {@code c} exist; their journal is the one under
+     * test, and their leases and state stores are the ones it works with.
+     */
+    protected abstract EngineStores emptyStores();
 
     @BeforeEach
     void createJournal() {
-        journal = emptyJournal();
+        stores = emptyStores();
+        journal = stores.journal();
+        for (String account : List.of("a", "b", "c")) {
+            epochs.put(account, stores.leases().take(account, "owner-" + account, TERM).orElseThrow());
+        }
+    }
+
+    private Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet) {
+        return journal.reserve(account, post, branch, at, fleet, epochs.get(account));
     }
 
     private long reserve(String account, PostKey post, Instant at) {
-        return ((Reservation.Reserved) journal.reserve(account, post, Branch.SCHEDULER, at, LOOSE)).id();
+        return ((Reservation.Reserved) reserve(account, post, Branch.SCHEDULER, at, LOOSE)).id();
+    }
+
+    private long sending(String account, PostKey post, Instant at, String text) {
+        long id = reserve(account, post, at);
+        assertThat(journal.markSending(id, text, at)).isTrue();
+        return id;
     }
 
     private long sent(String account, PostKey post, Instant at, String text) {
-        long id = reserve(account, post, at);
-        journal.markSending(id, text, at);
-        journal.markSent(id, -2001, id * 10, at.plusSeconds(5));
+        long id = sending(account, post, at, text);
+        journal.markSent(id, -2001, id * 10, at.plusSeconds(5), List.of());
         return id;
     }
 
@@ -44,8 +67,8 @@ public abstract class JournalContract {
     void aPostGetsOneLiveRowPerAccount() {
         reserve("a", POST, T0);
 
-        assertThat(journal.reserve("a", POST, Branch.INSTANT, T0.plusSeconds(1), LOOSE)).isInstanceOf(Reservation.AlreadyCommented.class);
-        assertThat(journal.reserve("b", POST, Branch.INSTANT, T0.plusSeconds(1), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(reserve("a", POST, Branch.INSTANT, T0.plusSeconds(1), LOOSE)).isInstanceOf(Reservation.AlreadyCommented.class);
+        assertThat(reserve("b", POST, Branch.INSTANT, T0.plusSeconds(1), LOOSE)).isInstanceOf(Reservation.Reserved.class);
     }
 
     @Test
@@ -53,25 +76,25 @@ public abstract class JournalContract {
         journal.release(reserve("a", POST, T0), T0.plusSeconds(1));
 
         assertThat(journal.history("a", T0)).isEmpty();
-        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(2), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(2), LOOSE)).isInstanceOf(Reservation.Reserved.class);
     }
 
     @Test
     void failuresCountOnlyWhenTheyReachedTheServerAndNeverBlockThePost() {
         long local = reserve("a", POST, T0);
         journal.markSending(local, "text", T0);
-        journal.markFailed(local, "rejected", false, T0.plusSeconds(1));
+        journal.markFailed(local, "rejected", false, T0.plusSeconds(1), List.of());
         assertThat(journal.history("a", T0)).isEmpty();
 
         long remote = reserve("a", POST, T0.plusSeconds(10));
         journal.markSending(remote, "text", T0.plusSeconds(10));
-        journal.markFailed(remote, "PEER_FLOOD", true, T0.plusSeconds(11));
+        journal.markFailed(remote, "PEER_FLOOD", true, T0.plusSeconds(11), List.of());
 
         assertThat(journal.history("a", T0)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(CommentStatus.FAILED);
             assertThat(e.blocksPost()).isFalse();
         });
-        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(20), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(20), LOOSE)).isInstanceOf(Reservation.Reserved.class);
     }
 
     @Test
@@ -86,7 +109,7 @@ public abstract class JournalContract {
         assertThat(journal.history("a", T0)).extracting(JournalEntry::status)
                 .containsExactly(CommentStatus.SENT, CommentStatus.UNKNOWN, CommentStatus.DRY_RUN);
         for (PostKey post : List.of(POST, OTHER_POST, third)) {
-            assertThat(journal.reserve("a", post, Branch.SCHEDULER, T0.plusSeconds(400), LOOSE))
+            assertThat(reserve("a", post, Branch.SCHEDULER, T0.plusSeconds(400), LOOSE))
                     .isInstanceOf(Reservation.AlreadyCommented.class);
         }
     }
@@ -98,7 +121,7 @@ public abstract class JournalContract {
         journal.markSending(sending, "in flight", T0.plusSeconds(15));
         long failed = reserve("a", new PostKey(-1002, 1), T0.plusSeconds(20));
         journal.markSending(failed, "refused", T0.plusSeconds(25));
-        journal.markFailed(failed, "PEER_FLOOD", true, T0.plusSeconds(30));
+        journal.markFailed(failed, "PEER_FLOOD", true, T0.plusSeconds(30), List.of());
 
         assertThat(journal.history("a", T0)).extracting(JournalEntry::status, JournalEntry::at).containsExactly(
                 tuple(CommentStatus.RESERVED, T0),
@@ -120,14 +143,14 @@ public abstract class JournalContract {
     @Test
     void fleetRulesLimitAccountsPerPostAndSpaceAccountsInAChannel() {
         FleetRules rules = new FleetRules(1, Duration.ofMinutes(5));
-        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0, rules)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(reserve("a", POST, Branch.SCHEDULER, T0, rules)).isInstanceOf(Reservation.Reserved.class);
 
-        assertThat(journal.reserve("b", POST, Branch.SCHEDULER, T0.plus(Duration.ofHours(1)), rules))
+        assertThat(reserve("b", POST, Branch.SCHEDULER, T0.plus(Duration.ofHours(1)), rules))
                 .isEqualTo(new Reservation.FleetBusy("max_accounts_per_post"));
-        assertThat(journal.reserve("b", OTHER_POST, Branch.SCHEDULER, T0.plusSeconds(299), rules))
+        assertThat(reserve("b", OTHER_POST, Branch.SCHEDULER, T0.plusSeconds(299), rules))
                 .isEqualTo(new Reservation.FleetBusy("min_gap"));
-        assertThat(journal.reserve("a", OTHER_POST, Branch.SCHEDULER, T0.plusSeconds(1), rules)).isInstanceOf(Reservation.Reserved.class);
-        assertThat(journal.reserve("c", new PostKey(-1001, 19), Branch.SCHEDULER, T0.plusSeconds(301), rules))
+        assertThat(reserve("a", OTHER_POST, Branch.SCHEDULER, T0.plusSeconds(1), rules)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(reserve("c", new PostKey(-1001, 19), Branch.SCHEDULER, T0.plusSeconds(301), rules))
                 .isInstanceOf(Reservation.Reserved.class);
         assertThat(journal.otherAccountsUnder("b", POST)).isEqualTo(1);
         assertThat(journal.otherAccountsUnder("a", POST)).isZero();
@@ -148,7 +171,7 @@ public abstract class JournalContract {
             assertThat(e.post()).isEqualTo(OTHER_POST);
             assertThat(e.status()).isEqualTo(CommentStatus.UNKNOWN);
         });
-        assertThat(journal.reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(61), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+        assertThat(reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(61), LOOSE)).isInstanceOf(Reservation.Reserved.class);
         assertThat(journal.history("b", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.RESERVED);
         assertThatThrownBy(() -> journal.markSending(reserved, "late", T0.plusSeconds(62))).isInstanceOf(IllegalStateException.class);
         assertThat(elsewhere).isPositive();
@@ -158,7 +181,7 @@ public abstract class JournalContract {
     void markingARowFromTheWrongStatusFails() {
         long id = reserve("a", POST, T0);
 
-        assertThatThrownBy(() -> journal.markSent(id, 1, 2, T0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> journal.markSent(id, 1, 2, T0, List.of())).isInstanceOf(IllegalStateException.class);
         assertThat(journal.history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.RESERVED);
     }
 
@@ -186,5 +209,55 @@ public abstract class JournalContract {
         assertThat(journal.deletedSince("a", -1001, T0)).isEqualTo(1);
         assertThat(journal.deletedSince("a", -1001, T0.plusSeconds(101))).isZero();
         assertThat(journal.deletedSince("a", -1002, T0)).isZero();
+    }
+
+    @Test
+    void aRowIsSentOnlyUnderTheLeaseItWasReservedUnder() {
+        long id = reserve("a", POST, T0);
+        stores.leases().release("a", "owner-a");
+        assertThat(stores.leases().take("a", "elsewhere", TERM)).isPresent();
+
+        assertThat(journal.markSending(id, "too late", T0.plusSeconds(1))).isFalse();
+
+        assertThat(journal.history("a", T0)).isEmpty();
+        assertThatThrownBy(() -> journal.markSent(id, 1, 2, T0, List.of())).isInstanceOf(IllegalStateException.class);
+        assertThat(reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(2), LOOSE)).isInstanceOf(Reservation.Reserved.class);
+    }
+
+    @Test
+    void aRowOfAnEarlierTakeOfTheLeaseIsNotSentEvenByTheSameOwner() {
+        long id = reserve("a", POST, T0);
+        assertThat(stores.leases().take("a", "owner-a", TERM)).hasValue(epochs.get("a") + 1);
+
+        assertThat(journal.markSending(id, "stale", T0.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aRowIsNotSentOnceItsLeaseHasExpiredOnTheStoresClock() {
+        long epoch = stores.leases().take("c", "owner-c", Duration.ZERO).orElseThrow();
+        long id = ((Reservation.Reserved) journal.reserve("c", POST, Branch.SCHEDULER, T0, LOOSE, epoch)).id();
+
+        assertThat(journal.markSending(id, "expired", T0.plusSeconds(1))).isFalse();
+        assertThat(journal.history("c", T0)).isEmpty();
+    }
+
+    @Test
+    void aResultIsWrittenWithTheStateItCauses() {
+        AccountState floodWait = new AccountState(Optional.empty(), 1, 0, Optional.empty(), Optional.of(T0.plusSeconds(600)));
+        long failed = sending("a", POST, T0, "one");
+        journal.markFailed(failed, "FLOOD_WAIT_600", true, T0.plusSeconds(1), List.of(new StateChange.Account(floodWait),
+                new StateChange.Ban(-1003, "CHAT_WRITE_FORBIDDEN"), new StateChange.Hold(-1004, T0.plusSeconds(60))));
+
+        assertThat(stores.accountStates().load("a")).isEqualTo(floodWait);
+        assertThat(stores.channelStates().load("a")).isEqualTo(Map.of(
+                -1003L, new ChannelState(Optional.of("CHAT_WRITE_FORBIDDEN"), Optional.empty()),
+                -1004L, new ChannelState(Optional.empty(), Optional.of(T0.plusSeconds(60)))));
+        assertThat(stores.accountStates().load("b")).isEqualTo(AccountState.FRESH);
+
+        long sent = sending("a", OTHER_POST, T0.plusSeconds(700), "two");
+        journal.markSent(sent, -2001, 5, T0.plusSeconds(701), List.of(new StateChange.Account(AccountState.FRESH)));
+
+        assertThat(stores.accountStates().load("a")).isEqualTo(AccountState.FRESH);
+        assertThat(journal.history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.FAILED, CommentStatus.SENT);
     }
 }

@@ -2,6 +2,7 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -50,16 +51,41 @@ public abstract class StateStoresContract {
     @Test
     void aLeaseHasOneOwnerUntilItExpiresOrIsReleased() {
         LeaseStore leases = emptyStores().leases();
-        assertThat(leases.acquire("a", "one", T0, T0.plusSeconds(300))).isTrue();
-        assertThat(leases.acquire("a", "two", T0.plusSeconds(10), T0.plusSeconds(310))).isFalse();
-        assertThat(leases.acquire("a", "one", T0.plusSeconds(100), T0.plusSeconds(400))).isTrue();
-        assertThat(leases.acquire("a", "two", T0.plusSeconds(399), T0.plusSeconds(700))).isFalse();
-        assertThat(leases.acquire("b", "two", T0, T0.plusSeconds(300))).isTrue();
+        Duration term = Duration.ofMinutes(5);
+        long first = leases.take("a", "one", term).orElseThrow();
+        assertThat(leases.take("a", "two", term)).isEmpty();
+        assertThat(leases.renew("a", "one", first, term)).isTrue();
+        assertThat(leases.take("a", "two", term)).isEmpty();
+        assertThat(leases.take("b", "two", term)).isPresent();
 
-        assertThat(leases.acquire("a", "two", T0.plusSeconds(400), T0.plusSeconds(700))).isTrue();
-        leases.release("a", "one");
-        assertThat(leases.acquire("a", "one", T0.plusSeconds(500), T0.plusSeconds(800))).isFalse();
         leases.release("a", "two");
-        assertThat(leases.acquire("a", "one", T0.plusSeconds(500), T0.plusSeconds(800))).isTrue();
+        assertThat(leases.take("a", "two", term)).isEmpty();
+        leases.release("a", "one");
+        assertThat(leases.renew("a", "one", first, term)).isFalse();
+        assertThat(leases.take("a", "two", term)).hasValue(first + 1);
+        assertThat(leases.take("a", "one", term)).isEmpty();
+    }
+
+    @Test
+    void everyTakeOfALeaseHasAGreaterEpochAndOnlyTheLatestRenews() {
+        LeaseStore leases = emptyStores().leases();
+        Duration term = Duration.ofMinutes(5);
+        long first = leases.take("a", "one", term).orElseThrow();
+
+        long again = leases.take("a", "one", term).orElseThrow(); // the same instance, restarted: at once
+
+        assertThat(again).isGreaterThan(first);
+        assertThat(leases.renew("a", "one", first, term)).isFalse();
+        assertThat(leases.renew("a", "one", again, term)).isTrue();
+        assertThat(leases.renew("a", "two", again, term)).isFalse();
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenByAnotherAndCannotBeRenewed() {
+        LeaseStore leases = emptyStores().leases();
+        long lapsed = leases.take("a", "one", Duration.ZERO).orElseThrow();
+
+        assertThat(leases.renew("a", "one", lapsed, Duration.ofMinutes(5))).isFalse();
+        assertThat(leases.take("a", "two", Duration.ofMinutes(5))).hasValue(lapsed + 1);
     }
 }

@@ -44,7 +44,7 @@ public final class Simulation {
         SimWorld world = SimWorld.create(options, channels, clock, clock::schedule);
         List<EngineEvent> events = new ArrayList<>();
         AtomicLong llmCalls = new AtomicLong();
-        Fleet fleet = new Fleet(clock, InMemoryStores.create(), FleetRules.of(settings.process()),
+        Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), FleetRules.of(settings.process()),
                 new SplittableRandom(options.seed()), events::add);
         for (AccountSettings account : settings.accounts()) {
             fleet.add(account, world.telegramFor(account.name(), account.allowlist()), new CountingWriter(writers.apply(account), llmCalls));

@@ -6,6 +6,7 @@ import dev.marketolog.engine.FleetRules;
 import dev.marketolog.engine.Journal;
 import dev.marketolog.engine.JournalEntry;
 import dev.marketolog.engine.Reservation;
+import dev.marketolog.engine.StateChange;
 import dev.marketolog.telegram.PostKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ public final class InMemoryJournal implements Journal {
 
     private static final Comparator<Row> BY_TIME = Comparator.comparing(Row::at).thenComparingLong(r -> r.id);
 
+    private final InMemoryLeaseStore leases;
+    private final InMemoryAccountStateStore accountStates;
+    private final InMemoryChannelStateStore channelStates;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, List<Row>> byAccount = new HashMap<>();
     /** Rows that count against limits, by account and by channel, in time order. */
@@ -30,6 +34,13 @@ public final class InMemoryJournal implements Journal {
     private final Map<Long, NavigableSet<Row>> countedByChannel = new HashMap<>();
     private final Map<PostKey, List<Row>> byPost = new HashMap<>();
     private final Map<MessageKey, Row> byMessage = new HashMap<>();
+
+    /** A journal that checks {@code leases} before a send and writes a result's state changes to the state stores. */
+    InMemoryJournal(InMemoryLeaseStore leases, InMemoryAccountStateStore accountStates, InMemoryChannelStateStore channelStates) {
+        this.leases = leases;
+        this.accountStates = accountStates;
+        this.channelStates = channelStates;
+    }
 
     private record MessageKey(long discussionChatId, long messageId) {}
 
@@ -39,14 +50,16 @@ public final class InMemoryJournal implements Journal {
         final PostKey post;
         final Branch branch;
         final Instant createdAt;
+        final long leaseEpoch;
         CommentStatus status = CommentStatus.RESERVED;
         boolean reachedServer;
         String text;
         Instant sentAt;
         Instant deletedAt;
 
-        Row(long id, String account, PostKey post, Branch branch, Instant createdAt) {
+        Row(long id, String account, PostKey post, Branch branch, Instant createdAt, long leaseEpoch) {
             this.id = id;
+            this.leaseEpoch = leaseEpoch;
             this.account = account;
             this.post = post;
             this.branch = branch;
@@ -67,7 +80,7 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet) {
+    public synchronized Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet, long leaseEpoch) {
         List<Row> underPost = byPost.getOrDefault(post, List.of());
         if (underPost.stream().anyMatch(r -> r.status.live() && r.account.equals(account))) {
             return new Reservation.AlreadyCommented();
@@ -79,7 +92,7 @@ public final class InMemoryJournal implements Journal {
         if (lastByOthers.isPresent() && at.isBefore(lastByOthers.get().plus(fleet.minGap()))) {
             return new Reservation.FleetBusy("min_gap");
         }
-        Row row = new Row(rows.size() + 1L, account, post, branch, at);
+        Row row = new Row(rows.size() + 1L, account, post, branch, at, leaseEpoch);
         rows.add(row);
         byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(row);
         byPost.computeIfAbsent(post, p -> new ArrayList<>(1)).add(row);
@@ -88,13 +101,20 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized void markSending(long id, String text, Instant at) {
+    public synchronized boolean markSending(long id, String text, Instant at) {
+        Row row = row(id, CommentStatus.RESERVED);
+        if (!leases.holds(row.account, row.leaseEpoch)) {
+            release(id, at);
+            return false;
+        }
         written(id, text, CommentStatus.SENDING);
+        return true;
     }
 
     @Override
-    public synchronized void markSent(long id, long discussionChatId, long messageId, Instant sentAt) {
+    public synchronized void markSent(long id, long discussionChatId, long messageId, Instant sentAt, List<StateChange> changes) {
         Row row = row(id, CommentStatus.SENDING);
+        write(row.account, changes, sentAt);
         unindex(row);
         row.sentAt = sentAt;
         row.status = CommentStatus.SENT;
@@ -103,8 +123,9 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized void markFailed(long id, String error, boolean reachedServer, Instant at) {
+    public synchronized void markFailed(long id, String error, boolean reachedServer, Instant at, List<StateChange> changes) {
         Row row = row(id, CommentStatus.SENDING);
+        write(row.account, changes, at);
         unindex(row);
         row.status = CommentStatus.FAILED;
         row.reachedServer = reachedServer;
@@ -209,6 +230,17 @@ public final class InMemoryJournal implements Journal {
         return (int) byAccount.getOrDefault(account, List.of()).stream()
                 .filter(r -> r.post.channelId() == channelId && r.deletedAt != null && !r.deletedAt.isBefore(since))
                 .count();
+    }
+
+    /** Writes the state a send's result caused; the journal's lock makes it one step with the row's move. */
+    private void write(String account, List<StateChange> changes, Instant at) {
+        for (StateChange change : changes) {
+            switch (change) {
+                case StateChange.Account(var state) -> accountStates.save(account, state, at);
+                case StateChange.Ban(long channelId, String reason) -> channelStates.ban(account, channelId, reason, at);
+                case StateChange.Hold(long channelId, Instant until) -> channelStates.hold(account, channelId, until);
+            }
+        }
     }
 
     /** A reserved row got its text: both next statuses keep it live and at its reservation time, so its index stands. */

@@ -1,13 +1,18 @@
 package dev.marketolog.store.memory;
 
 import dev.marketolog.engine.EngineStores;
+import java.time.InstantSource;
 
 /** The engine's stores kept in memory: fast and small, for simulate and tests. */
 public final class InMemoryStores {
 
     private InMemoryStores() {}
 
-    public static EngineStores create() {
-        return new EngineStores(new InMemoryJournal(), new InMemoryAccountStateStore(), new InMemoryChannelStateStore(), new InMemoryLeaseStore());
+    /** Stores whose leases run on {@code clock}, the engine's clock. */
+    public static EngineStores create(InstantSource clock) {
+        InMemoryLeaseStore leases = new InMemoryLeaseStore(clock);
+        InMemoryAccountStateStore accountStates = new InMemoryAccountStateStore();
+        InMemoryChannelStateStore channelStates = new InMemoryChannelStateStore();
+        return new EngineStores(new InMemoryJournal(leases, accountStates, channelStates), accountStates, channelStates, leases);
     }
 }

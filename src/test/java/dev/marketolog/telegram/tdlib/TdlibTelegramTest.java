@@ -4,6 +4,7 @@ import static dev.marketolog.telegram.tdlib.TdJsonMapperTest.message;
 import static dev.marketolog.telegram.tdlib.TdJsonMapperTest.photo;
 import static dev.marketolog.telegram.tdlib.TdJsonMapperTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,28 @@ class TdlibTelegramTest {
         assertThat(delete.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
         assertThat(delete.request().path("message_ids").get(0).asLong()).isEqualTo(100);
         assertThat(delete.request().path("revoke").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSendInterruptedWhilePendingIsDeletedAsOnTheTimeoutAndTheInterruptKept() throws Exception {
+        CompletableFuture<SendResult> result = new CompletableFuture<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            result.complete(telegramRef.get().comment(new PostKey(CHANNEL, POST), "Good point."));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        answerThread();
+        answerPendingSend();
+        // the account lost its lease while the comment is pending (waiting for its outcome): it is withdrawn at once
+        await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+        caller.interrupt();
+        Sent delete = transport.nextSent("deleteMessages");
+        transport.answer(delete, "{\"@type\":\"ok\"}");
+
+        assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(SendResult.Unknown.class);
+        assertThat(delete.request().path("message_ids").get(0).asLong()).isEqualTo(100);
+        caller.join();
+        assertThat(interruptKept).isTrue();
     }
 
     @Test
