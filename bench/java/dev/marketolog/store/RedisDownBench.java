@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.cache.Cache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -9,7 +9,7 @@ import dev.marketolog.llm.LlmClient;
 import dev.marketolog.llm.LlmFailure;
 import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.llm.ModelsOutcome;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
 import dev.marketolog.telegram.tdlib.LoginPrompts;

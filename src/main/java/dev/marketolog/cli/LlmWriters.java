@@ -6,7 +6,7 @@ import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.llm.LlmClient;
 import dev.marketolog.llm.LlmCommentWriter;
 import dev.marketolog.llm.LlmMetrics;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
 

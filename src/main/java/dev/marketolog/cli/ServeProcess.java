@@ -3,7 +3,7 @@ package dev.marketolog.cli;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;

@@ -502,7 +502,8 @@ final class AccountRunner implements FleetMember {
         emit(new EngineEvent.ChannelBanned(name, now, channelId, reason));
     }
 
-    private void onOwnCommentDeleted(long channelId, long discussionChatId, long messageId) {
+    /** Counts the deletion when the journal knows the message as one of the account's comments (of this run or an earlier one). */
+    private void onDiscussionMessageDeleted(long channelId, long discussionChatId, long messageId) {
         Instant now = clock.instant();
         if (stores.journal().markDeleted(name, discussionChatId, messageId, now)
                 && stores.journal().deletedSince(name, channelId, now.minus(SELF_DELETED_WINDOW)) >= settings.selfDeletedLimit()) {
@@ -584,8 +585,8 @@ final class AccountRunner implements FleetMember {
         }
 
         @Override
-        public void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {
-            whileRunning(() -> onOwnCommentDeleted(channelId, discussionChatId, messageId));
+        public void discussionMessageDeleted(long channelId, long discussionChatId, long messageId) {
+            whileRunning(() -> onDiscussionMessageDeleted(channelId, discussionChatId, messageId));
         }
 
         @Override

@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,11 +37,16 @@ public final class CommentPolish {
             ANY_CASE);
     private static final Pattern LEADING_DASH = Pattern.compile("^(?:[-–—−]+\\s+|•\\s*)");
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
-    /** A link, an e-mail or a bare domain, with the preposition that pointed at it ("на banki.ru"). */
+    /**
+     * A link, an e-mail or a dotted word that may be a domain (group {@code domain}, checked by {@link Domains}), with
+     * the preposition that pointed at it ("на banki.ru"). A dot before a capitalised Cyrillic word ("конец.Начало",
+     * "г.Москва") ends a sentence or an abbreviation: the word after it is no label.
+     */
     private static final Pattern LINK = Pattern.compile(
             "(?:\\b(?:на|в|во|по|из|с|со|at|on)\\s+)?(?:(?:https?://|www\\.)\\S+?(?=[.,!?;:)»\"]*(?:\\s|$))"
                     + "|(?<![\\w.@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
-                    + "|(?<![\\w.@/-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:ru|com|org|net|io|me|info|biz|рф|su|ua|by|kz|xyz|app|dev|online|site|shop|store|pro|club|tv|co|cc|ly|gg)(?![\\w-])(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?)",
+                    + "|(?<![\\w.@/-])(?<domain>[\\w-]+(?:\\.(?!(?-i:[\\p{IsCyrillic}&&\\p{Lu}]\\p{Ll}))[\\w-]+)+)(?![\\w-])"
+                    + "(?:/\\S*?(?=[.,!?;:)»\"]*(?:\\s|$)))?)",
             ANY_CASE | UNICODE);
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@[A-Za-z0-9_]{3,32}(?![A-Za-z0-9_])");
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_#&])#[\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
@@ -79,7 +86,7 @@ public final class CommentPolish {
                 new Step(PolishCode.QUOTES, CommentPolish::unwrapQuotes),
                 new Step(PolishCode.LEADING_DASH, text -> LEADING_DASH.matcher(text).replaceFirst("")),
                 new Step(PolishCode.LINE_BREAKS, CommentPolish::foldLines),
-                new Step(PolishCode.LINK, text -> mayHaveLink(text) ? remove(LINK, text) : text),
+                new Step(PolishCode.LINK, text -> mayHaveLink(text) ? remove(LINK, CommentPolish::isLink, text) : text),
                 new Step(PolishCode.MENTION, text -> text.indexOf('@') < 0 ? text : remove(MENTION, text)),
                 new Step(PolishCode.HASHTAG, text -> text.indexOf('#') < 0 ? text : remove(HASHTAG, text)),
                 new Step(PolishCode.FOREIGN_SCRIPT, CommentPolish::removeForeignScript),
@@ -350,14 +357,35 @@ public final class CommentPolish {
         return (head.isEmpty() ? text.substring(0, wordLimit) : head) + "…";
     }
 
+    /** A URL or an e-mail always; a dotted word when it is a domain. */
+    private static boolean isLink(MatchResult match) {
+        String domain = match.group("domain");
+        return domain == null || Domains.isDomain(domain);
+    }
+
     /** Removes every match; when the text began with one, the new first letter is capitalised. */
     private static String remove(Pattern pattern, String text) {
+        return remove(pattern, match -> true, text);
+    }
+
+    /** Removes every match that is {@code wanted}; when the text began with one, the new first letter is capitalised. */
+    private static String remove(Pattern pattern, Predicate<MatchResult> wanted, String text) {
         Matcher matcher = pattern.matcher(text);
-        if (!matcher.find()) {
+        StringBuilder kept = new StringBuilder(text.length());
+        boolean atStart = false;
+        boolean any = false;
+        while (matcher.find()) {
+            if (wanted.test(matcher)) {
+                atStart |= !any && matcher.start() == 0;
+                any = true;
+                matcher.appendReplacement(kept, " ");
+            }
+        }
+        if (!any) {
             return text;
         }
-        boolean atStart = matcher.start() == 0;
-        String removed = tidy(matcher.replaceAll(" "));
+        matcher.appendTail(kept);
+        String removed = tidy(kept.toString());
         if (!atStart || removed.isEmpty()) {
             return removed;
         }

@@ -5,7 +5,7 @@ import dev.marketolog.config.LlmSettings;
 import dev.marketolog.engine.CommentRequest;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.WriteResult;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;

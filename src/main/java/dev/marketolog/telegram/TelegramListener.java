@@ -6,8 +6,11 @@ public interface TelegramListener {
     /** A new post appeared in an allowlisted channel. */
     default void newPost(Post post) {}
 
-    /** One of this account's comments under a post of {@code channelId} was deleted by someone else. */
-    default void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {}
+    /**
+     * A message in the discussion group of {@code channelId} was deleted for good, perhaps one of this account's
+     * comments: the journal knows which are (those of earlier runs too).
+     */
+    default void discussionMessageDeleted(long channelId, long discussionChatId, long messageId) {}
 
     /** The account was restricted or banned in the channel's discussion group. */
     default void restricted(long channelId, String reason) {}

@@ -1,6 +1,6 @@
 package dev.marketolog.web;
 
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;

@@ -1,6 +1,7 @@
 package dev.marketolog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ActiveWindows;
@@ -15,7 +16,7 @@ import dev.marketolog.llm.LlmCommentWriter;
 import dev.marketolog.llm.LlmMetrics;
 import dev.marketolog.llm.OpenAiTestServer;
 import dev.marketolog.store.AccountRepository;
-import dev.marketolog.store.Cache;
+import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.TestDatabase;
 import dev.marketolog.telegram.Post;
@@ -31,7 +32,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -153,13 +153,7 @@ class EngineServiceEndToEndTest {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("still not so after " + PATIENCE);
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitTrue(BooleanSupplier condition) {
+        await().atMost(PATIENCE).until(condition::getAsBoolean);
     }
 }

@@ -1,6 +1,7 @@
 package dev.marketolog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,16 +75,10 @@ class ServeIT {
     }
 
     /** The first answer of /health once it listens; fails when the process ends or takes too long to listen. */
-    private static HttpResponse<String> awaitHealth(Process serve, int port) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(START_WITHIN);
-        while (true) {
-            assertThat(serve.isAlive()).as("serve is running").isTrue();
-            try {
-                return TestHttp.get(port, "/health");
-            } catch (UncheckedIOException notListeningYet) {
-                assertThat(Instant.now()).as("serve listens within %s", START_WITHIN).isBefore(giveUp);
-                Thread.sleep(200);
-            }
-        }
+    private static HttpResponse<String> awaitHealth(Process serve, int port) {
+        return await("serve listens within " + START_WITHIN).atMost(START_WITHIN).pollInterval(Duration.ofMillis(200))
+                .failFast("serve ended before it listened", () -> !serve.isAlive())
+                .ignoreException(UncheckedIOException.class)
+                .until(() -> TestHttp.get(port, "/health"), response -> true);
     }
 }

@@ -402,10 +402,10 @@ class FleetTest {
         assertThat(telegram.comments()).hasSize(2);
 
         // the scripted Telegram numbers its messages 1, 2, ... in the discussion group CHANNEL - 1_000_000
-        telegram.listener().ownCommentDeleted(CHANNEL, CHANNEL - 1_000_000, 1);
+        telegram.listener().discussionMessageDeleted(CHANNEL, CHANNEL - 1_000_000, 1);
         advance(Duration.ofMinutes(1));
         assertThat(events(EngineEvent.ChannelBanned.class)).isEmpty();
-        telegram.listener().ownCommentDeleted(CHANNEL, CHANNEL - 1_000_000, 2);
+        telegram.listener().discussionMessageDeleted(CHANNEL, CHANNEL - 1_000_000, 2);
         advance(Duration.ofMinutes(1));
 
         assertThat(events(EngineEvent.ChannelBanned.class)).singleElement()

@@ -1,6 +1,7 @@
 package dev.marketolog.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketolog.config.LlmSettings;
 import dev.marketolog.llm.OpenAiTestServer.Reply;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -274,13 +274,8 @@ class LlmClientTest {
     }
 
     private void awaitTwoInFlight() {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (server.maxConcurrentRequests() < 2) {
-            if (System.nanoTime() > giveUp) {
-                throw new AssertionError("a second request never arrived while the first was in flight");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        await("a second request arriving while the first is in flight").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(1)).until(() -> server.maxConcurrentRequests() >= 2);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.marketolog.store;
 
+import dev.marketolog.cache.Cache;
+
 class CaffeineCacheTest extends CacheContractTest {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.cache.Cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

@@ -127,8 +127,12 @@ final class Authorizer {
         outcome.completeExceptionally(new LoginPrompts.LoginRequired(reason));
     }
 
+    /** Ends the login with a failure that says what happened, even when the cause came without a message. */
     private <T> T fail(String what, Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause.getMessage() == null) {
+            cause = new IllegalStateException(what + ": " + cause.getClass().getSimpleName(), cause);
+        }
         if (!(cause instanceof LoginPrompts.LoginRequired)) {
             LOG.warn("{}: {}", what, cause.getMessage());
         }

@@ -5,8 +5,6 @@ import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.TimeUnit;
 
 /** One TDLib client (one account's session): typed requests answered through futures. */
 public final class TdClient {
@@ -31,19 +29,24 @@ public final class TdClient {
     private final int id;
     private final TdTransport transport;
     private final TdRouter router;
+    private final TdScheduler scheduler;
     private final TdJsonMapper json = TdJsonMapper.get();
 
-    TdClient(int id, TdTransport transport, TdRouter router) {
+    TdClient(int id, TdTransport transport, TdRouter router, TdScheduler scheduler) {
         this.id = id;
         this.transport = transport;
         this.router = router;
+        this.scheduler = scheduler;
     }
 
     public int id() {
         return id;
     }
 
-    /** Sends {@code function}; the future fails with {@link TdException} on TDLib's error, or times out after 30 s. */
+    /**
+     * Sends {@code function}; the future fails with {@link TdException} on TDLib's error, or with a
+     * {@link TdTimeoutException} naming the request after 30 s without an answer.
+     */
     public <R extends TdObject> CompletableFuture<R> send(TdFunction<R> function) {
         return send(function, DEFAULT_TIMEOUT);
     }
@@ -52,8 +55,12 @@ public final class TdClient {
         CompletableFuture<TdRouter.Answer> answer = new CompletableFuture<>();
         long extra = router.expect(id, answer);
         String request = json.encode(function, extra);
-        CompletableFuture<TdRouter.Answer> settled = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((node, failure) -> router.forget(extra));
+        TdScheduler.Scheduled expiry = scheduler.schedule(timeout,
+                () -> answer.completeExceptionally(new TdTimeoutException(TdTimeoutException.requestName(function), timeout)));
+        CompletableFuture<TdRouter.Answer> settled = answer.whenComplete((node, failure) -> {
+            expiry.cancel();
+            router.forget(extra);
+        });
         transport.send(id, request);
         return settled.thenApply(reply -> decodeAnswer(function, reply));
     }
@@ -70,9 +77,6 @@ public final class TdClient {
             throw new TdClosedException("interrupted while waiting for TDLib");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof TimeoutException) {
-                throw new TdTimeoutException("TDLib did not answer in time");
-            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }

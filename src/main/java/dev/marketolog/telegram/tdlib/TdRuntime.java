@@ -19,13 +19,20 @@ public final class TdRuntime implements AutoCloseable {
     private static volatile TdRuntime shared;
 
     private final TdTransport transport;
+    private final TdScheduler scheduler;
     private final TdRouter router = new TdRouter();
     private final Thread receiver;
     private volatile boolean running = true;
 
-    /** A runtime on {@code transport}, its receive thread started. */
+    /** A runtime on {@code transport} with the real-time timer, its receive thread started. */
     public TdRuntime(TdTransport transport) {
+        this(transport, TdScheduler.realTime());
+    }
+
+    /** A runtime on {@code transport} whose timeouts and timers run on {@code scheduler}, its receive thread started. */
+    public TdRuntime(TdTransport transport, TdScheduler scheduler) {
         this.transport = transport;
+        this.scheduler = scheduler;
         // a platform thread: td_receive blocks in native code, which would pin a virtual thread's carrier anyway
         this.receiver = Thread.ofPlatform().name("tdlib-receive").daemon().start(this::receiveLoop);
     }
@@ -57,7 +64,12 @@ public final class TdRuntime implements AutoCloseable {
     public TdClient newClient(Consumer<TdUpdate> updates) {
         int id = transport.createClientId();
         router.register(id, updates);
-        return new TdClient(id, transport, router);
+        return new TdClient(id, transport, router, scheduler);
+    }
+
+    /** The timer of this runtime's clients and of the ports on them. */
+    public TdScheduler scheduler() {
+        return scheduler;
     }
 
     /** Runs one of TDLib's synchronous requests ({@code td_execute}, e.g. getOption "version"). */

@@ -39,7 +39,7 @@ public final class TdlibAccount implements AutoCloseable {
         this.name = account.name();
         this.client = runtime.newClient(this::onUpdate);
         this.authorizer = new Authorizer(client, TdlibParameters.of(account, dataDir), prompts);
-        this.telegram = new TdlibTelegram(client, account.sendTimeout(), InstantSource.system());
+        this.telegram = new TdlibTelegram(client, account.sendTimeout(), InstantSource.system(), runtime.scheduler());
     }
 
     /**

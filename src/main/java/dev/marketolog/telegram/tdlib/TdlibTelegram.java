@@ -52,10 +52,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,11 +64,9 @@ public final class TdlibTelegram implements Telegram {
 
     private static final Logger LOG = LoggerFactory.getLogger(TdlibTelegram.class);
     /** Album parts arrive as separate updates within moments; a post is announced once they had time to arrive. */
-    private static final Duration ALBUM_SETTLE = Duration.ofMillis(1500);
+    static final Duration ALBUM_SETTLE = Duration.ofMillis(1500);
     private static final int MAX_COMMENTS_READ = 50;
     private static final int MAX_CHAT_LIST_PAGES = 20;
-    private static final ScheduledExecutorService ALBUM_TIMER = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("tdlib-albums").daemon().factory());
 
     /** What prepare learned about an allowlisted channel and its discussion group. */
     private record Prepared(long channelId, long discussionChatId, long discussionSupergroupId, boolean mustJoin, Duration slowMode) {
@@ -86,12 +80,12 @@ public final class TdlibTelegram implements Telegram {
 
     private final TdClient client;
     private final Duration sendTimeout;
+    private final TdScheduler scheduler;
     private final ReadBudget reads;
     private final Map<Long, Prepared> channels = new ConcurrentHashMap<>();
     private final Set<Long> joined = ConcurrentHashMap.newKeySet();
     private final Map<MessageKey, CompletableFuture<TdUpdate>> sendOutcomes = new ConcurrentHashMap<>();
     private final AtomicInteger sendsInFlight = new AtomicInteger();
-    private final Map<MessageKey, Long> ownComments = new ConcurrentHashMap<>();
     private final Map<Long, List<Message>> albumsArriving = new ConcurrentHashMap<>();
     private volatile boolean chatsLoaded;
     private volatile long myUserId;
@@ -99,10 +93,12 @@ public final class TdlibTelegram implements Telegram {
 
     /**
      * @param sendTimeout how long a sent comment may stay pending before it is deleted and reported unknown (SEND_TIMEOUT_SECONDS)
+     * @param scheduler the timer of the send timeout and of album settling
      */
-    public TdlibTelegram(TdClient client, Duration sendTimeout, InstantSource clock) {
+    public TdlibTelegram(TdClient client, Duration sendTimeout, InstantSource clock, TdScheduler scheduler) {
         this.client = client;
         this.sendTimeout = sendTimeout;
+        this.scheduler = scheduler;
         this.reads = ReadBudget.perAccount(clock);
     }
 
@@ -265,10 +261,10 @@ public final class TdlibTelegram implements Telegram {
             }
             joinedNow = true;
         }
-        SendResult result = send(post, thread, text, context);
+        SendResult result = send(thread, text, context);
         if (!joinedNow && !joined.contains(chatId) && result instanceof SendResult.Failed f && TdErrorMapping.mustJoin(f.error())) {
             Optional<SendResult> refused = join(chatId);
-            return refused.orElseGet(() -> send(post, thread, text, context));
+            return refused.orElseGet(() -> send(thread, text, context));
         }
         return result;
     }
@@ -301,7 +297,7 @@ public final class TdlibTelegram implements Telegram {
      * once; {@code updateMessageSendSucceeded}/{@code Failed} say what happened. Still pending after the send timeout,
      * it is deleted so that TDLib never delivers it later, outside the engine's gate.
      */
-    private SendResult send(PostKey post, MessageThreadInfo thread, String text, Context context) {
+    private SendResult send(MessageThreadInfo thread, String text, Context context) {
         long chatId = thread.chatId();
         long firstMessage = thread.messages().stream().mapToLong(Message::id).min().orElse(thread.messageThreadId());
         var request = new SendMessage(chatId, new MessageTopicThread(thread.messageThreadId()),
@@ -312,48 +308,50 @@ public final class TdlibTelegram implements Telegram {
             pending = TdClient.await(client.send(request, TdClient.SEND_TIMEOUT));
             MessageKey key = new MessageKey(chatId, pending.id());
             if (pending.sendingState() == null) {
-                return sent(post, pending);
+                return sent(pending);
             }
             if (pending.sendingState() instanceof MessageSendingState.MessageSendingStateFailed failed) {
                 return new SendResult.Failed(TdErrorMapping.map(failed.error(), context), true);
             }
             CompletableFuture<TdUpdate> outcome = sendOutcomes.computeIfAbsent(key, k -> new CompletableFuture<>());
+            // the timer ends the wait, not the outcome: an outcome arriving while the comment is withdrawn still counts
+            CompletableFuture<Void> expired = new CompletableFuture<>();
+            TdScheduler.Scheduled expiry = scheduler.schedule(sendTimeout, () -> expired.complete(null));
             try {
-                return outcome(post, outcome.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS), context);
-            } catch (TimeoutException e) {
-                return withdraw(post, pending, outcome, context);
+                CompletableFuture.anyOf(outcome, expired).get();
+                return outcome.isDone() ? outcome(outcome.get(), context) : withdraw(pending, outcome, context);
             } finally {
+                expiry.cancel();
                 sendOutcomes.remove(key);
             }
         } catch (TdException e) {
             return new SendResult.Failed(TdErrorMapping.map(e.error(), context), false);
         } catch (TdTimeoutException e) {
-            return new SendResult.Unknown("TDLib did not answer sendMessage within " + TdClient.SEND_TIMEOUT.toSeconds() + " s");
+            return new SendResult.Unknown(e.getMessage());
         } catch (TdClosedException | ExecutionException e) {
             return new SendResult.Unknown("the session closed while the comment was pending: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return pending == null ? new SendResult.Unknown("interrupted before TDLib answered")
-                    : withdraw(post, pending, CompletableFuture.failedFuture(e), context);
+                    : withdraw(pending, CompletableFuture.failedFuture(e), context);
         } finally {
             sendsInFlight.decrementAndGet();
         }
     }
 
-    private SendResult outcome(PostKey post, TdUpdate update, Context context) {
+    private SendResult outcome(TdUpdate update, Context context) {
         return switch (update) {
-            case UpdateMessageSendSucceeded s -> sent(post, s.message());
+            case UpdateMessageSendSucceeded s -> sent(s.message());
             case UpdateMessageSendFailed f -> new SendResult.Failed(TdErrorMapping.map(f.error(), context), true);
             default -> new SendResult.Unknown("unexpected " + update.getClass().getSimpleName());
         };
     }
 
-    private SendResult sent(PostKey post, Message message) {
-        ownComments.put(new MessageKey(message.chatId(), message.id()), post.channelId());
+    private SendResult sent(Message message) {
         return new SendResult.Sent(message.chatId(), message.id(), Instant.ofEpochSecond(message.date()));
     }
 
-    private SendResult withdraw(PostKey post, Message pending, CompletableFuture<TdUpdate> outcome, Context context) {
+    private SendResult withdraw(Message pending, CompletableFuture<TdUpdate> outcome, Context context) {
         try {
             TdClient.await(client.send(new DeleteMessages(pending.chatId(), List.of(pending.id()), true)));
         } catch (RuntimeException e) {
@@ -361,7 +359,7 @@ public final class TdlibTelegram implements Telegram {
         }
         // it may have gone out in the moment before the delete: then it is there, and that is what we report
         if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
-            return outcome(post, outcome.join(), context);
+            return outcome(outcome.join(), context);
         }
         return new SendResult.Unknown("still pending after " + sendTimeout.toSeconds() + " s; deleted");
     }
@@ -408,7 +406,7 @@ public final class TdlibTelegram implements Telegram {
         }
         albumsArriving.compute(message.mediaAlbumId(), (id, parts) -> {
             if (parts == null) {
-                ALBUM_TIMER.schedule(() -> announceAlbum(message.chatId(), id), ALBUM_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(ALBUM_SETTLE, () -> announceAlbum(message.chatId(), id));
                 parts = new ArrayList<>();
             }
             parts.add(message);
@@ -434,16 +432,19 @@ public final class TdlibTelegram implements Telegram {
         }
     }
 
+    /**
+     * Every message deleted for good in a watched discussion group is told: which of them were ours the engine asks the
+     * journal, which knows the comments of earlier runs too (a list kept here would forget them at each restart).
+     */
     private void onDeleted(UpdateDeleteMessages update) {
         if (!update.isPermanent() || update.fromCache()) {
             return;
         }
-        for (long id : update.messageIds()) {
-            Long channelId = ownComments.remove(new MessageKey(update.chatId(), id));
-            if (channelId != null) {
-                listener.ownCommentDeleted(channelId, update.chatId(), id);
+        discussionOfChat(update.chatId()).ifPresent(channel -> {
+            for (long id : update.messageIds()) {
+                listener.discussionMessageDeleted(channel.channelId(), update.chatId(), id);
             }
-        }
+        });
     }
 
     private Optional<Prepared> discussionOfChat(long chatId) {

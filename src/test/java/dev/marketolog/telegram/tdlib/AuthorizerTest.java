@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuthorizerTest {
 
     private final ScriptedTransport transport = new ScriptedTransport();
-    private final TdRuntime runtime = new TdRuntime(transport);
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final TdRuntime runtime = new TdRuntime(transport, scheduler);
     private final TdClient client = runtime.newClient(update -> {});
     private final ScriptedPrompts prompts = new ScriptedPrompts();
 
@@ -45,7 +46,7 @@ class AuthorizerTest {
     }
 
     /** Answers from a list; records the problems it was told about. */
-    static final class ScriptedPrompts implements LoginPrompts {
+    static class ScriptedPrompts implements LoginPrompts {
         final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
         final BlockingQueue<String> problems = new LinkedBlockingQueue<>();
         final BlockingQueue<String> links = new LinkedBlockingQueue<>();
@@ -166,6 +167,36 @@ class AuthorizerTest {
                     .cause().isInstanceOf(LoginPrompts.LoginRequired.class)
                     .hasMessageContaining("official");
         }
+    }
+
+    @Test
+    void telegramNotAnsweringEndsTheLoginSayingWhatToCheck() {
+        prompts.answers.add("+4915112345678");
+        Authorizer authorizer = authorizer();
+
+        authorizer.on(new AuthorizationStateWaitPhoneNumber());
+        transport.nextSent("setAuthenticationPhoneNumber");
+        scheduler.advance(TdClient.DEFAULT_TIMEOUT);
+
+        assertThatThrownBy(() -> authorizer.outcome().get(60, TimeUnit.SECONDS))
+                .cause().isInstanceOf(TdTimeoutException.class)
+                .hasMessage("Telegram did not answer within 30 s (setAuthenticationPhoneNumber): check the network or TG_PROXY_*");
+    }
+
+    @Test
+    void aFailureWithoutAMessageStillSaysWhatFailed() {
+        prompts.answers.add("+4915112345678");
+        Authorizer authorizer = new Authorizer(client, TdlibParameters.of(TdlibAccountTest.account("bot1"), dataDir), new ScriptedPrompts() {
+            @Override
+            public CompletableFuture<String> phoneNumber() {
+                return CompletableFuture.failedFuture(new NullPointerException());
+            }
+        });
+
+        authorizer.on(new AuthorizationStateWaitPhoneNumber());
+
+        assertThatThrownBy(() -> authorizer.outcome().get(60, TimeUnit.SECONDS))
+                .cause().hasMessage("login failed: NullPointerException");
     }
 
     @Test

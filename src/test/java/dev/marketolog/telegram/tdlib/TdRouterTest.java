@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class TdRouterTest {
 
     private final ScriptedTransport transport = new ScriptedTransport();
-    private final TdRuntime runtime = new TdRuntime(transport);
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final TdRuntime runtime = new TdRuntime(transport, scheduler);
 
     @AfterEach
     void stop() {
@@ -118,10 +118,23 @@ class TdRouterTest {
     @Test
     void anUnansweredRequestTimesOutAndIsForgotten() {
         TdClient client = runtime.newClient(update -> {});
-        CompletableFuture<OptionValue> answer = client.send(new GetOption("version"), Duration.ofMillis(50));
+        CompletableFuture<OptionValue> answer = client.send(new GetOption("version"), Duration.ofSeconds(5));
+        transport.nextSent("getOption");
+        scheduler.advance(Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> answer.get(60, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> answer.get(60, TimeUnit.SECONDS)).cause().isInstanceOf(TdTimeoutException.class)
+                .hasMessage("Telegram did not answer within 5 s (getOption): check the network or TG_PROXY_*");
         assertThat(runtime.router().pendingCount()).isZero();
+    }
+
+    @Test
+    void anAnsweredRequestLeavesNoTimerBehind() throws Exception {
+        TdClient client = runtime.newClient(update -> {});
+        CompletableFuture<OptionValue> answer = client.send(new GetOption("version"));
+        transport.answer(transport.nextSent(), "{\"@type\":\"optionValueString\",\"value\":\"1.8.65\"}");
+
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(new OptionValueString("1.8.65"));
+        assertThat(scheduler.pending()).isZero();
     }
 
     @Test

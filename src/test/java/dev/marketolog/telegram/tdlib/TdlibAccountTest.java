@@ -2,12 +2,14 @@ package dev.marketolog.telegram.tdlib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Secret;
 import dev.marketolog.telegram.TelegramListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,12 +78,8 @@ class TdlibAccountTest {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("still not so after 60 s").isLessThan(giveUp);
-            Thread.sleep(10);
-        }
+    private static void awaitTrue(BooleanSupplier condition) {
+        await().atMost(Duration.ofSeconds(60)).until(condition::getAsBoolean);
     }
 
     private static String state(String type) {

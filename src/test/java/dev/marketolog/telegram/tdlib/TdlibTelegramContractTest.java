@@ -17,7 +17,7 @@ class TdlibTelegramContractTest extends TelegramContractTest {
         runtime = new TdRuntime(new FakeTdlib());
         AtomicReference<TdlibTelegram> port = new AtomicReference<>();
         TdClient client = runtime.newClient(update -> port.get().onUpdate(update));
-        port.set(new TdlibTelegram(client, Duration.ofSeconds(30), InstantSource.system()));
+        port.set(new TdlibTelegram(client, Duration.ofSeconds(30), InstantSource.system(), runtime.scheduler()));
         return new ContractWorld(port.get(), FakeTdlib.OPEN, FakeTdlib.CLOSED, FakeTdlib.UNKNOWN,
                 new PostKey(FakeTdlib.OPEN, FakeTdlib.ALBUM_FIRST), FakeTdlib.ALBUM_PARTS);
     }

@@ -1,4 +1,4 @@
-package dev.marketolog.store;
+package dev.marketolog.cache;
 
 import java.time.Duration;
 import java.util.Optional;
