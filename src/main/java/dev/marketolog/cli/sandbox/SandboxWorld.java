@@ -87,7 +87,7 @@ public final class SandboxWorld implements AutoCloseable {
                 }
 
                 @Override
-                public void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {
+                public void discussionMessageDeleted(long channelId, long discussionChatId, long messageId) {
                     mailbox.ownCommentDeleted(channelId, discussionChatId, messageId);
                 }
 

@@ -172,7 +172,7 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
         try {
             switch (update.type()) {
                 case "new_post" -> to.newPost(update.post());
-                case "own_comment_deleted" -> to.ownCommentDeleted(update.channelId(), update.discussionChatId(), update.messageId());
+                case "own_comment_deleted" -> to.discussionMessageDeleted(update.channelId(), update.discussionChatId(), update.messageId());
                 case "restricted" -> to.restricted(update.channelId(), update.reason());
                 case "session_gone" -> to.sessionGone(update.reason());
                 default -> log.debug("account {}: unknown sandbox update {}", name, update.type());

@@ -160,7 +160,7 @@ public final class SimWorld {
                 post.removeComment(new SimPost.Comment(comment.at(), comment.text()));
                 listener = author.listener();
             }
-            listener.ifPresent(l -> l.ownCommentDeleted(comment.post().channelId(), comment.discussionChatId(), comment.messageId()));
+            listener.ifPresent(l -> l.discussionMessageDeleted(comment.post().channelId(), comment.discussionChatId(), comment.messageId()));
         });
     }
 

@@ -384,7 +384,7 @@ class SimWorldTest {
         List<List<Long>> deleted = new ArrayList<>();
         telegram.listen(new TelegramListener() {
             @Override
-            public void ownCommentDeleted(long channelId, long discussionChatId, long messageId) {
+            public void discussionMessageDeleted(long channelId, long discussionChatId, long messageId) {
                 deleted.add(List.of(channelId, discussionChatId, messageId));
             }
         });
