@@ -44,7 +44,9 @@ class DeletionsAfterRestartTest {
     /** FakeTdlib numbers sent messages from 5000 and confirms each under its id + 100000. */
     private static final List<Long> FIRST_TWO_SENT = List.of(105_000L, 105_001L);
 
-    private final EngineStores stores = InMemoryStores.create();
+    /** The clock of the run going on: the stores' leases live on as the process restarts, on each run's clock. */
+    private VirtualClock current;
+    private final EngineStores stores = InMemoryStores.create(() -> current.instant());
     private final List<EngineEvent> events = new ArrayList<>();
     private final List<TdRuntime> runtimes = new ArrayList<>();
 
@@ -78,6 +80,7 @@ class DeletionsAfterRestartTest {
         TdRuntime runtime = new TdRuntime(tdlib, new ManualScheduler());
         runtimes.add(runtime);
         VirtualClock clock = new VirtualClock(at);
+        current = clock;
         AtomicReference<TdlibTelegram> port = new AtomicReference<>();
         TdClient client = runtime.newClient(update -> port.get().onUpdate(update));
         // the read budget on the virtual clock: reads ten virtual minutes apart never wait
