@@ -42,15 +42,20 @@ public final class ChaosRun {
 
     /** A channel whose discussion group the sandbox closes to everyone; every account has it on its allowlist. */
     static final long FORBIDDEN_CHANNEL = -1001000000099L;
+    /** The refusals row of channels closed when an account opened them (from serve's log). */
+    public static final String CHANNEL_REFUSED = "channel_refused_on_open";
     private static final long FIRST_CHANNEL = -1001000000001L;
     private static final int CHANNELS = 5;
     private static final int FLEET_MAX_ACCOUNTS_PER_POST = 1;
     private static final Duration COME_BACK_WITHIN = Duration.ofSeconds(90);
     private static final Duration COMMENT_AFTER_FAULTS_WITHIN = Duration.ofSeconds(60);
-    private static final Duration LLM_FAULT = Duration.ofSeconds(10);
+    private static final Duration LLM_FAULT = Duration.ofSeconds(5);
     private static final Duration REDIS_DOWN = Duration.ofSeconds(6);
     private static final Pattern SKIP = Pattern.compile("^marketolog_comments_skipped_total\\{[^}]*reason=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)$");
     private static final ObjectMapper JSON = SandboxJson.mapper();
+    private static final List<String> WORDS = List.of("цены", "осенью", "рынок", "спрос", "поставки", "склад", "логистика",
+            "интересно", "посмотрим", "думаю", "возможно", "сезон", "урожай", "экспорт", "тарифы", "маржа", "клиенты", "заказы",
+            "конкуренты", "регион", "прогноз", "неделя", "динамика", "курс", "зерно", "аналитика", "сроки", "запасы");
 
     /** The three kinds of account, so that every limit bites within minutes. */
     static final List<AccountLimits> ROLES = List.of(
@@ -92,7 +97,7 @@ public final class ChaosRun {
     private ChaosReport run() throws Exception {
         Instant began = Instant.now();
         Files.createDirectories(settings.workDir());
-        try (TestDatabase db = TestDatabase.create(); OpenAiTestServer llm = OpenAiTestServer.start()) {
+        try (TestDatabase db = TestDatabase.create(); OpenAiTestServer llm = OpenAiTestServer.start().respondWith(request -> answer())) {
             try {
                 startRedis();
                 startSandbox();
@@ -117,8 +122,9 @@ public final class ChaosRun {
                 GateViolations worldViolations = inspect("/inspect/violations", new TypeReference<>() {});
                 ChaosChecks.Verdict verdict =
                         ChaosChecks.check(received, refusals, journal(db), accounts, FLEET_MAX_ACCOUNTS_PER_POST);
-                Map<String, Long> refusalsByType =
-                        refusals.stream().collect(Collectors.groupingBy(r -> r.error().type(), Collectors.counting()));
+                Map<String, Long> refusalsByType = new HashMap<>(
+                        refusals.stream().collect(Collectors.groupingBy(r -> r.error().type(), Collectors.counting())));
+                refusalsByType.put(CHANNEL_REFUSED, channelsRefused());
                 return new ChaosReport(kills[0], kills[1], List.copyOf(recoveries), Map.copyOf(faults), received.size(), denials(),
                         refusalsByType, worldViolations, verdict, List.copyOf(failures), Duration.between(began, Instant.now()));
             } finally {
@@ -135,15 +141,16 @@ public final class ChaosRun {
         launch(environment, envFiles);
         while (kills < settings.kills() && Instant.now().isBefore(deadline)) {
             // a kill during start is followed by a launch that must come back, so that every SIGKILL is recovered from
-            boolean inStart = !lastDuringStart && random.nextInt(4) == 0;
+            boolean inStart = !lastDuringStart && random.nextBoolean();
             if (inStart) {
-                Thread.sleep(random.nextInt(2500));
-                duringStart++;
+                Thread.sleep(random.nextInt(6_000));
+                inStart = serve.get("/health").isEmpty(); // a kill once it listens is no kill during start
+                duringStart += inStart ? 1 : 0;
             } else {
                 if (!awaitHealthy(kills > 0)) {
                     break;
                 }
-                Thread.sleep(random.nextInt(10_000));
+                Thread.sleep(random.nextInt(5_000));
                 if (!serve.isAlive()) {
                     failures.add("serve ended on its own: " + serve.logTail(30));
                     break;
@@ -216,7 +223,15 @@ public final class ChaosRun {
     private static void llmFault(OpenAiTestServer llm, Reply reply) throws InterruptedException {
         llm.respondWith(request -> reply);
         Thread.sleep(LLM_FAULT);
-        llm.respondWith(request -> Reply.answer(OpenAiTestServer.DEFAULT_ANSWER));
+        llm.respondWith(request -> answer());
+    }
+
+    /** A comment unlike the account's earlier ones, which the writer would reject as a copy. */
+    private static Reply answer() {
+        List<String> words = new ArrayList<>(WORDS);
+        java.util.Collections.shuffle(words, java.util.concurrent.ThreadLocalRandom.current());
+        String text = String.join(" ", words.subList(0, 9));
+        return Reply.answer(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".");
     }
 
     /** Ends every connection to the run's database but the one asking (serve's pool, and the harness's own idle ones). */
@@ -267,6 +282,16 @@ public final class ChaosRun {
         }
     }
 
+    /**
+     * How often serve heard that a channel is closed to an account, as its log says: the sandbox refuses the forbidden
+     * channel when the account opens it, before any send, so its record of refused sends does not show it.
+     */
+    private long channelsRefused() throws IOException {
+        try (var lines = Files.lines(settings.workDir().resolve("serve.log"))) {
+            return lines.filter(line -> line.contains("channel " + FORBIDDEN_CHANNEL + " banned")).count();
+        }
+    }
+
     private Map<String, Long> denials() {
         Map<String, Long> total = new HashMap<>();
         skipsByLife.values().forEach(skips -> skips.forEach((reason, count) -> total.merge(reason, count.longValue(), Long::sum)));
@@ -299,8 +324,8 @@ public final class ChaosRun {
     private void startSandbox() throws InterruptedException {
         JarProcess started = JarProcess.start(settings.jar(), settings.workDir(), Map.of(), sandboxPort,
                 settings.workDir().resolve("sandbox.log"), "sandbox", "--port", Integer.toString(sandboxPort),
-                "--seed", Long.toString(settings.seed()), "--posts-per-hour", "240",
-                "--flood-wait-rate", "0.08", "--flood-wait-max", "15", "--peer-flood-rate", "0.02",
+                "--seed", Long.toString(settings.seed()), "--posts-per-hour", "600",
+                "--flood-wait-rate", "0.25", "--flood-wait-max", "15", "--peer-flood-rate", "0.02",
                 "--forbidden-chat", Long.toString(FORBIDDEN_CHANNEL), "--state", stateFile.toString());
         if (started.awaitHealthy(COME_BACK_WITHIN).isEmpty()) {
             throw new IllegalStateException("the sandbox did not start: " + started.logTail(30));
