@@ -150,7 +150,7 @@ public final class ChaosRun {
                 if (!awaitHealthy(kills > 0)) {
                     break;
                 }
-                Thread.sleep(random.nextInt(5_000));
+                Thread.sleep(random.nextInt(4_000));
                 if (!serve.isAlive()) {
                     failures.add("serve ended on its own: " + serve.logTail(30));
                     break;
