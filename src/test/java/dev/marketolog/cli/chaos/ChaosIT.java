@@ -36,8 +36,10 @@ class ChaosIT {
         assertThat(report.denials()).as(report.table())
                 .hasEntrySatisfying("daily_limit", count -> assertThat(count).isPositive())
                 .hasEntrySatisfying("hourly_limit", count -> assertThat(count).isPositive())
-                .hasEntrySatisfying("min_interval", count -> assertThat(count).isPositive())
-                .hasEntrySatisfying("flood_wait", count -> assertThat(count).isPositive());
+                .hasEntrySatisfying("min_interval", count -> assertThat(count).isPositive());
+        // a flood wait the sandbox asked for, and (when a post came during it) the engine's skips while it ran
+        assertThat(report.refusals().getOrDefault("flood_wait", 0L) + report.denials().getOrDefault("flood_wait", 0L))
+                .as(report.table()).isPositive();
         assertThat(report.refusals()).as(report.table()).hasEntrySatisfying(ChaosRun.CHANNEL_REFUSED, count -> assertThat(count).isPositive());
         assertThat(report.elapsed()).as("CI-sized").isLessThan(Duration.ofMinutes(4));
     }

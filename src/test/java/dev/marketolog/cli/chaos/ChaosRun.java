@@ -48,7 +48,7 @@ public final class ChaosRun {
     private static final int CHANNELS = 5;
     private static final int FLEET_MAX_ACCOUNTS_PER_POST = 1;
     private static final Duration COME_BACK_WITHIN = Duration.ofSeconds(90);
-    private static final Duration COMMENT_AFTER_FAULTS_WITHIN = Duration.ofSeconds(60);
+    private static final Duration COMMENT_AFTER_FAULTS_WITHIN = Duration.ofSeconds(90);
     private static final Duration LLM_FAULT = Duration.ofSeconds(5);
     private static final Duration REDIS_DOWN = Duration.ofSeconds(6);
     private static final Pattern SKIP = Pattern.compile("^marketolog_comments_skipped_total\\{[^}]*reason=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)$");
@@ -59,8 +59,8 @@ public final class ChaosRun {
 
     /** The three kinds of account, so that every limit bites within minutes. */
     static final List<AccountLimits> ROLES = List.of(
-            new AccountLimits(6, 2, Duration.ofSeconds(10), Duration.ofSeconds(20)),      // reaches its daily cap
-            new AccountLimits(2, 200, Duration.ofSeconds(10), Duration.ofSeconds(20)),    // reaches its hourly cap
+            new AccountLimits(6, 1, Duration.ofSeconds(10), Duration.ofSeconds(20)),      // reaches its daily cap
+            new AccountLimits(1, 200, Duration.ofSeconds(10), Duration.ofSeconds(20)),    // reaches its hourly cap
             new AccountLimits(120, 1000, Duration.ofSeconds(20), Duration.ofSeconds(30))); // keeps commenting, meets its intervals
 
     private final ChaosSettings settings;
@@ -150,7 +150,7 @@ public final class ChaosRun {
                 if (!awaitHealthy(kills > 0)) {
                     break;
                 }
-                Thread.sleep(random.nextInt(4_000));
+                Thread.sleep(random.nextInt(7_000));
                 if (!serve.isAlive()) {
                     failures.add("serve ended on its own: " + serve.logTail(30));
                     break;
@@ -325,7 +325,7 @@ public final class ChaosRun {
         JarProcess started = JarProcess.start(settings.jar(), settings.workDir(), Map.of(), sandboxPort,
                 settings.workDir().resolve("sandbox.log"), "sandbox", "--port", Integer.toString(sandboxPort),
                 "--seed", Long.toString(settings.seed()), "--posts-per-hour", "600",
-                "--flood-wait-rate", "0.25", "--flood-wait-max", "15", "--peer-flood-rate", "0.02",
+                "--flood-wait-rate", "0.4", "--flood-wait-max", "30", "--peer-flood-rate", "0.02",
                 "--forbidden-chat", Long.toString(FORBIDDEN_CHANNEL), "--state", stateFile.toString());
         if (started.awaitHealthy(COME_BACK_WITHIN).isEmpty()) {
             throw new IllegalStateException("the sandbox did not start: " + started.logTail(30));
