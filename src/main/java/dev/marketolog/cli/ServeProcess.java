@@ -8,6 +8,7 @@ import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
+import dev.marketolog.store.JournalRetention;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.tdlib.TdRuntime;
 import dev.marketolog.web.HealthEndpoint;
@@ -17,6 +18,7 @@ import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.TelegramSession;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -88,6 +90,7 @@ final class ServeProcess implements AutoCloseable {
 
         Database database = started(Database.open(config));
         Cache cache = started(Caches.open(config.redisUrl(), metrics.registry()));
+        started(JournalRetention.start(database.dataSource(), retention(settings), clock));
 
         ConfiguredAccounts accounts =
                 new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
@@ -110,6 +113,22 @@ final class ServeProcess implements AutoCloseable {
                 : NO_SESSIONS;
         return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
                 LlmWriters.of(config, cache, metrics.registry()), metrics.registry()));
+    }
+
+    /**
+     * JOURNAL_RETENTION_DAYS, or longer when some account's limits read further back (the gate reads its longest
+     * interval or freshness back from the start of the day), so retention never deletes a row a limit still counts.
+     */
+    static Duration retention(Settings settings) {
+        Duration longest = settings.accounts().stream()
+                .map(AccountSettings::limits)
+                .flatMap(limits -> java.util.stream.Stream.of(
+                        limits.minIntervalBetweenMessages(), limits.minIntervalPerChat(), limits.freshPostMaxAge()))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO)
+                .plusDays(1);
+        Duration configured = settings.process().journalRetention();
+        return longest.compareTo(configured) > 0 ? longest : configured;
     }
 
     /** No account is enabled: none needs a session. */

@@ -17,7 +17,11 @@ public record ProcessSettings(
         int llmMaxConcurrency,             // LLM_MAX_CONCURRENCY
         int fleetMaxAccountsPerPost,       // FLEET_MAX_ACCOUNTS_PER_POST
         Duration fleetMinGap,              // FLEET_MIN_GAP_SECONDS
-        Optional<Path> tdjsonPath) {       // TDJSON_PATH
+        Optional<Path> tdjsonPath,         // TDJSON_PATH
+        Duration journalRetention) {       // JOURNAL_RETENTION_DAYS
+
+    /** The shortest JOURNAL_RETENTION_DAYS: longer than every window a limit reads (the self-deleted one is 7 days). */
+    public static final int MIN_JOURNAL_RETENTION_DAYS = 8;
 
     public static ProcessSettings defaults() {
         return new ProcessSettings(
@@ -31,7 +35,8 @@ public record ProcessSettings(
                 2,
                 1,
                 Duration.ofSeconds(300),
-                Optional.empty());
+                Optional.empty(),
+                Duration.ofDays(365));
     }
 
     /** Like a record's, with the password inside REDIS_URL masked (the other secrets mask themselves). */
@@ -41,6 +46,7 @@ public record ProcessSettings(
                 + ", redisUrl=" + redisUrl.map(url -> Masking.urlCredentials(url.toString()))
                 + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
                 + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost
-                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + "]";
+                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath
+                + ", journalRetention=" + journalRetention + "]";
     }
 }

@@ -29,6 +29,7 @@ public final class SettingsDescription {
         v.put(FLEET_MAX_ACCOUNTS_PER_POST, String.valueOf(p.fleetMaxAccountsPerPost()));
         v.put(FLEET_MIN_GAP_SECONDS, seconds(p.fleetMinGap()));
         v.put(TDJSON_PATH, path(p.tdjsonPath()));
+        v.put(JOURNAL_RETENTION_DAYS, String.valueOf(p.journalRetention().toDays()));
         return v;
     }
 

@@ -252,6 +252,7 @@ class SettingsLoaderTest {
             ACCOUNT_NAME                          | ../etc           | 1-64 letters, digits, _ or -
             PROMPT_SYSTEM_FILE                    | /no/such/prompt  | a readable file
             LLM_MAX_CONCURRENCY                   | 0                | a whole number from 1 to 1000
+            JOURNAL_RETENTION_DAYS                | 7                | a whole number ≥ 8
             """)
     void badValueIsReportedWithItsKeyValueAndLine(String key, String value, String expected) throws Exception {
         Path file = write(".env", "# settings", key + "=" + value + " # as typed", "TG_PROXY_HOST=proxy.example.com",

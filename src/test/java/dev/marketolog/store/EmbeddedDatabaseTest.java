@@ -70,7 +70,7 @@ class EmbeddedDatabaseTest {
         ProcessSettings defaults = ProcessSettings.defaults();
         return new ProcessSettings(defaults.httpHost(), defaults.httpPort(), java.util.Optional.empty(),
                 defaults.redisUrl(), dataDir, defaults.adminToken(), defaults.logFormat(), defaults.llmMaxConcurrency(),
-                defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(), defaults.tdjsonPath());
+                defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(), defaults.tdjsonPath(), defaults.journalRetention());
     }
 
     static void update(Database database, String sql) throws SQLException {
