@@ -33,7 +33,7 @@ public final class JdbcJournal implements Journal {
             + " order by counted_at desc limit 1";
     /** An account's recent texts: comment_account_texts. */
     static final String RECENT_TEXTS = "select text from comment where account = ? and status in ('sent', 'dry_run')"
-            + " and text is not null order by id desc limit ?";
+            + " and text is not null order by counted_at desc, id desc limit ?";
     /** The other accounts under a post: comment_post. */
     static final String OTHERS_UNDER = "select count(distinct account) from comment where channel_id = ? and post_id = ?"
             + " and account <> ? and " + LIVE;
