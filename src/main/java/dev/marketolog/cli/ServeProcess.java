@@ -1,5 +1,6 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -7,17 +8,20 @@ import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
+import dev.marketolog.store.JournalRetention;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +94,7 @@ final class ServeProcess implements AutoCloseable {
 
         Database database = started(Database.open(config));
         Cache cache = started(Caches.open(config.redisUrl(), metrics.registry()));
+        started(JournalRetention.start(database.dataSource(), retention(settings), clock));
 
         ConfiguredAccounts accounts =
                 new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
@@ -110,6 +115,22 @@ final class ServeProcess implements AutoCloseable {
         TelegramSessions sessions = Telegrams.sessions(settings);
         return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
                 writers.open(config, cache, metrics.registry()), metrics.registry()));
+    }
+
+    /**
+     * JOURNAL_RETENTION_DAYS, or longer when some account's limits read further back (the gate reads its longest
+     * interval or freshness back from the start of the day), so retention never deletes a row a limit still counts.
+     */
+    static Duration retention(Settings settings) {
+        Duration longest = settings.accounts().stream()
+                .map(AccountSettings::limits)
+                .flatMap(limits -> Stream.of(
+                        limits.minIntervalBetweenMessages(), limits.minIntervalPerChat(), limits.freshPostMaxAge()))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO)
+                .plusDays(1);
+        Duration configured = settings.process().journalRetention();
+        return longest.compareTo(configured) > 0 ? longest : configured;
     }
 
     /** Keeps {@code part} for {@link #close()}; then ends the start if a stop was requested meanwhile. */

@@ -18,7 +18,11 @@ public record ProcessSettings(
         int fleetMaxAccountsPerPost,       // FLEET_MAX_ACCOUNTS_PER_POST
         Duration fleetMinGap,              // FLEET_MIN_GAP_SECONDS
         Optional<Path> tdjsonPath,         // TDJSON_PATH
-        Optional<URI> telegramSandboxUrl) { // TELEGRAM_SANDBOX_URL; every account talks to this sandbox world instead of TDLib
+        Optional<URI> telegramSandboxUrl, // TELEGRAM_SANDBOX_URL; every account talks to this sandbox world instead of TDLib
+        Duration journalRetention) {       // JOURNAL_RETENTION_DAYS
+
+    /** The shortest JOURNAL_RETENTION_DAYS: longer than every window a limit reads (the self-deleted one is 7 days). */
+    public static final int MIN_JOURNAL_RETENTION_DAYS = 8;
 
     public static ProcessSettings defaults() {
         return new ProcessSettings(
@@ -33,7 +37,8 @@ public record ProcessSettings(
                 1,
                 Duration.ofSeconds(300),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                Duration.ofDays(365));
     }
 
     /** Like a record's, with the password inside REDIS_URL masked (the other secrets mask themselves). */
@@ -43,6 +48,7 @@ public record ProcessSettings(
                 + ", redisUrl=" + redisUrl.map(url -> Masking.urlCredentials(url.toString()))
                 + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
                 + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost
-                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + ", telegramSandboxUrl=" + telegramSandboxUrl + "]";
+                + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + ", telegramSandboxUrl=" + telegramSandboxUrl
+                + ", journalRetention=" + journalRetention + "]";
     }
 }

@@ -6,6 +6,7 @@ import static dev.marketolog.config.SettingKey.FLEET_MAX_ACCOUNTS_PER_POST;
 import static dev.marketolog.config.SettingKey.FLEET_MIN_GAP_SECONDS;
 import static dev.marketolog.config.SettingKey.HTTP_HOST;
 import static dev.marketolog.config.SettingKey.HTTP_PORT;
+import static dev.marketolog.config.SettingKey.JOURNAL_RETENTION_DAYS;
 import static dev.marketolog.config.SettingKey.LLM_MAX_CONCURRENCY;
 import static dev.marketolog.config.SettingKey.LOG_FORMAT;
 import static dev.marketolog.config.SettingKey.POSTGRES_DSN;
@@ -31,6 +32,8 @@ final class ProcessSettingsReader {
                 values.read(FLEET_MAX_ACCOUNTS_PER_POST, defaults.fleetMaxAccountsPerPost(), Values.integer(1, Integer.MAX_VALUE)),
                 values.read(FLEET_MIN_GAP_SECONDS, defaults.fleetMinGap(), Values.seconds(0)),
                 values.optional(TDJSON_PATH, Values::path).or(defaults::tdjsonPath),
-                values.optional(TELEGRAM_SANDBOX_URL, Values::loopbackHttpUrl).or(defaults::telegramSandboxUrl));
+                values.optional(TELEGRAM_SANDBOX_URL, Values::loopbackHttpUrl).or(defaults::telegramSandboxUrl),
+                values.read(JOURNAL_RETENTION_DAYS, defaults.journalRetention(),
+                        Values.days(ProcessSettings.MIN_JOURNAL_RETENTION_DAYS)));
     }
 }

@@ -31,6 +31,7 @@ public final class SettingsDescription {
         v.put(FLEET_MIN_GAP_SECONDS, seconds(p.fleetMinGap()));
         v.put(TDJSON_PATH, path(p.tdjsonPath()));
         v.put(TELEGRAM_SANDBOX_URL, p.telegramSandboxUrl().map(URI::toString).orElse("(TDLib: real Telegram)"));
+        v.put(JOURNAL_RETENTION_DAYS, String.valueOf(p.journalRetention().toDays()));
         return v;
     }
 

@@ -56,6 +56,11 @@ final class Values {
         return raw -> Duration.ofMinutes(count.parse(raw));
     }
 
+    static ValueParser<Duration> days(int min) {
+        ValueParser<Integer> count = integer(min, Integer.MAX_VALUE);
+        return raw -> Duration.ofDays(count.parse(raw));
+    }
+
     static ValueParser<Double> decimal(double min, double max) {
         String expected = "a number from " + plain(min) + " to " + plain(max);
         return raw -> {

@@ -23,7 +23,20 @@ public final class JdbcJournal implements Journal {
 
     private static final String LIVE = "status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run')";
     private static final String COUNTS = "(" + LIVE + " or (status = 'failed' and reached_server))";
-    private static final String AT = "coalesce(sent_at, created_at)";
+
+    // The reads of an account's tick, each served by an index of V4 (JournalQueryPlanTest checks the plans).
+    /** An account's counting rows since a time: comment_account_counted. */
+    static final String HISTORY = "select channel_id, post_id, branch, status, counted_at from comment"
+            + " where account = ? and counted_at >= ? and " + COUNTS + " order by counted_at, id";
+    /** The others' last comment in a channel: comment_channel_live_counted read backwards to the first other account. */
+    static final String LAST_BY_OTHERS = "select counted_at from comment where channel_id = ? and account <> ? and " + LIVE
+            + " order by counted_at desc limit 1";
+    /** An account's recent texts: comment_account_texts. */
+    static final String RECENT_TEXTS = "select text from comment where account = ? and status in ('sent', 'dry_run')"
+            + " and text is not null order by counted_at desc, id desc limit ?";
+    /** The other accounts under a post: comment_post. */
+    static final String OTHERS_UNDER = "select count(distinct account) from comment where channel_id = ? and post_id = ?"
+            + " and account <> ? and " + LIVE;
 
     private final Jdbc jdbc;
 
@@ -185,8 +198,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public List<JournalEntry> history(String account, Instant since) {
         return jdbc.query("read the journal of " + account,
-                "select channel_id, post_id, branch, status, " + AT + " as at from comment"
-                        + " where account = ? and " + COUNTS + " and " + AT + " >= ? order by at, id",
+                HISTORY,
                 s -> {
                     s.setString(1, account);
                     s.setTimestamp(2, timestamp(since));
@@ -195,14 +207,13 @@ public final class JdbcJournal implements Journal {
                         new PostKey(row.getLong("channel_id"), row.getLong("post_id")),
                         Branch.valueOf(row.getString("branch").toUpperCase(Locale.ROOT)),
                         CommentStatus.ofCode(row.getString("status")),
-                        row.getTimestamp("at").toInstant()));
+                        row.getTimestamp("counted_at").toInstant()));
     }
 
     @Override
     public List<String> recentTexts(String account, int limit) {
         return jdbc.query("read the recent comments of " + account,
-                "select text from comment where account = ? and status in ('sent', 'dry_run') and text is not null"
-                        + " order by id desc limit ?",
+                RECENT_TEXTS,
                 s -> {
                     s.setString(1, account);
                     s.setInt(2, limit);
@@ -213,7 +224,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public int otherAccountsUnder(String account, PostKey post) {
         return jdbc.queryOne("count the accounts under " + post,
-                "select count(distinct account) from comment where channel_id = ? and post_id = ? and account <> ? and " + LIVE,
+                OTHERS_UNDER,
                 s -> {
                     s.setLong(1, post.channelId());
                     s.setLong(2, post.messageId());
@@ -228,13 +239,12 @@ public final class JdbcJournal implements Journal {
     }
 
     private static Optional<Instant> lastByOthers(Connection connection, String account, long channelId) throws SQLException {
-        return Jdbc.query(connection,
-                "select max(" + AT + ") as at from comment where channel_id = ? and account <> ? and " + LIVE,
+        return Jdbc.query(connection, LAST_BY_OTHERS,
                 s -> {
                     s.setLong(1, channelId);
                     s.setString(2, account);
                 },
-                row -> Jdbc.instant(row, "at")).getFirst();
+                row -> row.getTimestamp(1).toInstant()).stream().findFirst();
     }
 
     @Override

@@ -264,6 +264,7 @@ class SettingsLoaderTest {
             LLM_MAX_CONCURRENCY                   | 0                | a whole number from 1 to 1000
             TELEGRAM_SANDBOX_URL                  | http://8.8.8.8:9400 | 8.8.8.8 is not a loopback address
             TELEGRAM_SANDBOX_URL                  | https://127.0.0.1:9400 | an http:// URL on this machine
+            JOURNAL_RETENTION_DAYS                | 7                | a whole number ≥ 8
             """)
     void badValueIsReportedWithItsKeyValueAndLine(String key, String value, String expected) throws Exception {
         Path file = write(".env", "# settings", key + "=" + value + " # as typed", "TG_PROXY_HOST=proxy.example.com",

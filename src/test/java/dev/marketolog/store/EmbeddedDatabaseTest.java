@@ -344,7 +344,8 @@ class EmbeddedDatabaseTest {
         ProcessSettings defaults = ProcessSettings.defaults();
         return new ProcessSettings(defaults.httpHost(), defaults.httpPort(), java.util.Optional.empty(),
                 defaults.redisUrl(), dataDir, defaults.adminToken(), defaults.logFormat(), defaults.llmMaxConcurrency(),
-                defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(), defaults.tdjsonPath(), defaults.telegramSandboxUrl());
+                defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(), defaults.tdjsonPath(), defaults.telegramSandboxUrl(),
+                defaults.journalRetention());
     }
 
     static void update(Database database, String sql) throws SQLException {
