@@ -676,10 +676,8 @@ class FleetTest {
 
     @Test
     void anAccountWhoseStoresAreDownAtStartTriesAgainAndRuns() {
-        FlakyLeases leases = new FlakyLeases(stores.leases());
+        FlakyLeases leases = fleetOnFlakyLeases();
         leases.failuresLeft = 2;
-        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
-                new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         fleet.start();
         advance(Duration.ofMinutes(5));
@@ -692,11 +690,17 @@ class FleetTest {
         assertThat(telegram.comments()).hasSize(1);
     }
 
-    @Test
-    void anAccountThatCannotRenewItsLeaseStopsSendingBeforeItExpires() {
+    /** The fleet anew over the same stores, but with leases the test can make fail or refuse. */
+    private FlakyLeases fleetOnFlakyLeases() {
         FlakyLeases leases = new FlakyLeases(stores.leases());
         fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
                 new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        return leases;
+    }
+
+    @Test
+    void anAccountThatCannotRenewItsLeaseStopsSendingBeforeItExpires() {
+        FlakyLeases leases = fleetOnFlakyLeases();
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         fleet.start();
         advance(Duration.ofMinutes(1));
@@ -712,9 +716,7 @@ class FleetTest {
 
     @Test
     void anAccountWhoseLeaseRenewalIsRefusedStandsByAtOnceAndSendsNothingMore() {
-        FlakyLeases leases = new FlakyLeases(stores.leases());
-        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
-                new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
+        FlakyLeases leases = fleetOnFlakyLeases();
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());
         fleet.start();
         advance(Duration.ofMinutes(1));
