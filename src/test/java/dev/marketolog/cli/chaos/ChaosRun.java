@@ -144,7 +144,12 @@ public final class ChaosRun {
             boolean inStart = !lastDuringStart && random.nextBoolean();
             if (inStart) {
                 Thread.sleep(random.nextInt(6_000));
-                inStart = serve.get("/health").isEmpty(); // a kill once it listens is no kill during start
+                // serve answers 503 "starting" while it starts: a kill once it answers 200 is no kill during start, and
+                // its recovery counts like the others'
+                inStart = serve.get("/health").map(HttpResponse::statusCode).orElse(0) != 200;
+                if (!inStart && !awaitHealthy(kills > 0)) {
+                    break;
+                }
                 duringStart += inStart ? 1 : 0;
             } else {
                 if (!awaitHealthy(kills > 0)) {
