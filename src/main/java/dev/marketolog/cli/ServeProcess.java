@@ -112,7 +112,7 @@ final class ServeProcess implements AutoCloseable {
     private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
-        TelegramSessions sessions = Telegrams.sessions(settings);
+        TelegramSessions sessions = Telegrams.sessions(settings, instanceId);
         return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
                 writers.open(config, cache, metrics.registry()), metrics.registry()));
     }

@@ -15,12 +15,13 @@ final class Telegrams {
 
     /**
      * The accounts' sessions: the sandbox's (no libtdjson needed), TDLib's when some account is enabled (libtdjson is
-     * loaded then, and serve stops with the loader's reason when it cannot be), or none.
+     * loaded then, and serve stops with the loader's reason when it cannot be), or none. The sandbox records each
+     * comment with {@code instanceId}, this instance's stable identity.
      */
-    static TelegramSessions sessions(Settings settings) {
+    static TelegramSessions sessions(Settings settings, String instanceId) {
         ProcessSettings config = settings.process();
         if (config.telegramSandboxUrl().isPresent()) {
-            return new SandboxSessions(config.telegramSandboxUrl().get(), "pid " + ProcessHandle.current().pid());
+            return new SandboxSessions(config.telegramSandboxUrl().get(), instanceId);
         }
         return settings.accounts().stream().anyMatch(AccountSettings::enabled)
                 ? new TdlibSessions(TdRuntime.shared(config.tdjsonPath()), config.dataDir())

@@ -14,6 +14,7 @@ import dev.marketolog.llm.OpenAiTestServer;
 import dev.marketolog.store.TestDatabase;
 import dev.marketolog.telegram.sim.SimOptions;
 import dev.marketolog.web.TestHttp;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class ServeWithSandboxTest {
                 assertThat(comment.account()).isEqualTo("bot");
                 assertThat(comment.channelId()).isEqualTo(CHANNEL);
                 assertThat(comment.text()).isEqualTo(OpenAiTestServer.DEFAULT_ANSWER);
-                assertThat(comment.instance()).isEqualTo("pid " + ProcessHandle.current().pid());
+                assertThat(comment.instance()).as("the sending instance's identity").isEqualTo(Files.readString(dataDir.resolve("instance-id")).strip());
                 assertThat(health.get("accounts").get(0).get("state").asText()).isEqualTo("running");
                 assertThat(health.get("accounts").get(0).get("telegram").get("authorization").asText()).isEqualTo("sandbox");
             }
