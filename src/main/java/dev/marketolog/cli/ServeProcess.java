@@ -6,6 +6,7 @@ import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
+import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.store.JournalRetention;
@@ -98,7 +99,10 @@ final class ServeProcess implements AutoCloseable {
 
         ConfiguredAccounts accounts =
                 new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
-        accounts.register();
+        ConnectionLoss.retry("register the accounts", () -> {
+            accounts.register();
+            return accounts;
+        });
         EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));

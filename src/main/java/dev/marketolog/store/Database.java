@@ -101,7 +101,7 @@ public final class Database implements AutoCloseable {
                 LOGIN_TIMEOUT.plus(CONNECT_TIMEOUT).toSeconds());
         Pool pool = pool(dsn);
         try {
-            var result = flyway(pool).migrate();
+            var result = ConnectionLoss.retry("migrate the database at " + where(dsn), () -> flyway(pool).migrate());
             log.info("Database {} ready, {} migration(s) applied", where(dsn), result.migrationsExecuted);
             return pool;
         } catch (RuntimeException e) {

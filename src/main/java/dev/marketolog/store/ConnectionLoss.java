@@ -1,0 +1,57 @@
+package dev.marketolog.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries an idempotent step of the start (migrating, registering the accounts) when the database dropped its
+ * connection under it (a terminated backend, a server restarting): the pool hands out a new connection, so a short
+ * retry is all it takes, where giving up would end the whole start. Any other failure is thrown at once.
+ */
+public final class ConnectionLoss {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionLoss.class);
+
+    static final int ATTEMPTS = 3;
+    private static final Duration PAUSE = Duration.ofSeconds(1);
+
+    private ConnectionLoss() {}
+
+    /** Runs {@code step}, again up to {@link #ATTEMPTS} in all while it fails because the connection was lost. */
+    public static <T> T retry(String what, Supplier<T> step) {
+        return retry(what, step, PAUSE);
+    }
+
+    static <T> T retry(String what, Supplier<T> step, Duration pause) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !lostConnection(e)) {
+                    throw e;
+                }
+                log.warn("{}: the database connection was lost ({}); trying again ({} of {})", what,
+                        e.getMessage(), attempt + 1, ATTEMPTS);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether an SQL failure in the chain says the server went away or cannot be reached. */
+    static boolean lostConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && SqlFailure.of(sql) == SqlFailure.UNREACHABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
