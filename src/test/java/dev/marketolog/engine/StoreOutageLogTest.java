@@ -3,18 +3,15 @@ package dev.marketolog.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.marketolog.CapturedLog;
 import dev.marketolog.store.memory.InMemoryStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A database outage is the store's to report once: the accounts count what fails meanwhile, without a stack trace each. */
 class StoreOutageLogTest {
@@ -25,18 +22,10 @@ class StoreOutageLogTest {
     private final VirtualClock clock = new VirtualClock(START);
     private final Fleet fleet = new Fleet(clock, InMemoryStores.create(clock), new FleetRules(1, Duration.ZERO),
             new SplittableRandom(7), event -> {});
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog logged = CapturedLog.of(AccountRunner.class);
 
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        runnerLogger().addAppender(logged);
-    }
 
-    @AfterEach
-    void releaseLog() {
-        runnerLogger().detachAppender(logged);
-    }
 
     @Test
     void failuresDuringAStoreOutageAreCountedWithoutAnErrorOrStackTrace() {
@@ -45,8 +34,8 @@ class StoreOutageLogTest {
         });
 
         assertThat(fleet.status().getFirst().failures()).isPositive();
-        assertThat(logged.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN) && event.getMessage().contains("task failed"));
-        assertThat(logged.list).allMatch(event -> event.getThrowableProxy() == null);
+        assertThat(logged.events()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN) && event.getMessage().contains("task failed"));
+        assertThat(logged.events()).allMatch(event -> event.getThrowableProxy() == null);
     }
 
     @Test
@@ -55,7 +44,7 @@ class StoreOutageLogTest {
             throw new IllegalStateException("a bug");
         });
 
-        assertThat(logged.list).anySatisfy(event -> {
+        assertThat(logged.events()).anySatisfy(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getThrowableProxy()).isNotNull();
         });
@@ -71,7 +60,4 @@ class StoreOutageLogTest {
         clock.runUntil(START.plus(Duration.ofHours(1)));
     }
 
-    private static Logger runnerLogger() {
-        return (Logger) LoggerFactory.getLogger(AccountRunner.class);
-    }
 }

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.marketolog.CapturedLog;
 import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
 import dev.marketolog.engine.StoreUnavailableException;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /** The database's health as /health and the log see it, on the real PostgreSQL of the tests. */
 class DatabaseHealthTest {
@@ -26,18 +23,10 @@ class DatabaseHealthTest {
     @AutoClose
     static final TestDatabase db = TestDatabase.create();
 
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog logged = CapturedLog.of(DatabaseHealth.class);
 
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        healthLogger().addAppender(logged);
-    }
 
-    @AfterEach
-    void releaseLog() {
-        healthLogger().detachAppender(logged);
-    }
 
     /** The JUnit timeout is a sanity bound: without driver timeouts the connect waits forever. */
     @Test
@@ -76,7 +65,7 @@ class DatabaseHealthTest {
 
             assertThat(readOnly.health().state()).isEqualTo(DatabaseHealth.State.READ_ONLY);
             assertThat(readOnly.health().state().label()).isEqualTo("read-only");
-            assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(logged.events()).singleElement().satisfies(event -> {
                 assertThat(event.getLevel()).isEqualTo(Level.WARN);
                 assertThat(event.getFormattedMessage()).contains("is read-only");
                 assertThat(event.getThrowableProxy()).isNull();
@@ -122,9 +111,9 @@ class DatabaseHealthTest {
             health.probe(database.dataSource());
 
             assertThat(health.state().label()).isEqualTo("up");
-            assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
-            assertThat(logged.list).allMatch(event -> event.getThrowableProxy() == null);
-            assertThat(logged.list.get(1).getFormattedMessage()).contains("answers again");
+            assertThat(logged.events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+            assertThat(logged.events()).allMatch(event -> event.getThrowableProxy() == null);
+            assertThat(logged.events().get(1).getFormattedMessage()).contains("answers again");
         }
     }
 
@@ -145,7 +134,4 @@ class DatabaseHealthTest {
         return new DatabaseDsn(url, dsn.user(), dsn.password());
     }
 
-    private static Logger healthLogger() {
-        return (Logger) LoggerFactory.getLogger(DatabaseHealth.class);
-    }
 }

@@ -1,13 +1,12 @@
 package dev.marketolog.store;
 
+import dev.marketolog.CapturedLog;
 import dev.marketolog.cache.Cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,11 +16,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisCacheTest extends CacheContractTest {
 
@@ -32,18 +29,10 @@ class RedisCacheTest extends CacheContractTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T08:00:00Z"));
     private final InstantSource clock = now::get;
 
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog logged = CapturedLog.of(RedisCache.class);
 
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        redisCacheLogger().addAppender(logged);
-    }
 
-    @AfterEach
-    void releaseLog() {
-        redisCacheLogger().detachAppender(logged);
-    }
 
     @Override
     protected Cache newCache() {
@@ -136,12 +125,9 @@ class RedisCacheTest extends CacheContractTest {
     }
 
     private List<Level> logLevels() {
-        return logged.list.stream().map(ILoggingEvent::getLevel).toList();
+        return logged.events().stream().map(ILoggingEvent::getLevel).toList();
     }
 
-    private static Logger redisCacheLogger() {
-        return (Logger) LoggerFactory.getLogger(RedisCache.class);
-    }
 
     private double outages() {
         return meters.counter("cache.outages").count();
