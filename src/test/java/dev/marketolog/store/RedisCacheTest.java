@@ -1,12 +1,12 @@
 package dev.marketolog.store;
 
-import dev.marketolog.CapturedLog;
-import dev.marketolog.cache.Cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.marketolog.CapturedLog;
+import dev.marketolog.cache.Cache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
