@@ -42,7 +42,7 @@ final class AccountRunner implements FleetMember {
     private volatile AccountPolicy settings;
     private final String name;
     private final Telegram telegram;
-    private final CommentWriter writer;
+    private CommentWriter writer;
     private final EngineClock clock;
     private final EngineStores stores;
     private final FleetRules fleet;
@@ -164,7 +164,10 @@ final class AccountRunner implements FleetMember {
             case OperatorCommand.Resume resume -> resume(now);
             case OperatorCommand.LiftSpamBlock lift when holder -> liftSpamBlock(now);
             case OperatorCommand.ClearBan(long channelId) when holder -> clearBan(channelId, now);
-            case OperatorCommand.Reconfigure(AccountPolicy next) -> reconfigure(next, now);
+            case OperatorCommand.Reconfigure(AccountPolicy next, CommentWriter nextWriter) -> {
+                writer = nextWriter;
+                reconfigure(next, now);
+            }
             // the state is the lease holder's to change: another process applies it
             case OperatorCommand.LiftSpamBlock lift -> {}
             case OperatorCommand.ClearBan clear -> {}

@@ -18,6 +18,6 @@ public sealed interface OperatorCommand {
     /** Take the channel off the ban list and open it again. */
     record ClearBan(long channelId) implements OperatorCommand {}
 
-    /** Run on these settings from now on (the console changed some of them). */
-    record Reconfigure(AccountPolicy policy) implements OperatorCommand {}
+    /** Run on these settings, and have comments written by this writer (PERSONA may have changed), from now on. */
+    record Reconfigure(AccountPolicy policy, CommentWriter writer) implements OperatorCommand {}
 }
