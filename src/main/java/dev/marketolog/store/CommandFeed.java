@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandFeed.class);
+    /** The longest pause before a lost listening connection is opened again. */
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     /** A command as stored; {@code args} holds the channel id of a clear-ban. */
     public record Command(long id, String account, String command, String args) {}
@@ -35,6 +37,8 @@ public final class CommandFeed implements AutoCloseable {
     private long lastSeen;
     private volatile boolean closed;
     private Thread thread;
+    /** The connection the feed listens on, aborted by {@link #close()} so the wait for a notification ends at once. */
+    private volatile Connection listeningOn;
 
     private CommandFeed(DataSource dataSource, InstantSource clock, String instance, long lastSeen) {
         this.jdbc = new Jdbc(dataSource);
@@ -75,6 +79,7 @@ public final class CommandFeed implements AutoCloseable {
         boolean reported = false;
         while (!closed) {
             try (Connection connection = dataSource.getConnection()) {
+                listeningOn = connection;
                 PGConnection listening = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + OperatorCommands.CHANNEL);
@@ -93,8 +98,8 @@ public final class CommandFeed implements AutoCloseable {
                     return;
                 }
                 if (!reported) {
-                    log.warn("cannot listen for operators' commands ({}); reading them every {} s meanwhile", e.getMessage(),
-                            pollEvery.toSeconds());
+                    log.warn("cannot listen for operators' commands ({}); trying again, and reading them meanwhile",
+                            e.getMessage());
                     reported = true;
                 }
                 pollWhileDown(pollEvery, handler);
@@ -102,10 +107,10 @@ public final class CommandFeed implements AutoCloseable {
         }
     }
 
-    /** Without a listening connection, one poll after a pause; then the listener is tried again. */
+    /** Without a listening connection, one poll after a short pause; then the listener is tried again. */
     private void pollWhileDown(Duration pollEvery, Consumer<Command> handler) {
         try {
-            Thread.sleep(pollEvery);
+            Thread.sleep(pollEvery.compareTo(RECONNECT_AFTER) < 0 ? pollEvery : RECONNECT_AFTER);
             deliver(handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,6 +144,14 @@ public final class CommandFeed implements AutoCloseable {
         Thread running;
         synchronized (this) {
             running = thread;
+        }
+        Connection listening = listeningOn;
+        if (listening != null) {
+            try {
+                listening.abort(Runnable::run);
+            } catch (SQLException e) {
+                log.debug("could not abort the listening connection: {}", e.getMessage());
+            }
         }
         if (running != null) {
             running.interrupt();
