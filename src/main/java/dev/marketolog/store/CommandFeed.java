@@ -37,8 +37,7 @@ public final class CommandFeed implements AutoCloseable {
     private long lastSeen;
     private volatile boolean closed;
     private Thread thread;
-    /** The connection the feed listens on, aborted by {@link #close()} so the wait for a notification ends at once. */
-    private volatile Connection listeningOn;
+
 
     private CommandFeed(DataSource dataSource, InstantSource clock, String instance, long lastSeen) {
         this.jdbc = new Jdbc(dataSource);
@@ -79,7 +78,6 @@ public final class CommandFeed implements AutoCloseable {
         boolean reported = false;
         while (!closed) {
             try (Connection connection = dataSource.getConnection()) {
-                listeningOn = connection;
                 PGConnection listening = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + OperatorCommands.CHANNEL);
@@ -137,6 +135,16 @@ public final class CommandFeed implements AutoCloseable {
         }
     }
 
+    /** A notification of its own ends the listener's wait at once; without the database, the wait's end does. */
+    private void wake() {
+        try {
+            jdbc.query("wake the operator command listener", "select pg_notify('" + OperatorCommands.CHANNEL + "', '')",
+                    s -> {}, row -> null);
+        } catch (RuntimeException e) {
+            log.debug("could not wake the operator command listener: {}", e.getMessage());
+        }
+    }
+
     /** Stops the feed's thread. */
     @Override
     public void close() {
@@ -145,15 +153,8 @@ public final class CommandFeed implements AutoCloseable {
         synchronized (this) {
             running = thread;
         }
-        Connection listening = listeningOn;
-        if (listening != null) {
-            try {
-                listening.abort(Runnable::run);
-            } catch (SQLException e) {
-                log.debug("could not abort the listening connection: {}", e.getMessage());
-            }
-        }
         if (running != null) {
+            wake();
             running.interrupt();
             try {
                 running.join(Duration.ofSeconds(5));
