@@ -9,19 +9,28 @@ import dev.marketolog.store.Caches;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
+import dev.marketolog.store.JdbcJournal;
+import dev.marketolog.store.JdbcOutbox;
 import dev.marketolog.store.JournalRetention;
+import dev.marketolog.notify.Notifier;
+import dev.marketolog.notify.AccountSessions;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +112,13 @@ final class ServeProcess implements AutoCloseable {
             accounts.register();
             return accounts;
         });
-        EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
+        // the notifications hear the engine's events from its start, and reach its sessions once it runs
+        AtomicReference<EngineService> running = new AtomicReference<>();
+        Notifier notifier = notifier(settings, database, clock, metrics,
+                account -> Optional.ofNullable(running.get()).flatMap(e -> e.telegram(account)));
+        EngineService engine = startEngine(settings, database, cache, metrics, instance.id(), notifier);
+        running.set(engine);
+        started(notifier.start());
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
@@ -113,12 +128,23 @@ final class ServeProcess implements AutoCloseable {
      * Every account on the real-time clock, with its Telegram (TDLib or the sandbox, see {@link Telegrams}) and the LLM
      * writer.
      */
-    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
+    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId,
+            Notifier notifier) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = Telegrams.sessions(settings, instanceId);
         return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
-                writers.open(config, cache, metrics.registry()), metrics.registry()));
+                writers.open(config, cache, metrics.registry()),
+                new EngineMetrics(metrics.registry()).andThen(notifier.engineListener())));
+    }
+
+    /** NOTIFY_*: the sinks, the digest over every account in the first account's TIMEZONE, the outbox in PostgreSQL. */
+    private static Notifier notifier(Settings settings, Database database, InstantSource clock, Metrics metrics,
+            AccountSessions sessions) {
+        List<String> accounts = settings.accounts().stream().map(AccountSettings::name).toList();
+        ZoneId zone = settings.accounts().isEmpty() ? ZoneId.systemDefault() : settings.accounts().getFirst().limits().timezone();
+        return Notifier.create(settings.process().notifications(), accounts, zone, new JdbcOutbox(database.dataSource()),
+                new JdbcJournal(database.dataSource()), sessions, HttpClient.newHttpClient(), clock, metrics.registry());
     }
 
     /**

@@ -10,17 +10,20 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Notices, from the engine's events, what changes no row: a session gone, an account failing repeatedly, the LLM down
  * for longer than NOTIFY_LLM_DOWN_MINUTES; and counts the skips for the digest. It only keeps what it noticed: the
  * delivery loop {@link #drain drains} it into the outbox, so an engine thread never waits for the database.
  */
-final class EngineWatch implements java.util.function.Consumer<EngineEvent> {
+final class EngineWatch implements Consumer<EngineEvent> {
 
     /** An account with this many failures (broken tasks, refused sends) within {@link #FAILING_WINDOW} is reported. */
     static final int FAILING_COUNT = 5;
@@ -33,6 +36,7 @@ final class EngineWatch implements java.util.function.Consumer<EngineEvent> {
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
     private final Map<String, Instant> failingReported = new HashMap<>();
     private final Map<String, Map<SkipReason, Long>> skips = new TreeMap<>();
+    private final Set<String> gone = new HashSet<>();
     private Optional<Instant> llmDownSince = Optional.empty();
     private boolean llmDownReported;
 
@@ -43,8 +47,10 @@ final class EngineWatch implements java.util.function.Consumer<EngineEvent> {
     @Override
     public synchronized void accept(EngineEvent event) {
         switch (event) {
-            case EngineEvent.SessionGone(String account, Instant at, String reason) ->
-                    noticed.add(Notification.sessionGone(account, reason, at));
+            case EngineEvent.SessionGone(String account, Instant at, String reason) -> {
+                gone.add(account);
+                noticed.add(Notification.sessionGone(account, reason, at));
+            }
             case EngineEvent.AccountFailed(String account, Instant at, String error) -> failure(account, at, error);
             case EngineEvent.SendFailed(String account, Instant at, var post, String errorType) ->
                     failure(account, at, "a send under " + post + " failed: " + errorType);
@@ -83,6 +89,11 @@ final class EngineWatch implements java.util.function.Consumer<EngineEvent> {
             llmDownReported = true;
             noticed.add(Notification.llmDown(since, at));
         }
+    }
+
+    /** Whether the account's session went away (it needs a login, which needs a restart). */
+    synchronized boolean sessionGone(String account) {
+        return gone.contains(account);
     }
 
     /** What was noticed since the last drain, oldest first; forgotten here. */

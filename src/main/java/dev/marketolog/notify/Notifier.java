@@ -52,13 +52,12 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
     /**
      * @param accounts every configured account, in the order of the settings: the digest covers them all
      * @param digestZone the first account's TIMEZONE
-     * @param savedMessages each account's Telegram session, while it has one (NOTIFY_SAVED_MESSAGES)
      */
-    Notifier(NotifySettings settings, List<String> accounts, ZoneId digestZone, NotificationOutbox outbox, Journal journal,
+    Notifier(EngineWatch watch, NotifySettings settings, List<String> accounts, ZoneId digestZone, NotificationOutbox outbox, Journal journal,
             List<Sink> sinks, InstantSource clock, MeterRegistry registry) {
         this.outbox = outbox;
         this.delivery = new DeliveryLoop(outbox, sinks, clock, registry);
-        this.watch = new EngineWatch(settings.llmDownAfter());
+        this.watch = watch;
         this.digest = new DigestClock(settings.digestHour(), digestZone);
         this.journal = journal;
         this.accounts = List.copyOf(accounts);
@@ -67,16 +66,18 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
 
     /** The sinks {@code settings} names, talking HTTP through {@code http}. */
     public static Notifier create(NotifySettings settings, List<String> accounts, ZoneId digestZone, NotificationOutbox outbox,
-            Journal journal, SavedMessagesSink.Sessions sessions, HttpClient http, InstantSource clock, MeterRegistry registry) {
+            Journal journal, AccountSessions sessions, HttpClient http, InstantSource clock, MeterRegistry registry) {
         List<Sink> sinks = new ArrayList<>();
         settings.webhook().ifPresent(url -> sinks.add(new WebhookSink(http, settings.webhookUrl(), settings.webhookFormat())));
         if (settings.bot()) {
             sinks.add(new BotApiSink(http, BotApiSink.baseUrl(), settings.botToken(), settings.chatId().orElseThrow()));
         }
+        EngineWatch watch = new EngineWatch(settings.llmDownAfter());
         if (settings.savedMessages()) {
-            sinks.add(new SavedMessagesSink(sessions, accounts));
+            // an account whose session went away cannot write, even to itself: its notes go to another account's
+            sinks.add(new SavedMessagesSink(account -> watch.sessionGone(account) ? Optional.empty() : sessions.session(account), accounts));
         }
-        return new Notifier(settings, accounts, digestZone, outbox, journal, sinks, clock, registry);
+        return new Notifier(watch, settings, accounts, digestZone, outbox, journal, sinks, clock, registry);
     }
 
     /** Feeds the engine's events to the watch; give it to the engine as a listener. */

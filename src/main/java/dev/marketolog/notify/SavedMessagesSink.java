@@ -17,18 +17,12 @@ import java.util.Optional;
  */
 final class SavedMessagesSink implements Sink {
 
-    /** An account's Telegram session, while it has one. */
-    @FunctionalInterface
-    public interface Sessions {
-        Optional<Telegram> session(String account);
-    }
-
     private static final int TELEGRAM_CHARS = 4096;
 
-    private final Sessions sessions;
+    private final AccountSessions sessions;
     private final List<String> accounts;
 
-    SavedMessagesSink(Sessions sessions, List<String> accounts) {
+    SavedMessagesSink(AccountSessions sessions, List<String> accounts) {
         this.sessions = sessions;
         this.accounts = List.copyOf(accounts);
     }
