@@ -94,6 +94,14 @@ public record Notification(String key, Kind kind, Optional<String> account, Stri
                 account + " failed " + failures + " times within " + window.toMinutes() + " minutes; the last: " + last, at);
     }
 
+    /** Drafts wait for the operator; one notification for each oldest draft, so a queue that stays is not repeated. */
+    public static Notification reviewWaiting(NotificationOutbox.WaitingDrafts waiting, Instant at) {
+        String account = waiting.account();
+        return now("review_waiting:" + account + ":" + waiting.oldestId(), Kind.REVIEW_WAITING, Optional.of(account),
+                account + " has " + waiting.count() + " draft(s) waiting for review, the oldest since "
+                        + TIME.format(waiting.oldestSince()), at);
+    }
+
     /** The LLM has failed every draft since {@code since}. */
     public static Notification llmDown(Instant since, Instant at) {
         return now("llm_down:" + since.toEpochMilli(), Kind.LLM_DOWN, Optional.empty(),

@@ -23,6 +23,12 @@ public interface NotificationOutbox {
     /** How many wait, and since when the oldest. */
     Backlog backlog(Instant now);
 
+    /**
+     * Each account's drafts that have waited for review since before {@code before}: journal rows in the status
+     * {@code awaiting_review}, which review mode adds (until it does, there are none).
+     */
+    List<WaitingDrafts> draftsWaitingSince(Instant before);
+
     /** Forgets delivered notifications older than {@code before}; answers how many. */
     int purgeDelivered(Instant before);
 
@@ -62,6 +68,9 @@ public interface NotificationOutbox {
             }
         }
     }
+
+    /** An account's drafts waiting for review: how many, and the oldest. */
+    record WaitingDrafts(String account, int count, long oldestId, Instant oldestSince) {}
 
     /** The outbox's backlog, for /metrics and the console. */
     record Backlog(long waiting, Optional<Instant> oldestSince) {

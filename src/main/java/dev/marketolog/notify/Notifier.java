@@ -33,6 +33,10 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     /** The pause between two passes: the sinks' pace (one message a second) is the limit anyway. */
     static final Duration PASS = Duration.ofSeconds(1);
+    /** Drafts waiting for review longer than this are reported. */
+    static final Duration REVIEW_WAIT = Duration.ofMinutes(30);
+    /** How often the review queue is looked at. */
+    static final Duration REVIEW_CHECK = Duration.ofMinutes(1);
     /** Delivered notifications are kept this long, then deleted. */
     static final Duration KEEP_DELIVERED = Duration.ofDays(30);
 
@@ -45,6 +49,7 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
     private final InstantSource clock;
     private final List<Notification> unsaved = new ArrayList<>();
     private Instant nextPurge = Instant.MIN;
+    private Instant nextReviewCheck = Instant.MIN;
     private boolean storeDown;
     private volatile Thread thread;
     private volatile boolean closed;
@@ -111,6 +116,10 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
         try {
             unsaved.addAll(watch.drain());
             digest.due(now).ifPresent(day -> unsaved.add(digestOf(day, now)));
+            if (!now.isBefore(nextReviewCheck)) {
+                outbox.draftsWaitingSince(now.minus(REVIEW_WAIT)).forEach(w -> unsaved.add(Notification.reviewWaiting(w, now)));
+                nextReviewCheck = now.plus(REVIEW_CHECK);
+            }
             while (!unsaved.isEmpty()) {
                 outbox.add(unsaved.getFirst());
                 unsaved.removeFirst();
