@@ -1,10 +1,12 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.cache.Cache;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.notify.AccountSessions;
+import dev.marketolog.notify.Notifier;
 import dev.marketolog.store.AccountRepository;
-import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
@@ -12,8 +14,6 @@ import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.store.JdbcJournal;
 import dev.marketolog.store.JdbcOutbox;
 import dev.marketolog.store.JournalRetention;
-import dev.marketolog.notify.Notifier;
-import dev.marketolog.notify.AccountSessions;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;

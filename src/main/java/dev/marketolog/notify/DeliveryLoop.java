@@ -85,9 +85,10 @@ public final class DeliveryLoop implements NotificationStatus.Source {
                 sent.forEach(p -> done.get(p.id()).add(sink.name()));
                 delivered.get(sink.name()).increment();
             } catch (SinkException e) {
-                String error = sink.name() + ": " + e.getMessage();
-                sent.forEach(p -> errors.put(p.id(), error));
-                failed(sink, error);
+                failed(sink, e.getMessage(), sent, errors);
+            } catch (RuntimeException e) {
+                // a bug, not an outage: named by its class only, as its message might quote a sink's secret
+                failed(sink, "unexpected " + e.getClass().getName(), sent, errors);
             }
         }
         List<Outcome> outcomes = new ArrayList<>();
@@ -108,7 +109,10 @@ public final class DeliveryLoop implements NotificationStatus.Source {
         return last == null || !now.isBefore(last.plus(sink.minInterval()));
     }
 
-    private void failed(Sink sink, String error) {
+    /** Counts and logs a failed message; each of its notifications keeps the reason for the outbox. */
+    private void failed(Sink sink, String reason, List<Pending> sent, Map<Long, String> errors) {
+        String error = sink.name() + ": " + reason;
+        sent.forEach(p -> errors.put(p.id(), error));
         failed.get(sink.name()).increment();
         failures.incrementAndGet();
         lastFailure.set(Optional.of(error));

@@ -21,13 +21,14 @@ record HttpPost(HttpClient http, Secret secret) {
     private static final int ANSWER_CHARS = 200;
 
     void send(URI uri, String contentType, Map<String, String> headers, String body) throws SinkException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
         HttpResponse<String> response;
         try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // the client's messages may quote the URL, and with it the secret
             throw new SinkException(secret.hideIn("no answer: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
