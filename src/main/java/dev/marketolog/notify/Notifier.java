@@ -115,7 +115,11 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
         Instant now = clock.instant();
         try {
             unsaved.addAll(watch.drain());
-            digest.due(now).ifPresent(day -> unsaved.add(digestOf(day, now)));
+            Optional<LocalDate> digestDay = digest.due(now);
+            if (digestDay.isPresent()) {
+                unsaved.add(digestOf(digestDay.get(), now));
+                digest.written(digestDay.get());
+            }
             if (!now.isBefore(nextReviewCheck)) {
                 outbox.draftsWaitingSince(now.minus(REVIEW_WAIT)).forEach(w -> unsaved.add(Notification.reviewWaiting(w, now)));
                 nextReviewCheck = now.plus(REVIEW_CHECK);
@@ -184,15 +188,15 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
             return zone;
         }
 
-        /** The day whose digest is due at {@code now}, once; the outbox's key keeps it one a day across restarts. */
+        /** The day whose digest is due at {@code now} and not yet {@link #written}; the outbox's key keeps it one a day across restarts. */
         Optional<LocalDate> due(Instant now) {
             ZonedDateTime local = now.atZone(zone);
             LocalDate day = local.toLocalDate();
-            if (local.getHour() < hour || last.filter(day::equals).isPresent()) {
-                return Optional.empty();
-            }
+            return local.getHour() < hour || last.filter(day::equals).isPresent() ? Optional.empty() : Optional.of(day);
+        }
+
+        void written(LocalDate day) {
             last = Optional.of(day);
-            return Optional.of(day);
         }
     }
 }
