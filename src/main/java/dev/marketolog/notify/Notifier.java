@@ -188,11 +188,15 @@ public final class Notifier implements NotificationStatus.Source, AutoCloseable 
             return zone;
         }
 
-        /** The day whose digest is due at {@code now} and not yet {@link #written}; the outbox's key keeps it one a day across restarts. */
+        /**
+         * The day whose digest is due at {@code now} (within its local hour) and not yet {@link #written}. Only within
+         * the hour, so a process started in the afternoon does not greet with a digest; a restart within the hour
+         * still sends it, and the outbox's key keeps it one a day.
+         */
         Optional<LocalDate> due(Instant now) {
             ZonedDateTime local = now.atZone(zone);
             LocalDate day = local.toLocalDate();
-            return local.getHour() < hour || last.filter(day::equals).isPresent() ? Optional.empty() : Optional.of(day);
+            return local.getHour() != hour || last.filter(day::equals).isPresent() ? Optional.empty() : Optional.of(day);
         }
 
         void written(LocalDate day) {

@@ -40,14 +40,15 @@ class DigestTest {
     }
 
     @Test
-    void theDigestIsDueOnceADayFromItsLocalHour() {
+    void theDigestIsDueOnceADayWithinItsLocalHour() {
         Notifier.DigestClock clock = new Notifier.DigestClock(9, MOSCOW);
 
         assertThat(clock.due(Instant.parse("2026-12-03T05:59:00Z"))).isEmpty();
         assertThat(clock.due(AT)).contains(LocalDate.of(2026, 12, 3));
         assertThat(clock.due(AT.plusSeconds(1))).contains(LocalDate.of(2026, 12, 3)); // not written yet: still due
         clock.written(LocalDate.of(2026, 12, 3));
-        assertThat(clock.due(Instant.parse("2026-12-03T20:00:00Z"))).isEmpty();
+        assertThat(clock.due(AT.plusSeconds(60))).isEmpty();
+        assertThat(clock.due(Instant.parse("2026-12-04T07:00:00Z"))).as("10:00 the next day, past the hour").isEmpty();
         assertThat(clock.due(Instant.parse("2026-12-03T21:00:00Z"))).isEmpty(); // the next local day, before its hour
         assertThat(clock.due(Instant.parse("2026-12-04T06:30:00Z"))).contains(LocalDate.of(2026, 12, 4));
     }

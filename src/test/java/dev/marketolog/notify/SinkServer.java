@@ -20,11 +20,11 @@ import java.util.concurrent.Executors;
  * A local HTTP server standing in for a webhook or the Bot API: records every request and answers with the status set
  * ({@link #answer}), after an optional delay.
  */
-final class SinkServer implements AutoCloseable {
+public final class SinkServer implements AutoCloseable {
 
     /** A request as it arrived; {@code accepted} when it was answered 2xx. */
-    record Request(String path, Map<String, List<String>> headers, String body, boolean accepted) {
-        String header(String name) {
+    public record Request(String path, Map<String, List<String>> headers, String body, boolean accepted) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -44,7 +44,7 @@ final class SinkServer implements AutoCloseable {
         server.start();
     }
 
-    static SinkServer start() {
+    public static SinkServer start() {
         try {
             return new SinkServer();
         } catch (IOException e) {
@@ -53,28 +53,28 @@ final class SinkServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT} + {@code path}. */
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     /** Answers every request from now on with {@code status} and {@code body}. */
-    SinkServer answer(int status, String body) {
+    public SinkServer answer(int status, String body) {
         this.status = status;
         this.answer = body;
         return this;
     }
 
     /** Holds every answer this long (to make two deliveries overlap). */
-    SinkServer delay(Duration delay) {
+    public SinkServer delay(Duration delay) {
         this.delay = delay;
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> accepted() {
+    public List<Request> accepted() {
         return requests.stream().filter(Request::accepted).toList();
     }
 
