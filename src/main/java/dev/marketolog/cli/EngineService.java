@@ -7,22 +7,26 @@ import dev.marketolog.engine.AccountPolicy;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
+import dev.marketolog.engine.EngineEvent;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Leasing;
 import dev.marketolog.engine.OperatorCommand;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -41,11 +45,14 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     private final Fleet fleet;
     private final TelegramSessions sessions;
     private final Function<AccountSettings, CommentWriter> writers;
+    private final Map<String, Telegram> telegrams;
 
-    private EngineService(Fleet fleet, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers) {
+    private EngineService(Fleet fleet, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers,
+            Map<String, Telegram> telegrams) {
         this.fleet = fleet;
         this.sessions = sessions;
         this.writers = writers;
+        this.telegrams = new ConcurrentHashMap<>(telegrams);
     }
 
     /**
@@ -53,10 +60,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      * fleet and starts it. The accounts must already be registered in the database.
      *
      * @param instanceId this instance's stable identity: the owner of its accounts' leases
+     * @param listener hears every {@link dev.marketolog.engine.EngineEvent} (metrics, notifications)
      */
     static EngineService start(Settings settings, DataSource dataSource, String instanceId, EngineClock clock,
-            TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
-        return start(settings, Set.of(), dataSource, instanceId, clock, sessions, writers, registry);
+            TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, Consumer<EngineEvent> listener) {
+        return start(settings, Set.of(), dataSource, instanceId, clock, sessions, writers, listener);
     }
 
     /**
@@ -66,14 +74,16 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      */
     static EngineService start(Settings settings, Set<String> paused, DataSource dataSource, String instanceId,
             EngineClock clock, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers,
-            MeterRegistry registry) {
+            Consumer<EngineEvent> listener) {
         Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
-                new Leasing(instanceId, Leasing.TERM), new SecureRandom(), new EngineMetrics(registry));
+                new Leasing(instanceId, Leasing.TERM), new SecureRandom(), listener);
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
+        Map<String, Telegram> opened = new HashMap<>();
         for (int i = 0; i < settings.accounts().size(); i++) {
             AccountSettings account = settings.accounts().get(i);
             Optional<Telegram> telegram = telegrams.get(i);
             if (telegram.isPresent()) {
+                opened.put(account.name(), telegram.get());
                 fleet.add(EnginePolicy.of(account), telegram.get(), writers.apply(account));
             } else {
                 fleet.addNeedingLogin(EnginePolicy.of(account));
@@ -83,7 +93,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions, writers);
+        return new EngineService(fleet, sessions, writers, opened);
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -130,6 +140,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.control(settings.name(), new OperatorCommand.Reconfigure(policy, writers.apply(settings)), applied);
         if (settings.enabled() && fleet.waitsForSession(settings.name())) {
             open(settings).ifPresent(telegram -> {
+                telegrams.put(settings.name(), telegram);
                 fleet.run(policy, telegram, writers.apply(settings), paused);
                 log.info("account {}: enabled in the console, its session opened", settings.name());
             });
@@ -143,6 +154,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
             log.error("account {}: its Telegram session could not be opened; it needs a login", account.name(), e);
             return Optional.empty();
         }
+    }
+
+    /** The Telegram the account was started with; empty for one that needed a login or is disabled. */
+    Optional<Telegram> telegram(String account) {
+        return Optional.ofNullable(telegrams.get(account));
     }
 
     /** Every account, in configuration order, as the engine sees it. */

@@ -1,16 +1,20 @@
 package dev.marketolog.cli;
 
+import dev.marketolog.cache.Cache;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.notify.AccountSessions;
+import dev.marketolog.notify.Notifier;
 import dev.marketolog.store.AccountRepository;
-import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.CommandFeed;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcJournal;
+import dev.marketolog.store.JdbcOutbox;
 import dev.marketolog.store.JournalRetention;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
@@ -18,13 +22,18 @@ import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -115,7 +124,13 @@ final class ServeProcess implements AutoCloseable {
         });
         Set<String> paused = ConnectionLoss.retry("read the paused accounts", () -> running.accounts().stream()
                 .map(AccountSettings::name).filter(control::paused).collect(Collectors.toUnmodifiableSet()));
-        EngineService engine = startEngine(running, paused, database, cache, metrics, instance.id());
+        // the notifications hear the engine's events from its start, and reach its sessions once it runs
+        AtomicReference<EngineService> engineRef = new AtomicReference<>();
+        Notifier notifier = notifier(running, database, clock, metrics,
+                account -> Optional.ofNullable(engineRef.get()).flatMap(e -> e.telegram(account)));
+        EngineService engine = startEngine(running, paused, database, cache, metrics, instance.id(), notifier);
+        engineRef.set(engine);
+        started(notifier.start());
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
@@ -127,12 +142,22 @@ final class ServeProcess implements AutoCloseable {
      * writer.
      */
     private EngineService startEngine(Settings settings, Set<String> paused, Database database, Cache cache, Metrics metrics,
-            String instanceId) {
+            String instanceId, Notifier notifier) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = Telegrams.sessions(settings, instanceId);
         return started(EngineService.start(settings, paused, database.dataSource(), instanceId, engineClock, sessions,
-                writers.open(config, cache, metrics.registry()), metrics.registry()));
+                writers.open(config, cache, metrics.registry()),
+                new EngineMetrics(metrics.registry()).andThen(notifier.engineListener())));
+    }
+
+    /** NOTIFY_*: the sinks, the digest over every account in the first account's TIMEZONE, the outbox in PostgreSQL. */
+    private static Notifier notifier(Settings settings, Database database, InstantSource clock, Metrics metrics,
+            AccountSessions sessions) {
+        List<String> accounts = settings.accounts().stream().map(AccountSettings::name).toList();
+        ZoneId zone = settings.accounts().isEmpty() ? ZoneId.systemDefault() : settings.accounts().getFirst().limits().timezone();
+        return Notifier.create(settings.process().notifications(), accounts, zone, new JdbcOutbox(database.dataSource()),
+                new JdbcJournal(database.dataSource()), sessions, HttpClient.newHttpClient(), clock, metrics.registry());
     }
 
     /**

@@ -34,6 +34,7 @@ final class ProcessSettingsReader {
                 values.optional(TDJSON_PATH, Values::path).or(defaults::tdjsonPath),
                 values.optional(TELEGRAM_SANDBOX_URL, Values::loopbackHttpUrl).or(defaults::telegramSandboxUrl),
                 values.read(JOURNAL_RETENTION_DAYS, defaults.journalRetention(),
-                        Values.days(ProcessSettings.MIN_JOURNAL_RETENTION_DAYS)));
+                        Values.days(ProcessSettings.MIN_JOURNAL_RETENTION_DAYS)),
+                NotifySettingsReader.read(values));
     }
 }

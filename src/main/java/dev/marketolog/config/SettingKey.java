@@ -63,7 +63,14 @@ public enum SettingKey {
     FLEET_MIN_GAP_SECONDS(Scope.PROCESS, Mask.NONE),
     TDJSON_PATH(Scope.PROCESS, Mask.NONE),
     TELEGRAM_SANDBOX_URL(Scope.PROCESS, Mask.NONE),
-    JOURNAL_RETENTION_DAYS(Scope.PROCESS, Mask.NONE);
+    JOURNAL_RETENTION_DAYS(Scope.PROCESS, Mask.NONE),
+    NOTIFY_WEBHOOK_URL(Scope.PROCESS, Mask.WHOLE),
+    NOTIFY_WEBHOOK_FORMAT(Scope.PROCESS, Mask.NONE),
+    NOTIFY_TELEGRAM_BOT_TOKEN(Scope.PROCESS, Mask.WHOLE),
+    NOTIFY_TELEGRAM_CHAT_ID(Scope.PROCESS, Mask.NONE),
+    NOTIFY_SAVED_MESSAGES(Scope.PROCESS, Mask.NONE),
+    NOTIFY_LLM_DOWN_MINUTES(Scope.PROCESS, Mask.NONE),
+    NOTIFY_DIGEST_HOUR(Scope.PROCESS, Mask.NONE);
 
     /** Whose value a key is: one account's (its file, then the environment) or the whole process's. */
     public enum Scope { ACCOUNT, PROCESS }

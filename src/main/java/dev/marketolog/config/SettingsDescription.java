@@ -32,6 +32,14 @@ public final class SettingsDescription {
         v.put(TDJSON_PATH, path(p.tdjsonPath()));
         v.put(TELEGRAM_SANDBOX_URL, p.telegramSandboxUrl().map(URI::toString).orElse("(TDLib: real Telegram)"));
         v.put(JOURNAL_RETENTION_DAYS, String.valueOf(p.journalRetention().toDays()));
+        NotifySettings n = p.notifications();
+        v.put(NOTIFY_WEBHOOK_URL, n.webhookUrl().masked());
+        v.put(NOTIFY_WEBHOOK_FORMAT, n.webhookFormat().name().toLowerCase(Locale.ROOT));
+        v.put(NOTIFY_TELEGRAM_BOT_TOKEN, n.botToken().masked());
+        v.put(NOTIFY_TELEGRAM_CHAT_ID, n.chatId().orElse(""));
+        v.put(NOTIFY_SAVED_MESSAGES, String.valueOf(n.savedMessages()));
+        v.put(NOTIFY_LLM_DOWN_MINUTES, String.valueOf(n.llmDownAfter().toMinutes()));
+        v.put(NOTIFY_DIGEST_HOUR, String.valueOf(n.digestHour()));
         return v;
     }
 

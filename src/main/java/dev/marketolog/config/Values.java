@@ -169,6 +169,12 @@ final class Values {
         return uri;
     }
 
+    /** A webhook: an http or https URL with a host; its path and query may hold its credential, so it is a secret. */
+    static Secret webhookUrl(String raw) throws InvalidValueException {
+        url(raw, Set.of("http", "https"), "an http:// or https:// URL with a host, like https://hooks.slack.com/services/...");
+        return Secret.of(raw.strip());
+    }
+
     /** An http URL on this machine: the sandbox world must never be a way to reach anything else. */
     static URI loopbackHttpUrl(String raw) throws InvalidValueException {
         String expected = "an http:// URL on this machine (127.0.0.1, ::1 or localhost), like http://127.0.0.1:9400";

@@ -5,6 +5,7 @@ import static dev.marketolog.store.Jdbc.timestamp;
 
 import dev.marketolog.engine.AccountState;
 import dev.marketolog.engine.AccountStateStore;
+import dev.marketolog.engine.Notification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,8 +39,19 @@ public final class JdbcAccountStateStore implements AccountStateStore {
         });
     }
 
-    /** Writes the account's state inside the caller's transaction. */
+    /**
+     * Writes the account's state inside the caller's transaction, with the notifications of a spam block: its start, and
+     * its end to be sent when it is over (brought forward when the block is lifted sooner).
+     */
     static void save(Connection connection, String account, AccountState state, Instant at) throws SQLException {
+        if (state.spamBlockedAt(at) && state.lastSpamBlockAt().isPresent()) {
+            Instant since = state.lastSpamBlockAt().get();
+            Instant until = state.spamBlockUntil().orElseThrow();
+            JdbcOutbox.add(connection, Notification.spamBlockStarted(account, since, until));
+            JdbcOutbox.add(connection, Notification.spamBlockEnded(account, since, until));
+        } else {
+            JdbcOutbox.spamBlockOver(connection, account, at);
+        }
         Jdbc.update(connection, """
                 insert into account_state
                     (account, spam_block_until, serious_streak, cooldown_level, last_spam_block_at, flood_wait_until, updated_at)

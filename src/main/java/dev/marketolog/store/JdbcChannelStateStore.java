@@ -5,6 +5,7 @@ import static dev.marketolog.store.Jdbc.timestamp;
 
 import dev.marketolog.engine.ChannelState;
 import dev.marketolog.engine.ChannelStateStore;
+import dev.marketolog.engine.Notification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -43,8 +44,9 @@ public final class JdbcChannelStateStore implements ChannelStateStore {
         });
     }
 
-    /** Puts the channel on the account's ban list inside the caller's transaction. */
+    /** Puts the channel on the account's ban list inside the caller's transaction, with its notification. */
     static void ban(Connection connection, String account, long channelId, String reason, Instant at) throws SQLException {
+        JdbcOutbox.add(connection, Notification.channelBanned(account, channelId, reason, at));
         Jdbc.update(connection, """
                 insert into account_channel (account, channel_id, banned_reason, banned_at) values (?, ?, ?, ?)
                 on conflict (account, channel_id) do update set banned_reason = excluded.banned_reason,

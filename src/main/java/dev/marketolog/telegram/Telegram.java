@@ -20,6 +20,9 @@ public interface Telegram {
     /** Comments {@code text} under {@code post}, joining the discussion group first when that is required. */
     SendResult comment(PostKey post, String text);
 
+    /** Writes {@code text} into the account's own Saved Messages: a note to its operator that no one else sees. */
+    SendResult saveMessage(String text);
+
     /** Registers the one listener for this account's updates. */
     void listen(TelegramListener listener);
 }

@@ -102,7 +102,7 @@ class EngineServiceEndToEndTest {
             };
 
             try (EngineService engine = EngineService.start(settings, db.dataSource(), "test-instance", clock, simulated,
-                    a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), registry)) {
+                    a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), new EngineMetrics(registry))) {
                 awaitTrue(() -> engine.status().getFirst().state() == RunState.RUNNING);
                 Post post = world.publish(CHANNEL, "Цены на бензин снова выросли: за неделю плюс три процента.", 1);
                 // Telegram has the comment a moment before the journal hears back, and the journal before the event that

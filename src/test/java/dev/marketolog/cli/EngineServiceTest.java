@@ -71,7 +71,7 @@ class EngineServiceTest {
         };
 
         try (EngineService engine = EngineService.start(new Settings(ProcessSettings.defaults(), all, List.of()), db.dataSource(),
-                "test-instance", clock, sessions, a -> request -> new WriteResult.Declined(List.of("skip"), 1), new SimpleMeterRegistry())) {
+                "test-instance", clock, sessions, a -> request -> new WriteResult.Declined(List.of("skip"), 1), new EngineMetrics(new SimpleMeterRegistry()))) {
             clock.runUntil(START.plusSeconds(1));
 
             assertThat(engine.status()).extracting(AccountStatus::account, AccountStatus::state).containsExactly(

@@ -19,10 +19,13 @@ final class ServeEnvironment {
     static final String PROXY_PASSWORD = "proxy-pass-8a6c4e2f0b1d3f5a";
     static final String DSN_PASSWORD = "dsn-pass-2b4d6f8a0c1e3a5c";
     static final String REDIS_PASSWORD = "redis-pass-7f5d3b1a9e8c6a4e";
+    static final String WEBHOOK_SECRET = "webhook-path-6d4b2f0e8c1a3e5b";
+    static final String BOT_TOKEN = "123456789:bot-token-1c3e5a7b9d0f2e4c";
 
     /** Every value that must never appear in output, logs or responses. */
     static final List<String> SECRETS =
-            List.of(API_HASH, OPENAI_API_KEY, SESSION_KEY, ADMIN_TOKEN, PROXY_PASSWORD, DSN_PASSWORD, REDIS_PASSWORD);
+            List.of(API_HASH, OPENAI_API_KEY, SESSION_KEY, ADMIN_TOKEN, PROXY_PASSWORD, DSN_PASSWORD, REDIS_PASSWORD,
+                    WEBHOOK_SECRET, BOT_TOKEN);
 
     private ServeEnvironment() {}
 
@@ -45,6 +48,9 @@ final class ServeEnvironment {
         env.put("ALLOWLIST_CHAT_IDS", "[-1001234567890, -1009876543210]");
         env.put("POSTGRES_DSN", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "password=" + DSN_PASSWORD);
         env.put("REDIS_URL", "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + freePort() + "/0");
+        env.put("NOTIFY_WEBHOOK_URL", "http://127.0.0.1:" + freePort() + "/hook/" + WEBHOOK_SECRET);
+        env.put("NOTIFY_TELEGRAM_BOT_TOKEN", BOT_TOKEN);
+        env.put("NOTIFY_TELEGRAM_CHAT_ID", "-1001234567890");
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("DATA_DIR", dataDir.toString());

@@ -73,7 +73,8 @@ class ServeProcessTest {
         assertThat(body.get("accounts").get(0).get("state").asText()).isEqualTo("needs login");
         assertThat(body.get("accounts").get(0).get("telegram").get("authorization").asText()).isEqualTo("waitPhoneNumber");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("cache_outages_total");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("cache_outages_total")
+                .contains("notify_backlog", "notify_delivery_failures_total{sink=\"webhook\"}", "notify_deliveries_total{sink=\"telegram_bot\"}");
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains("HTTP listening on");
         for (String secret : ServeEnvironment.SECRETS) {
             assertThat(health.body()).doesNotContain(secret);

@@ -116,6 +116,12 @@ final class ScriptedTelegram implements Telegram {
         return result;
     }
 
+    /** The engine never writes to Saved Messages (notifications do, outside it): a note is simply taken. */
+    @Override
+    public SendResult saveMessage(String text) {
+        return new SendResult.Sent(1, nextMessageId++, clock.instant());
+    }
+
     @Override
     public void listen(TelegramListener listener) {
         this.listener = listener;

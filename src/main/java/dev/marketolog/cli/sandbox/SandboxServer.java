@@ -56,9 +56,11 @@ public final class SandboxServer implements AutoCloseable {
             config.routes.get(POST + "/comments", this::comments);
             config.routes.post(POST + "/comments", this::comment);
             config.routes.get(ACCOUNT + "/updates", this::updates);
+            config.routes.post(ACCOUNT + "/saved-messages", this::saveMessage);
             config.routes.get("/inspect/comments", ctx -> ctx.json(world.received()));
             config.routes.get("/inspect/refusals", ctx -> ctx.json(world.refusals()));
             config.routes.get("/inspect/violations", ctx -> ctx.json(world.violations()));
+            config.routes.get("/inspect/saved-messages", ctx -> ctx.json(world.savedMessages()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
             config.routes.exception(SandboxWorld.UnknownAccountException.class, (e, ctx) ->
@@ -124,6 +126,15 @@ public final class SandboxServer implements AutoCloseable {
             throw new NotFoundResponse("unknown post " + post.messageId() + " of channel " + post.channelId() + ": " + gone.reason());
         }
         ctx.json(WireSendResult.of(result));
+    }
+
+    private void saveMessage(Context ctx) {
+        String account = account(ctx);
+        Text body = body(ctx, Text.class);
+        if (body.text() == null || body.text().isBlank() || body.text().length() > MAX_TEXT) {
+            throw new BadRequestResponse("a note needs {\"text\": \"...\"}, not blank and at most " + MAX_TEXT + " characters");
+        }
+        ctx.json(WireSendResult.of(world.saveMessage(account, body.text())));
     }
 
     private void updates(Context ctx) throws InterruptedException {

@@ -9,6 +9,7 @@ import dev.marketolog.telegram.TelegramListener;
 import dev.marketolog.telegram.sandbox.WireError;
 import dev.marketolog.telegram.sandbox.WireUpdate;
 import dev.marketolog.telegram.sim.GateViolations;
+import dev.marketolog.telegram.sim.SavedMessage;
 import dev.marketolog.telegram.sim.SimOptions;
 import dev.marketolog.telegram.sim.SimWorld;
 import dev.marketolog.telegram.sim.WorldScheduler;
@@ -133,6 +134,16 @@ public final class SandboxWorld implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Writes a note into {@code account}'s own Saved Messages (the world records it; see {@link #savedMessages()}). */
+    public SendResult saveMessage(String account, String text) {
+        return connected(account).telegram().saveMessage(text);
+    }
+
+    /** Every note the accounts wrote into their Saved Messages, in time order. */
+    public List<SavedMessage> savedMessages() {
+        return world.savedMessages();
     }
 
     /** Publishes a post in {@code channelId} now, outside the script: for tests that need one exact post. */

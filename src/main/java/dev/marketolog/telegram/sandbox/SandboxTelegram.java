@@ -122,6 +122,17 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
     }
 
     @Override
+    public SendResult saveMessage(String text) {
+        try {
+            Answer answer = sendConnected(post("saved-messages", Map.of("text", text)));
+            return answer.status() == 200 ? JSON.convertValue(answer.json(), WireSendResult.class).toResult()
+                    : new SendResult.Failed(new TelegramError.Unknown(answer.status(), answer.json().path("error").asText()), true);
+        } catch (IOException e) {
+            return new SendResult.Unknown("the sandbox's answer was lost: " + e);
+        }
+    }
+
+    @Override
     public void listen(TelegramListener listener) {
         this.listener = listener;
         synchronized (this) {

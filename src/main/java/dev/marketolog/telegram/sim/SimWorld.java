@@ -46,6 +46,7 @@ public final class SimWorld {
     private final List<Post> published = new ArrayList<>();
     private final Map<String, SimulatedTelegram> accounts = new LinkedHashMap<>();
     private final List<SentComment> sent = new ArrayList<>();
+    private final List<SavedMessage> savedMessages = new ArrayList<>();
     private final Set<AccountPost> commented = new HashSet<>();
     private long nextDiscussionId = FIRST_DISCUSSION_ID;
     /** When the one pending wake-up fires, null when none is pending; a wake-up for another time is stale. */
@@ -124,6 +125,18 @@ public final class SimWorld {
     /** Every comment the world accepted, in time order. */
     public synchronized List<SentComment> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Every note the accounts wrote into their own Saved Messages, in time order. */
+    public synchronized List<SavedMessage> savedMessages() {
+        return List.copyOf(savedMessages);
+    }
+
+    /** Records a note into {@code account}'s Saved Messages. */
+    synchronized SavedMessage save(String account, String text) {
+        SavedMessage saved = new SavedMessage(account, clock.instant(), text, savedMessages.size() + 1);
+        savedMessages.add(saved);
+        return saved;
     }
 
     /** The sends so far that the engine's gate should have stopped. */

@@ -23,6 +23,8 @@ final class SimulatedTelegram implements Telegram {
 
     private static final TelegramError.ChannelClosed NOT_FOUND = new TelegramError.ChannelClosed("Chat not found");
     private static final long MAX_DELETE_DELAY_SECONDS = 120;
+    /** The simulation's chat id of every account's Saved Messages. */
+    static final long SAVED_MESSAGES_CHAT = 1;
     private static final TelegramError.PostGone MESSAGE_NOT_FOUND = new TelegramError.PostGone("Message not found");
 
     private final SimWorld world;
@@ -120,6 +122,13 @@ final class SimulatedTelegram implements Telegram {
             }
             return send(channel, post.get(), text, now);
         }
+    }
+
+    /** Saved Messages is the chat with oneself: its id in the simulation is the account's {@link #SAVED_MESSAGES_CHAT}. */
+    @Override
+    public SendResult saveMessage(String text) {
+        SavedMessage saved = world.save(account, text);
+        return new SendResult.Sent(SAVED_MESSAGES_CHAT, saved.messageId(), saved.at());
     }
 
     @Override

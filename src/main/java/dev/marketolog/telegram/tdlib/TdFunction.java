@@ -111,6 +111,9 @@ public sealed interface TdFunction<R extends TdObject> {
 
     record JoinChat(long chatId) implements TdFunction<ChatJoinResult> {}
 
+    /** With the account's own user id: its Saved Messages. */
+    record CreatePrivateChat(long userId, boolean force) implements TdFunction<Chat> {}
+
     sealed interface MessageTopic {
         record MessageTopicThread(long messageThreadId) implements MessageTopic {}
     }

@@ -9,9 +9,11 @@ import dev.marketolog.telegram.TelegramError;
 import dev.marketolog.telegram.TelegramError.ChannelClosed;
 import dev.marketolog.telegram.TelegramListener;
 import dev.marketolog.telegram.tdlib.TdErrorMapping.Context;
+import dev.marketolog.telegram.tdlib.TdFunction.CreatePrivateChat;
 import dev.marketolog.telegram.tdlib.TdFunction.DeleteMessages;
 import dev.marketolog.telegram.tdlib.TdFunction.GetChat;
 import dev.marketolog.telegram.tdlib.TdFunction.GetChatHistory;
+import dev.marketolog.telegram.tdlib.TdFunction.GetOption;
 import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThread;
 import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThreadHistory;
 import dev.marketolog.telegram.tdlib.TdFunction.GetSupergroup;
@@ -31,6 +33,7 @@ import dev.marketolog.telegram.tdlib.TdObject.Message;
 import dev.marketolog.telegram.tdlib.TdObject.MessageSender;
 import dev.marketolog.telegram.tdlib.TdObject.MessageSendingState;
 import dev.marketolog.telegram.tdlib.TdObject.MessageThreadInfo;
+import dev.marketolog.telegram.tdlib.TdObject.OptionValue.OptionValueInteger;
 import dev.marketolog.telegram.tdlib.TdObject.Supergroup;
 import dev.marketolog.telegram.tdlib.TdObject.SupergroupFullInfo;
 import dev.marketolog.telegram.tdlib.TdUpdate.UpdateChatMember;
@@ -298,10 +301,14 @@ public final class TdlibTelegram implements Telegram {
      * it is deleted so that TDLib never delivers it later, outside the engine's gate.
      */
     private SendResult send(MessageThreadInfo thread, String text, Context context) {
-        long chatId = thread.chatId();
         long firstMessage = thread.messages().stream().mapToLong(Message::id).min().orElse(thread.messageThreadId());
-        var request = new SendMessage(chatId, new MessageTopicThread(thread.messageThreadId()),
-                new InputMessageReplyToMessage(firstMessage), new InputMessageText(new FormattedText(text), false));
+        return send(new SendMessage(thread.chatId(), new MessageTopicThread(thread.messageThreadId()),
+                new InputMessageReplyToMessage(firstMessage), new InputMessageText(new FormattedText(text), false)), context);
+    }
+
+    /** Sends one message and waits for its one outcome, withdrawing it when it is still pending after the send timeout. */
+    private SendResult send(SendMessage request, Context context) {
+        long chatId = request.chatId();
         sendsInFlight.incrementAndGet();
         Message pending = null;
         try {
@@ -336,6 +343,27 @@ public final class TdlibTelegram implements Telegram {
                     : withdraw(pending, CompletableFuture.failedFuture(e), context);
         } finally {
             sendsInFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Saved Messages is the private chat with oneself: {@code createPrivateChat} with the account's own user id
+     * ({@code my_id}), then an ordinary {@code sendMessage} there, awaited like a comment.
+     */
+    @Override
+    public SendResult saveMessage(String text) {
+        try {
+            long me = myUserId != 0 ? myUserId
+                    : TdClient.await(client.send(new GetOption("my_id"))) instanceof OptionValueInteger id ? id.value() : 0;
+            if (me == 0) {
+                return new SendResult.Failed(new TelegramError.Unknown(0, "Saved Messages: the account's own id is not known yet"), false);
+            }
+            Chat saved = TdClient.await(client.send(new CreatePrivateChat(me, false)));
+            return send(new SendMessage(saved.id(), null, null, new InputMessageText(new FormattedText(text), false)), Context.NONE);
+        } catch (TdException e) {
+            return new SendResult.Failed(TdErrorMapping.map(e.error()), false);
+        } catch (TdTimeoutException | TdClosedException e) {
+            return new SendResult.Failed(new TelegramError.Unknown(0, "Saved Messages: " + e.getMessage()), false);
         }
     }
 

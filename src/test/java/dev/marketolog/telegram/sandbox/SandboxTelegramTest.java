@@ -65,6 +65,20 @@ class SandboxTelegramTest {
     }
 
     @Test
+    void aNoteGoesIntoTheAccountsOwnSavedMessages() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        telegram = connect();
+
+        SendResult result = telegram.saveMessage("Marketolog: Spam block started");
+
+        assertThat(result).isInstanceOf(SendResult.Sent.class);
+        assertThat(sandbox.world().savedMessages()).singleElement().satisfies(note -> {
+            assertThat(note.account()).isEqualTo("bot");
+            assertThat(note.text()).isEqualTo("Marketolog: Spam block started");
+        });
+    }
+
+    @Test
     void anAccountTheSandboxForgotByRestartingIsConnectedAgainAndItsSendIsRecordedWithItsInstance() {
         Path state = dir.resolve("world.json");
         sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.of(state));

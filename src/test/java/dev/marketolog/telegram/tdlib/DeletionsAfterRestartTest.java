@@ -137,6 +137,11 @@ class DeletionsAfterRestartTest {
         }
 
         @Override
+        public SendResult saveMessage(String text) {
+            return port.saveMessage(text);
+        }
+
+        @Override
         public void listen(TelegramListener listener) {
             port.listen(new TelegramListener() {
                 @Override

@@ -98,6 +98,30 @@ class TdlibTelegramTest {
     }
 
     @Test
+    void aNoteGoesIntoSavedMessagesThePrivateChatWithOneselfAndIsSentOnSucceeded() throws Exception {
+        long me = 777000111;
+        var result = CompletableFuture.supplyAsync(() -> telegram.saveMessage("Marketolog: Spam block started"),
+                command -> Thread.ofVirtual().start(command));
+        Sent myId = transport.nextSent("getOption");
+        assertThat(myId.request().path("name").asText()).isEqualTo("my_id");
+        transport.answer(myId, "{\"@type\":\"optionValueInteger\",\"value\":\"" + me + "\"}");
+        Sent privateChat = transport.nextSent("createPrivateChat");
+        assertThat(privateChat.request().path("user_id").asLong()).isEqualTo(me);
+        transport.answer(privateChat, "{\"@type\":\"chat\",\"id\":" + me + ",\"type\":{\"@type\":\"chatTypePrivate\",\"user_id\":"
+                + me + "},\"title\":\"Saved Messages\"}");
+        Sent send = transport.nextSent("sendMessage");
+        transport.answer(send, message(100, me, text("note"), PENDING));
+        transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(201, me, text("note"), "")
+                + ",\"old_message_id\":100}");
+
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(new SendResult.Sent(me, 201, Instant.ofEpochSecond(1764064800)));
+        assertThat(send.request().path("chat_id").asLong()).isEqualTo(me);
+        assertThat(send.request().has("reply_to")).isFalse();
+        assertThat(send.request().path("input_message_content").path("text").path("text").asText())
+                .isEqualTo("Marketolog: Spam block started");
+    }
+
+    @Test
     void aSendFailedUpdateIsOneFailureWithItsMappedError() throws Exception {
         var result = commentAsync();
         answerThread();
