@@ -52,7 +52,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     static EngineService start(Settings settings, DataSource dataSource, String instanceId, EngineClock clock,
             TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
         Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
-                new Leasing(instanceId, Leasing.TERM), new SecureRandom(), new EngineMetrics(registry));
+                new Leasing(instanceId, settings.process().leaseTerm()), new SecureRandom(), new EngineMetrics(registry));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
         for (int i = 0; i < settings.accounts().size(); i++) {
             AccountSettings account = settings.accounts().get(i);

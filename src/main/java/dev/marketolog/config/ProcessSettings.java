@@ -19,10 +19,14 @@ public record ProcessSettings(
         Duration fleetMinGap,              // FLEET_MIN_GAP_SECONDS
         Optional<Path> tdjsonPath,         // TDJSON_PATH
         Optional<URI> telegramSandboxUrl, // TELEGRAM_SANDBOX_URL; every account talks to this sandbox world instead of TDLib
-        Duration journalRetention) {       // JOURNAL_RETENTION_DAYS
+        Duration journalRetention,         // JOURNAL_RETENTION_DAYS
+        Duration leaseTerm) {              // LEASE_SECONDS
 
     /** The shortest JOURNAL_RETENTION_DAYS: longer than every window a limit reads (the self-deleted one is 7 days). */
     public static final int MIN_JOURNAL_RETENTION_DAYS = 8;
+
+    /** The shortest LEASE_SECONDS: a lease is renewed every two fifths of it, which must leave time for a slow database. */
+    public static final int MIN_LEASE_SECONDS = 30;
 
     public static ProcessSettings defaults() {
         return new ProcessSettings(
@@ -38,7 +42,8 @@ public record ProcessSettings(
                 Duration.ofSeconds(300),
                 Optional.empty(),
                 Optional.empty(),
-                Duration.ofDays(365));
+                Duration.ofDays(365),
+                Duration.ofSeconds(300));
     }
 
     /** Like a record's, with the password inside REDIS_URL masked (the other secrets mask themselves). */
@@ -49,6 +54,6 @@ public record ProcessSettings(
                 + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
                 + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost
                 + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + ", telegramSandboxUrl=" + telegramSandboxUrl
-                + ", journalRetention=" + journalRetention + "]";
+                + ", journalRetention=" + journalRetention + ", leaseTerm=" + leaseTerm + "]";
     }
 }

@@ -63,7 +63,8 @@ public enum SettingKey {
     FLEET_MIN_GAP_SECONDS(Scope.PROCESS, Mask.NONE),
     TDJSON_PATH(Scope.PROCESS, Mask.NONE),
     TELEGRAM_SANDBOX_URL(Scope.PROCESS, Mask.NONE),
-    JOURNAL_RETENTION_DAYS(Scope.PROCESS, Mask.NONE);
+    JOURNAL_RETENTION_DAYS(Scope.PROCESS, Mask.NONE),
+    LEASE_SECONDS(Scope.PROCESS, Mask.NONE);
 
     /** Whose value a key is: one account's (its file, then the environment) or the whole process's. */
     public enum Scope { ACCOUNT, PROCESS }
