@@ -7,7 +7,9 @@ import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
 import dev.marketolog.engine.Fleet;
+import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.Leasing;
+import dev.marketolog.store.JdbcInstanceRegistry;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
@@ -37,22 +39,26 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
 
     private final Fleet fleet;
     private final TelegramSessions sessions;
+    private final String instanceId;
 
-    private EngineService(Fleet fleet, TelegramSessions sessions) {
+    private EngineService(Fleet fleet, TelegramSessions sessions, String instanceId) {
         this.fleet = fleet;
         this.sessions = sessions;
+        this.instanceId = instanceId;
     }
 
     /**
      * Opens the sessions of the enabled accounts (side by side: each may take a while), adds every account to the
-     * fleet and starts it. The accounts must already be registered in the database.
+     * fleet and starts it. The accounts must already be registered in the database. The fleet shares them with the
+     * other instances on the database: it runs its fair share of those it has a session for.
      *
-     * @param instanceId this instance's stable identity: the owner of its accounts' leases
+     * @param instance this instance: its stable identity owns its accounts' leases
      */
-    static EngineService start(Settings settings, DataSource dataSource, String instanceId, EngineClock clock,
+    static EngineService start(Settings settings, DataSource dataSource, Instance instance, EngineClock clock,
             TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
         Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
-                new Leasing(instanceId, settings.process().leaseTerm()), new SecureRandom(), new EngineMetrics(registry));
+                new Leasing(instance.id(), settings.process().leaseTerm()), new SecureRandom(), new EngineMetrics(registry),
+                Optional.of(new Fleet.Sharing(instance, new JdbcInstanceRegistry(dataSource))));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
         for (int i = 0; i < settings.accounts().size(); i++) {
             AccountSettings account = settings.accounts().get(i);
@@ -66,7 +72,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions);
+        return new EngineService(fleet, sessions, instance.id());
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -106,6 +112,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
                 .map(s -> new dev.marketolog.web.AccountStatus(s.account(), s.state(), s.sentToday(), s.dailyLimit(),
                         s.spamBlockUntil(), s.floodWaitUntil(), sessions.session(s.account()), s.failures()))
                 .toList();
+    }
+
+    @Override
+    public Optional<String> instance() {
+        return Optional.of(instanceId);
     }
 
     /** Stops every account (giving up its lease), then closes the sessions. */

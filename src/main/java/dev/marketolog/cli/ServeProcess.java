@@ -3,6 +3,7 @@ package dev.marketolog.cli;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.engine.Instance;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
@@ -16,6 +17,8 @@ import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -103,7 +106,8 @@ final class ServeProcess implements AutoCloseable {
             accounts.register();
             return accounts;
         });
-        EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
+        EngineService engine = startEngine(settings, database, cache, metrics,
+                new Instance(instance.id(), hostName(), httpPort(), processStart()));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
@@ -113,11 +117,11 @@ final class ServeProcess implements AutoCloseable {
      * Every account on the real-time clock, with its Telegram (TDLib or the sandbox, see {@link Telegrams}) and the LLM
      * writer.
      */
-    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
+    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, Instance instance) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
-        TelegramSessions sessions = Telegrams.sessions(settings, instanceId);
-        return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
+        TelegramSessions sessions = Telegrams.sessions(settings, instance.id());
+        return started(EngineService.start(settings, database.dataSource(), instance, engineClock, sessions,
                 writers.open(config, cache, metrics.registry()), metrics.registry()));
     }
 
@@ -154,6 +158,15 @@ final class ServeProcess implements AutoCloseable {
         }
         if (stopRequested) {
             throw new StartStopped();
+        }
+    }
+
+    /** This machine's name, as the other instances see where this one runs. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
         }
     }
 
