@@ -168,6 +168,7 @@ final class AccountRunner implements FleetMember {
             if (keeper.holds()) {
                 log.info("account {}: handed over to another instance", name);
                 halt(RunState.RUNNING_ELSEWHERE);
+                telegram.disconnect(); // before the release: no one else may run it while its session is open here
                 keeper.release();
             }
         });
@@ -178,10 +179,14 @@ final class AccountRunner implements FleetMember {
         keeper.takenElsewhere();
     }
 
-    /** An account this process has not taken is shown as run elsewhere rather than as starting. */
+    /**
+     * An account this process has not taken is shown as run elsewhere rather than as starting, and the session opened
+     * for it at the start is closed.
+     */
     void shownElsewhereUnlessHeld() {
         if (state == RunState.STARTING && !keeper.holds()) {
             state = RunState.RUNNING_ELSEWHERE;
+            telegram.disconnect();
         }
     }
 
@@ -250,6 +255,8 @@ final class AccountRunner implements FleetMember {
         }
         log.warn("account {}: standing by until it can take its lease again", name);
         halt(RunState.RUNNING_ELSEWHERE);
+        // still before the lease can expire (its margin): the session is closed before another process may take it
+        telegram.disconnect();
         if (!balanced) {
             schedule(now.plus(leasing.term()), this::begin);
         }
