@@ -73,11 +73,11 @@ class InstancesIT {
                 assertThat(first.awaitHealthy(START_WITHIN)).as(first.logTail(30)).isPresent();
                 awaitRunning(Map.of("a", first), counts -> counts.get("a") == ACCOUNTS, Duration.ofSeconds(60));
 
-                Instant joined = Instant.now();
                 JarProcess second = serve("b", db, llm, sandboxPort, envFiles);
                 JarProcess third = serve("c", db, llm, sandboxPort, envFiles);
                 assertThat(second.awaitHealthy(START_WITHIN)).as(second.logTail(30)).isPresent();
                 assertThat(third.awaitHealthy(START_WITHIN)).as(third.logTail(30)).isPresent();
+                Instant joined = Instant.now(); // both answer /health: their balancers run
                 Map<String, JarProcess> three = Map.of("a", first, "b", second, "c", third);
                 Map<String, Integer> spread = awaitRunning(three, counts -> evenly(counts, 3), Duration.ofSeconds(90));
                 Duration toSpread = Duration.between(joined, Instant.now());
@@ -103,11 +103,11 @@ class InstancesIT {
                 accountNames().forEach(account -> limits.put(account, LIMITS));
                 ChaosChecks.Verdict verdict = ChaosChecks.check(received, refusals, ChaosRun.journal(db), limits, 1);
                 List<String> twoAtOnce = sentFromTwoInstancesAtOnce(received, epochs(db));
-                System.out.printf("instances: %d accounts; after the join %s per instance within %d s; after SIGKILL all running"
-                        + " again in %.1f s (LEASE_SECONDS=%d); after SIGTERM in %.1f s; %d comments from %s%n", ACCOUNTS, spread,
-                        toSpread.toSeconds(), afterKill.toMillis() / 1000.0, LEASE.toSeconds(), afterStop.toMillis() / 1000.0,
-                        received.size(), received.stream().map(ReceivedComment::instance).collect(Collectors.toSet()).size()
-                                + " instances");
+                System.out.printf("instances: %d accounts; after the join %s per instance within %.1f s of both answering"
+                        + " /health; after SIGKILL all running again in %.1f s (LEASE_SECONDS=%d); after SIGTERM in %.1f s;"
+                        + " comments per instance %s%n", ACCOUNTS, spread, toSpread.toMillis() / 1000.0,
+                        afterKill.toMillis() / 1000.0, LEASE.toSeconds(), afterStop.toMillis() / 1000.0,
+                        received.stream().collect(Collectors.groupingBy(ReceivedComment::instance, Collectors.counting())).values());
 
                 assertThat(verdict.violations()).isEmpty();
                 assertThat(verdict.doubled()).isEmpty();
