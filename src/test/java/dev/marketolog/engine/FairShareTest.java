@@ -66,8 +66,38 @@ class FairShareTest {
 
         FairShare plan = FairShare.plan("a", roster, Set.of("p", "q", "r", "s"));
 
-        assertThat(plan.share()).isEqualTo(2);
+        assertThat(plan.share()).isEqualTo(3); // "b" can run one account at most
         assertThat(plan.handOver()).containsExactly("s");
+    }
+
+    @Test
+    void anInstanceThatCanRunFewAccountsLeavesTheRestToTheOthers() {
+        Set<String> one = Set.of("s00");
+        Roster roster = new Roster(Map.of("a", THIRTY, "b", THIRTY, "c", one, "d", Set.of()), Map.of());
+
+        assertThat(FairShare.plan("a", roster, Set.of()).share()).isEqualTo(15);
+        assertThat(FairShare.plan("c", roster, Set.of()).take()).containsExactly("s00");
+    }
+
+    @Test
+    void instancesWithSessionsOfTheirOwnEachRunTheirOwn() {
+        Set<String> first = THIRTY.stream().sorted().limit(15).collect(Collectors.toSet());
+        Set<String> second = THIRTY.stream().filter(account -> !first.contains(account)).collect(Collectors.toSet());
+        Roster roster = new Roster(Map.of("a", first, "b", second), Map.of());
+
+        assertThat(FairShare.plan("a", roster, Set.of()).take()).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(FairShare.plan("b", roster, Set.of()).take()).containsExactlyInAnyOrderElementsOf(second);
+    }
+
+    @Test
+    void aFreeAccountOnlyThisInstanceCanRunIsTakenAtFullShareAndAnotherHandedOverForIt() {
+        Roster roster = new Roster(Map.of("a", Set.of("p", "q", "r"), "b", Set.of("q", "r")), Map.of("q", "a", "r", "a"));
+
+        FairShare plan = FairShare.plan("a", roster, Set.of("q", "r"));
+
+        assertThat(plan.share()).isEqualTo(2);
+        assertThat(plan.take()).containsExactly("p");
+        assertThat(plan.handOver()).containsExactly("r");
     }
 
     @Test
