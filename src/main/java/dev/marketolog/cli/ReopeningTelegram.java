@@ -6,35 +6,45 @@ import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramListener;
-import dev.marketolog.telegram.tdlib.TdlibAccount;
+import dev.marketolog.web.TelegramSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * An account's TDLib session that is open only while this instance runs the account: {@link #disconnect()} closes the
- * client when the account's lease goes, and the next call opens it again from {@code DATA_DIR/sessions/<account>}
- * (with the listener registered on it), so a session never stays open in one process while another runs it.
+ * An account's session that is open only while this instance runs the account: {@link #disconnect()} closes it when the
+ * account's lease goes, and the next call opens it again (with the listener registered on it), so a TDLib session never
+ * stays open in one process while another runs the account.
  */
 final class ReopeningTelegram implements Telegram {
 
-    private final Supplier<TdlibAccount> opener;
+    /** A session open in this process. */
+    interface OpenSession {
+        Telegram telegram();
+
+        /** Its authorization and connection, for /health. */
+        TelegramSession state();
+
+        void close();
+    }
+
+    private final Supplier<OpenSession> opener;
     /** Volatile: /health reads it without waiting for an open under way. */
-    private volatile TdlibAccount session;
+    private volatile OpenSession session;
     private TelegramListener listener;
 
     /**
-     * @param session the session already open (and ready)
+     * @param session the session already open
      * @param opener opens the session again and waits until it is ready; throws when it is not
      */
-    ReopeningTelegram(TdlibAccount session, Supplier<TdlibAccount> opener) {
+    ReopeningTelegram(OpenSession session, Supplier<OpenSession> opener) {
         this.session = session;
         this.opener = opener;
     }
 
-    /** The session while it is open, for /health. */
-    Optional<TdlibAccount> current() {
-        return Optional.ofNullable(session);
+    /** The session's state while it is open; empty while it is closed. */
+    Optional<TelegramSession> state() {
+        return Optional.ofNullable(session).map(OpenSession::state);
     }
 
     @Override
@@ -75,10 +85,11 @@ final class ReopeningTelegram implements Telegram {
 
     private synchronized Telegram open() {
         if (session == null) {
-            session = opener.get();
+            OpenSession opened = opener.get();
             if (listener != null) {
-                session.telegram().listen(listener);
+                opened.telegram().listen(listener);
             }
+            session = opened;
         }
         return session.telegram();
     }

@@ -58,7 +58,7 @@ final class TdlibSessions implements TelegramSessions {
         TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
         try {
             session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            ReopeningTelegram telegram = new ReopeningTelegram(session, () -> reopen(account));
+            ReopeningTelegram telegram = new ReopeningTelegram(opened(session), () -> opened(reopen(account)));
             open.put(account.name(), telegram);
             locks.put(account.name(), lock.get());
             return Optional.of(telegram);
@@ -73,6 +73,25 @@ final class TdlibSessions implements TelegramSessions {
             close(session, lock.get());
             return Optional.empty();
         }
+    }
+
+    private static ReopeningTelegram.OpenSession opened(TdlibAccount session) {
+        return new ReopeningTelegram.OpenSession() {
+            @Override
+            public Telegram telegram() {
+                return session.telegram();
+            }
+
+            @Override
+            public TelegramSession state() {
+                return new TelegramSession(session.authorization(), session.connection());
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        };
     }
 
     /** The session opened again after it was closed while another instance ran the account (the lock is still held). */
@@ -112,9 +131,7 @@ final class TdlibSessions implements TelegramSessions {
             return Optional.ofNullable(refused.get(account));
         }
         // closed while another instance runs the account
-        return Optional.of(telegram.current()
-                .map(session -> new TelegramSession(session.authorization(), session.connection()))
-                .orElse(new TelegramSession("closed", "closed")));
+        return Optional.of(telegram.state().orElse(new TelegramSession("closed", "closed")));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.marketolog.cli.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +28,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +55,8 @@ class InstancesIT {
     private static final Duration SLACK = Duration.ofSeconds(15);
     private static final Duration START_WITHIN = Duration.ofSeconds(120);
     private static final AccountLimits LIMITS = new AccountLimits(30, 200, Duration.ofSeconds(20), Duration.ofSeconds(40));
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final ObjectMapper JSON = SandboxJson.mapper();
 
     @TempDir
@@ -81,23 +87,25 @@ class InstancesIT {
                 Map<String, JarProcess> three = Map.of("a", first, "b", second, "c", third);
                 Map<String, Integer> spread = awaitRunning(three, counts -> evenly(counts, 3), Duration.ofSeconds(90));
                 Duration toSpread = Duration.between(joined, Instant.now());
-                Thread.sleep(20_000); // comments from all three
+                Set<String> ids = Set.of(instanceId(first), instanceId(second), instanceId(third));
+                await("comments from all three").atMost(WAIT).pollInterval(POLL).until(() ->
+                        comments(sandbox).stream().map(ReceivedComment::instance).collect(Collectors.toSet()).equals(ids));
 
                 first.kill();
                 Instant killed = Instant.now();
                 Map<String, JarProcess> two = Map.of("b", second, "c", third);
                 awaitRunning(two, counts -> total(counts) == ACCOUNTS, LEASE.plus(RENEWAL).plus(SLACK).plus(Duration.ofSeconds(30)));
                 Duration afterKill = Duration.between(killed, Instant.now());
-                Thread.sleep(10_000);
+                awaitCommentAfter(sandbox, Instant.now());
 
                 assertThat(second.stop(Duration.ofSeconds(30))).as(second.logTail(30)).isZero();
                 Instant stopped = Instant.now();
                 awaitRunning(Map.of("c", third), counts -> counts.get("c") == ACCOUNTS, Duration.ofSeconds(60));
                 Duration afterStop = Duration.between(stopped, Instant.now());
-                Thread.sleep(10_000);
+                awaitCommentAfter(sandbox, Instant.now());
                 assertThat(third.stop(Duration.ofSeconds(30))).as(third.logTail(30)).isZero();
 
-                List<ReceivedComment> received = inspect(sandbox, "/inspect/comments", new TypeReference<>() {});
+                List<ReceivedComment> received = comments(sandbox);
                 List<Refusal> refusals = inspect(sandbox, "/inspect/refusals", new TypeReference<>() {});
                 Map<String, AccountLimits> limits = new LinkedHashMap<>();
                 accountNames().forEach(account -> limits.put(account, LIMITS));
@@ -142,17 +150,31 @@ class InstancesIT {
      * last counts when it does not within {@code within}.
      */
     private static Map<String, Integer> awaitRunning(Map<String, JarProcess> instances, Predicate<Map<String, Integer>> done,
-            Duration within) throws InterruptedException {
-        long giveUp = System.nanoTime() + within.toNanos();
-        Map<String, Integer> counts = Map.of();
-        while (System.nanoTime() < giveUp) {
-            counts = runningCounts(instances);
-            if (counts.size() == instances.size() && done.test(counts)) {
-                return counts;
-            }
-            Thread.sleep(250);
+            Duration within) {
+        AtomicReference<Map<String, Integer>> last = new AtomicReference<>(Map.of());
+        try {
+            await().atMost(within).pollInterval(POLL).until(() -> {
+                last.set(runningCounts(instances));
+                return last.get().size() == instances.size() && done.test(last.get());
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the accounts did not settle within " + within + ": last seen running " + last.get(), e);
         }
-        throw new AssertionError("the accounts did not settle within " + within + ": last seen running " + counts);
+        return last.get();
+    }
+
+    private static void awaitCommentAfter(JarProcess sandbox, Instant after) {
+        await("a comment after " + after).atMost(WAIT).pollInterval(POLL)
+                .until(() -> comments(sandbox).stream().anyMatch(comment -> comment.at().isAfter(after)));
+    }
+
+    private static String instanceId(JarProcess serve) throws IOException {
+        HttpResponse<String> health = serve.get("/health").orElseThrow();
+        return JSON.readTree(health.body()).get("instance").asText();
+    }
+
+    private static List<ReceivedComment> comments(JarProcess sandbox) throws IOException {
+        return inspect(sandbox, "/inspect/comments", new TypeReference<>() {});
     }
 
     private static Map<String, Integer> runningCounts(Map<String, JarProcess> instances) {
