@@ -71,7 +71,10 @@ public final class Fleet {
         members.add(new AccountNeedingLogin(settings, clock, stores));
     }
 
-    /** Starts every account: each takes its lease, recovers its journal, prepares its channels and begins. */
+    /**
+     * Starts every account: each takes its lease, recovers its journal, prepares its channels and begins; in a sharing
+     * fleet only those the {@link Balancer} takes, from its first round on.
+     */
     public synchronized void start() {
         members.forEach(FleetMember::start);
         sharing.ifPresent(s -> {
