@@ -15,7 +15,7 @@ public final class EmbeddedDatabaseStartBench {
         ProcessSettings settings = new ProcessSettings(defaults.httpHost(), defaults.httpPort(), Optional.empty(),
                 defaults.redisUrl(), dataDir, defaults.adminToken(), defaults.logFormat(),
                 defaults.llmMaxConcurrency(), defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(),
-                defaults.tdjsonPath(), defaults.telegramSandboxUrl(), defaults.journalRetention(), defaults.notifications());
+                defaults.tdjsonPath(), defaults.telegramSandboxUrl(), defaults.journalRetention(), defaults.leaseTerm(), defaults.notifications());
         for (int run = 0; run < 4; run++) {
             long started = System.nanoTime();
             try (Database database = Database.open(settings)) {

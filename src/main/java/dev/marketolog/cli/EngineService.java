@@ -9,8 +9,10 @@ import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
 import dev.marketolog.engine.EngineEvent;
 import dev.marketolog.engine.Fleet;
+import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.Leasing;
 import dev.marketolog.engine.OperatorCommand;
+import dev.marketolog.store.JdbcInstanceRegistry;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
@@ -46,25 +48,28 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     private final TelegramSessions sessions;
     private final Function<AccountSettings, CommentWriter> writers;
     private final Map<String, Telegram> telegrams;
+    private final String instanceId;
 
     private EngineService(Fleet fleet, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers,
-            Map<String, Telegram> telegrams) {
+            Map<String, Telegram> telegrams, String instanceId) {
         this.fleet = fleet;
         this.sessions = sessions;
         this.writers = writers;
         this.telegrams = new ConcurrentHashMap<>(telegrams);
+        this.instanceId = instanceId;
     }
 
     /**
      * Opens the sessions of the enabled accounts (side by side: each may take a while), adds every account to the
-     * fleet and starts it. The accounts must already be registered in the database.
+     * fleet and starts it. The accounts must already be registered in the database. The fleet shares them with the
+     * other instances on the database: it runs its fair share of those it has a session for.
      *
-     * @param instanceId this instance's stable identity: the owner of its accounts' leases
+     * @param instance this instance: its stable identity owns its accounts' leases
      * @param listener hears every {@link dev.marketolog.engine.EngineEvent} (metrics, notifications)
      */
-    static EngineService start(Settings settings, DataSource dataSource, String instanceId, EngineClock clock,
+    static EngineService start(Settings settings, DataSource dataSource, Instance instance, EngineClock clock,
             TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, Consumer<EngineEvent> listener) {
-        return start(settings, Set.of(), dataSource, instanceId, clock, sessions, writers, listener);
+        return start(settings, Set.of(), dataSource, instance, clock, sessions, writers, listener);
     }
 
     /**
@@ -72,11 +77,12 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      *
      * @param settings the accounts with the console's overrides applied
      */
-    static EngineService start(Settings settings, Set<String> paused, DataSource dataSource, String instanceId,
+    static EngineService start(Settings settings, Set<String> paused, DataSource dataSource, Instance instance,
             EngineClock clock, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers,
             Consumer<EngineEvent> listener) {
         Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
-                new Leasing(instanceId, Leasing.TERM), new SecureRandom(), listener);
+                new Leasing(instance.id(), settings.process().leaseTerm()), new SecureRandom(), listener,
+                Optional.of(new Fleet.Sharing(instance, new JdbcInstanceRegistry(dataSource))));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
         Map<String, Telegram> opened = new HashMap<>();
         for (int i = 0; i < settings.accounts().size(); i++) {
@@ -93,7 +99,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions, writers, opened);
+        return new EngineService(fleet, sessions, writers, opened, instance.id());
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -156,9 +162,12 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         }
     }
 
-    /** The Telegram the account was started with; empty for one that needed a login or is disabled. */
+    /**
+     * The Telegram of an account this instance runs now; empty for one that needed a login, is disabled or runs on
+     * another instance (its session must stay closed here: Telegram ends a session used from two places at once).
+     */
     Optional<Telegram> telegram(String account) {
-        return Optional.ofNullable(telegrams.get(account));
+        return fleet.runningHere().contains(account) ? Optional.ofNullable(telegrams.get(account)) : Optional.empty();
     }
 
     /** Every account, in configuration order, as the engine sees it. */
@@ -172,6 +181,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
                 .map(s -> new dev.marketolog.web.AccountStatus(s.account(), s.state(), s.sentToday(), s.dailyLimit(),
                         s.spamBlockUntil(), s.floodWaitUntil(), sessions.session(s.account()), s.failures()))
                 .toList();
+    }
+
+    @Override
+    public Optional<String> instance() {
+        return Optional.of(instanceId);
     }
 
     /** Stops every account (giving up its lease), then closes the sessions. */

@@ -6,6 +6,7 @@ import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.notify.AccountSessions;
 import dev.marketolog.notify.Notifier;
+import dev.marketolog.engine.Instance;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.Caches;
 import dev.marketolog.store.CommandFeed;
@@ -23,6 +24,8 @@ import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.WebServer;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -128,7 +131,8 @@ final class ServeProcess implements AutoCloseable {
         AtomicReference<EngineService> engineRef = new AtomicReference<>();
         Notifier notifier = notifier(running, database, clock, metrics,
                 account -> Optional.ofNullable(engineRef.get()).flatMap(e -> e.telegram(account)));
-        EngineService engine = startEngine(running, paused, database, cache, metrics, instance.id(), notifier);
+        EngineService engine = startEngine(running, paused, database, cache, metrics, 
+                new Instance(instance.id(), hostName(), httpPort(), processStart()), notifier);
         engineRef.set(engine);
         started(notifier.start());
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
@@ -142,11 +146,11 @@ final class ServeProcess implements AutoCloseable {
      * writer.
      */
     private EngineService startEngine(Settings settings, Set<String> paused, Database database, Cache cache, Metrics metrics,
-            String instanceId, Notifier notifier) {
+            Instance instance, Notifier notifier) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
-        TelegramSessions sessions = Telegrams.sessions(settings, instanceId);
-        return started(EngineService.start(settings, paused, database.dataSource(), instanceId, engineClock, sessions,
+        TelegramSessions sessions = Telegrams.sessions(settings, instance.id());
+        return started(EngineService.start(settings, paused, database.dataSource(), instance, engineClock, sessions,
                 writers.open(config, cache, metrics.registry()),
                 new EngineMetrics(metrics.registry()).andThen(notifier.engineListener())));
     }
@@ -193,6 +197,15 @@ final class ServeProcess implements AutoCloseable {
         }
         if (stopRequested) {
             throw new StartStopped();
+        }
+    }
+
+    /** This machine's name, as the other instances see where this one runs. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
         }
     }
 

@@ -28,7 +28,7 @@ final class TdlibSessions implements TelegramSessions {
 
     private final TdRuntime runtime;
     private final Path dataDir;
-    private final Map<String, TdlibAccount> open = new ConcurrentHashMap<>();
+    private final Map<String, ReopeningTelegram> open = new ConcurrentHashMap<>();
     /** Held while a session is open, so that doctor can tell it is in use. */
     private final Map<String, SessionLock> locks = new ConcurrentHashMap<>();
     /** What a session that could not be used said last, so /health tells why the account needs a login. */
@@ -58,9 +58,10 @@ final class TdlibSessions implements TelegramSessions {
         TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
         try {
             session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            open.put(account.name(), session);
+            ReopeningTelegram telegram = new ReopeningTelegram(opened(session), () -> opened(reopen(account)));
+            open.put(account.name(), telegram);
             locks.put(account.name(), lock.get());
-            return Optional.of(session.telegram());
+            return Optional.of(telegram);
         } catch (ExecutionException | TimeoutException e) {
             log.warn("account {}: no ready Telegram session ({}); run `marketolog login --env-file {}`", account.name(),
                     session.authorization(), account.envFile().map(Path::toString).orElse("<its .env file>"));
@@ -71,6 +72,42 @@ final class TdlibSessions implements TelegramSessions {
             Thread.currentThread().interrupt();
             close(session, lock.get());
             return Optional.empty();
+        }
+    }
+
+    private static ReopeningTelegram.OpenSession opened(TdlibAccount session) {
+        return new ReopeningTelegram.OpenSession() {
+            @Override
+            public Telegram telegram() {
+                return session.telegram();
+            }
+
+            @Override
+            public TelegramSession state() {
+                return new TelegramSession(session.authorization(), session.connection());
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        };
+    }
+
+    /** The session opened again after it was closed while another instance ran the account (the lock is still held). */
+    private TdlibAccount reopen(AccountSettings account) {
+        TdlibAccount session = TdlibAccount.open(runtime, account, dataDir, LoginPrompts.NONE);
+        try {
+            session.whenReady().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return session;
+        } catch (ExecutionException | TimeoutException e) {
+            session.close();
+            throw new IllegalStateException("account " + account.name() + ": its Telegram session is not ready ("
+                    + session.authorization() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.close();
+            throw new IllegalStateException("account " + account.name() + ": interrupted while its session opened", e);
         }
     }
 
@@ -89,15 +126,17 @@ final class TdlibSessions implements TelegramSessions {
 
     @Override
     public Optional<TelegramSession> session(String account) {
-        TdlibAccount session = open.get(account);
-        return session != null
-                ? Optional.of(new TelegramSession(session.authorization(), session.connection()))
-                : Optional.ofNullable(refused.get(account));
+        ReopeningTelegram telegram = open.get(account);
+        if (telegram == null) {
+            return Optional.ofNullable(refused.get(account));
+        }
+        // closed while another instance runs the account
+        return Optional.of(telegram.state().orElse(new TelegramSession("closed", "closed")));
     }
 
     @Override
     public void close() {
-        open.values().forEach(TdlibAccount::close);
+        open.values().forEach(ReopeningTelegram::disconnect);
         open.clear();
         locks.values().forEach(TdlibSessions::release);
         locks.clear();

@@ -20,10 +20,14 @@ public record ProcessSettings(
         Optional<Path> tdjsonPath,         // TDJSON_PATH
         Optional<URI> telegramSandboxUrl, // TELEGRAM_SANDBOX_URL; every account talks to this sandbox world instead of TDLib
         Duration journalRetention,         // JOURNAL_RETENTION_DAYS
+        Duration leaseTerm,                // LEASE_SECONDS
         NotifySettings notifications) {    // NOTIFY_*
 
     /** The shortest JOURNAL_RETENTION_DAYS: longer than every window a limit reads (the self-deleted one is 7 days). */
     public static final int MIN_JOURNAL_RETENTION_DAYS = 8;
+
+    /** The shortest LEASE_SECONDS: a lease is renewed every two fifths of it, which must leave time for a slow database. */
+    public static final int MIN_LEASE_SECONDS = 30;
 
     public static ProcessSettings defaults() {
         return new ProcessSettings(
@@ -40,6 +44,7 @@ public record ProcessSettings(
                 Optional.empty(),
                 Optional.empty(),
                 Duration.ofDays(365),
+                Duration.ofSeconds(300),
                 NotifySettings.defaults());
     }
 
@@ -51,6 +56,6 @@ public record ProcessSettings(
                 + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
                 + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost
                 + ", fleetMinGap=" + fleetMinGap + ", tdjsonPath=" + tdjsonPath + ", telegramSandboxUrl=" + telegramSandboxUrl
-                + ", journalRetention=" + journalRetention + ", notifications=" + notifications + "]";
+                + ", journalRetention=" + journalRetention + ", leaseTerm=" + leaseTerm + ", notifications=" + notifications + "]";
     }
 }

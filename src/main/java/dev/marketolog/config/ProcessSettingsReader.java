@@ -7,6 +7,7 @@ import static dev.marketolog.config.SettingKey.FLEET_MIN_GAP_SECONDS;
 import static dev.marketolog.config.SettingKey.HTTP_HOST;
 import static dev.marketolog.config.SettingKey.HTTP_PORT;
 import static dev.marketolog.config.SettingKey.JOURNAL_RETENTION_DAYS;
+import static dev.marketolog.config.SettingKey.LEASE_SECONDS;
 import static dev.marketolog.config.SettingKey.LLM_MAX_CONCURRENCY;
 import static dev.marketolog.config.SettingKey.LOG_FORMAT;
 import static dev.marketolog.config.SettingKey.POSTGRES_DSN;
@@ -35,6 +36,7 @@ final class ProcessSettingsReader {
                 values.optional(TELEGRAM_SANDBOX_URL, Values::loopbackHttpUrl).or(defaults::telegramSandboxUrl),
                 values.read(JOURNAL_RETENTION_DAYS, defaults.journalRetention(),
                         Values.days(ProcessSettings.MIN_JOURNAL_RETENTION_DAYS)),
+                values.read(LEASE_SECONDS, defaults.leaseTerm(), Values.seconds(ProcessSettings.MIN_LEASE_SECONDS)),
                 NotifySettingsReader.read(values));
     }
 }

@@ -32,6 +32,7 @@ public final class SettingsDescription {
         v.put(TDJSON_PATH, path(p.tdjsonPath()));
         v.put(TELEGRAM_SANDBOX_URL, p.telegramSandboxUrl().map(URI::toString).orElse("(TDLib: real Telegram)"));
         v.put(JOURNAL_RETENTION_DAYS, String.valueOf(p.journalRetention().toDays()));
+        v.put(LEASE_SECONDS, seconds(p.leaseTerm()));
         NotifySettings n = p.notifications();
         v.put(NOTIFY_WEBHOOK_URL, n.webhookUrl().masked());
         v.put(NOTIFY_WEBHOOK_FORMAT, n.webhookFormat().name().toLowerCase(Locale.ROOT));

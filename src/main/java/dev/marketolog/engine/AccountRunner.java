@@ -50,6 +50,8 @@ final class AccountRunner implements FleetMember {
     private final RandomGenerator random;
     private final Consumer<EngineEvent> events;
     private final Leasing leasing;
+    /** Whether a {@link Balancer} decides when the account takes its lease, rather than the account trying on its own. */
+    private final boolean balanced;
     private final LeaseKeeper keeper;
     private final LongCall longCall = new LongCall();
     // built from the settings, and again when an operator changes them (under the lock)
@@ -79,7 +81,8 @@ final class AccountRunner implements FleetMember {
     private EngineClock.Scheduled tick;
 
     AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
-            FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing) {
+            FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing,
+            boolean balanced) {
         this.settings = settings;
         this.name = settings.name();
         this.telegram = telegram;
@@ -91,6 +94,7 @@ final class AccountRunner implements FleetMember {
         this.random = random;
         this.events = events;
         this.leasing = leasing;
+        this.balanced = balanced;
         this.keeper = new LeaseKeeper(name, leasing, stores.leases(), clock, this::leaseLost, this::recordFailure);
         configure(settings);
         this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
@@ -120,7 +124,9 @@ final class AccountRunner implements FleetMember {
             return;
         }
         state = RunState.STARTING;
-        schedule(clock.instant(), this::begin);
+        if (!balanced) {
+            schedule(clock.instant(), this::begin);
+        }
     }
 
     @Override
@@ -252,14 +258,76 @@ final class AccountRunner implements FleetMember {
         }
     }
 
+    String name() {
+        return name;
+    }
+
+    /** Whether this process can run the account: enabled, and its session not gone. */
+    boolean runnable() {
+        return settings.enabled() && state != RunState.NEEDS_LOGIN;
+    }
+
+    boolean holdsLease() {
+        return keeper.holds();
+    }
+
+    // ---- what the balancer asks
+
+    /** Takes the lease when it is free (on the caller's thread: one statement) and starts the account with it. */
+    void claim() {
+        try {
+            if (runnable() && !keeper.holds() && keeper.take()) {
+                schedule(clock.instant(), this::begin);
+            }
+        } catch (RuntimeException e) {
+            recordFailure(e);
+        }
+    }
+
+    /**
+     * Gives the account up for another instance to run, at a quiet moment: as a task of the account, so never in the
+     * middle of a send.
+     */
+    void handOver() {
+        schedule(clock.instant(), () -> {
+            if (keeper.holds()) {
+                log.info("account {}: handed over to another instance", name);
+                halt(RunState.RUNNING_ELSEWHERE);
+                telegram.disconnect(); // before the release: no one else may run it while its session is open here
+                keeper.release();
+            }
+        });
+    }
+
+    /** Another instance holds the lease: the account stops at once. */
+    void takenElsewhere() {
+        keeper.takenElsewhere();
+    }
+
+    /**
+     * An account this process has not taken is shown as run elsewhere rather than as starting, and the session opened
+     * for it at the start is closed.
+     */
+    void shownElsewhereUnlessHeld() {
+        if (state == RunState.STARTING && !keeper.holds()) {
+            state = RunState.RUNNING_ELSEWHERE;
+            telegram.disconnect();
+        }
+    }
+
     // ---- lifecycle
 
     private void begin() {
+        if (state == RunState.RUNNING) {
+            return;
+        }
         Instant now = clock.instant();
         try {
-            if (!keeper.take()) {
+            if (!keeper.holds() && !keeper.take()) {
                 state = RunState.RUNNING_ELSEWHERE;
-                schedule(now.plus(leasing.term()), this::begin);
+                if (!balanced) {
+                    schedule(now.plus(leasing.term()), this::begin);
+                }
                 return;
             }
             longCall.allow();
@@ -320,7 +388,11 @@ final class AccountRunner implements FleetMember {
         }
         log.warn("account {}: standing by until it can take its lease again", name);
         halt(RunState.RUNNING_ELSEWHERE);
-        schedule(now.plus(leasing.term()), this::begin);
+        // still before the lease can expire (its margin): the session is closed before another process may take it
+        telegram.disconnect();
+        if (!balanced) {
+            schedule(now.plus(leasing.term()), this::begin);
+        }
     }
 
     /** Stops every running task of the account and sets its state. */

@@ -1,8 +1,9 @@
 package dev.marketolog.engine;
 
 import dev.marketolog.telegram.Telegram;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -20,8 +21,15 @@ public final class Fleet {
     private final RandomGenerator random;
     private final Consumer<EngineEvent> listener;
     private final Leasing leasing;
-    private final List<FleetMember> members = new ArrayList<>();
+    /** Copied on write: the balancer reads it without the fleet's monitor, which {@link #stop()} holds while it waits. */
+    private final List<FleetMember> members = new CopyOnWriteArrayList<>();
     private final GonePosts gonePosts = new GonePosts();
+    /** This instance and the register it shares the accounts through; empty when the fleet runs every account itself. */
+    private final Optional<Sharing> sharing;
+    private Balancer balancer;
+
+    /** This instance, and where it meets the others. */
+    public record Sharing(Instance self, InstanceRegistry registry) {}
 
     /**
      * @param random jitter (seeded in simulate); each account gets its own generator split from it
@@ -34,6 +42,16 @@ public final class Fleet {
     /** A fleet whose leases are held as {@code leasing} says: serve's stable instance identity, or a test's short term. */
     public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, Leasing leasing, RandomGenerator random,
             Consumer<EngineEvent> listener) {
+        this(clock, stores, rules, leasing, random, listener, Optional.empty());
+    }
+
+    /**
+     * A fleet that shares its accounts with the other instances of {@code sharing}'s register: it runs its fair share
+     * of them, as the {@link Balancer} decides, instead of every account it can take.
+     */
+    public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, Leasing leasing, RandomGenerator random,
+            Consumer<EngineEvent> listener, Optional<Sharing> sharing) {
+        this.sharing = sharing;
         this.clock = clock;
         this.stores = stores;
         this.rules = rules;
@@ -44,12 +62,13 @@ public final class Fleet {
 
     /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
     public synchronized void add(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
+        gonePosts.keepFor(settings.limits().freshPostMaxAge());
         members.add(runner(settings, telegram, writer));
     }
 
     private AccountRunner runner(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
         return new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
-                new SplittableRandom(random.nextLong()), listener, leasing);
+                new SplittableRandom(random.nextLong()), listener, leasing, sharing.isPresent());
     }
 
     /**
@@ -60,6 +79,7 @@ public final class Fleet {
     public synchronized boolean run(AccountPolicy settings, Telegram telegram, CommentWriter writer, boolean paused) {
         for (int i = 0; i < members.size(); i++) {
             if (members.get(i) instanceof AccountNeedingLogin waiting && waiting.account().equals(settings.name())) {
+                gonePosts.keepFor(settings.limits().freshPostMaxAge());
                 AccountRunner runner = runner(settings, telegram, writer);
                 if (paused) {
                     runner.pauseBeforeStart();
@@ -88,14 +108,37 @@ public final class Fleet {
         members.add(new AccountNeedingLogin(settings, clock, stores));
     }
 
-    /** Starts every account: each takes its lease, recovers its journal, prepares its channels and begins. */
+    /**
+     * Starts every account: each takes its lease, recovers its journal, prepares its channels and begins; in a sharing
+     * fleet only those the {@link Balancer} takes, from its first round on.
+     */
     public synchronized void start() {
         members.forEach(FleetMember::start);
+        sharing.ifPresent(s -> {
+            balancer = new Balancer(s.self(), s.registry(), clock, this::runners);
+            balancer.start();
+        });
     }
 
-    /** Stops every account and gives up its lease. */
+    /** Stops every account and gives up its lease; a sharing fleet then leaves the register. */
     public synchronized void stop() {
+        if (balancer != null) {
+            balancer.stop();
+        }
         members.forEach(FleetMember::stop);
+        if (balancer != null) {
+            balancer.leave();
+            balancer = null;
+        }
+    }
+
+    /** The accounts this process runs now (holds their leases), in the order they were added. */
+    public synchronized List<String> runningHere() {
+        return runners().stream().filter(AccountRunner::holdsLease).map(AccountRunner::name).toList();
+    }
+
+    private List<AccountRunner> runners() {
+        return members.stream().filter(AccountRunner.class::isInstance).map(AccountRunner.class::cast).toList();
     }
 
     /**

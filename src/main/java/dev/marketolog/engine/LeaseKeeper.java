@@ -60,6 +60,22 @@ final class LeaseKeeper {
         return held != null && now.isBefore(held.stopAt()) ? OptionalLong.of(held.epoch()) : OptionalLong.empty();
     }
 
+    /** Whether this process holds the lease now (taken, and neither given up nor lost). */
+    synchronized boolean holds() {
+        return held != null;
+    }
+
+    /** Another process holds the lease, as the store says: it is lost at once, without waiting for a renewal to fail. */
+    void takenElsewhere() {
+        Held current;
+        synchronized (this) {
+            current = held;
+        }
+        if (current != null) {
+            lose(current, "another process holds it");
+        }
+    }
+
     /** Stops renewing and gives the lease up, so that another process may take the account at once. */
     void release() {
         synchronized (this) {

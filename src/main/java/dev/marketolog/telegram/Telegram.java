@@ -25,4 +25,10 @@ public interface Telegram {
 
     /** Registers the one listener for this account's updates. */
     void listen(TelegramListener listener);
+
+    /**
+     * Closes the connection while another process may run the account: a session used from two places at once is
+     * ended by Telegram (AUTH_KEY_DUPLICATED). The next call opens it again, and the listener stays registered.
+     */
+    default void disconnect() {}
 }

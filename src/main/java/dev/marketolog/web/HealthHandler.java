@@ -31,6 +31,7 @@ public final class HealthHandler implements Handler {
     private final Supplier<String> databaseState;
     private final LastKnown<String> cacheState;
     private final LastKnown<Optional<List<AccountStatus>>> accounts;
+    private final Optional<String> instance;
 
     /**
      * @param databaseState the database's last known state ("up", "down", "read-only", "degraded"); must not wait
@@ -49,6 +50,7 @@ public final class HealthHandler implements Handler {
         this.databaseState = databaseState;
         this.cacheState = new LastKnown<>(cache::state, "unknown");
         this.accounts = new LastKnown<>(() -> readAccounts(accounts), Optional.empty());
+        this.instance = accounts.instance();
     }
 
     /**
@@ -66,6 +68,7 @@ public final class HealthHandler implements Handler {
         return new HealthReport(
                 up ? HealthReport.UP : HealthReport.DOWN,
                 version,
+                instance,
                 Duration.between(startedAt, clock.instant()).toSeconds(),
                 database,
                 cache,

@@ -10,6 +10,7 @@ import dev.marketolog.config.Limits;
 import dev.marketolog.config.LlmSettings;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.RunState;
 import dev.marketolog.llm.LlmClient;
 import dev.marketolog.llm.LlmCommentWriter;
@@ -101,7 +102,7 @@ class EngineServiceEndToEndTest {
                 public void close() {}
             };
 
-            try (EngineService engine = EngineService.start(settings, db.dataSource(), "test-instance", clock, simulated,
+            try (EngineService engine = EngineService.start(settings, db.dataSource(), new Instance("test-instance", "localhost", 0, clock.instant()), clock, simulated,
                     a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), new EngineMetrics(registry))) {
                 awaitTrue(() -> engine.status().getFirst().state() == RunState.RUNNING);
                 Post post = world.publish(CHANNEL, "Цены на бензин снова выросли: за неделю плюс три процента.", 1);

@@ -9,6 +9,7 @@ import dev.marketolog.config.Settings;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.Branch;
 import dev.marketolog.engine.EngineEvent;
+import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.RunState;
 import dev.marketolog.engine.SkipReason;
 import dev.marketolog.engine.VirtualClock;
@@ -71,7 +72,7 @@ class EngineServiceTest {
         };
 
         try (EngineService engine = EngineService.start(new Settings(ProcessSettings.defaults(), all, List.of()), db.dataSource(),
-                "test-instance", clock, sessions, a -> request -> new WriteResult.Declined(List.of("skip"), 1), new EngineMetrics(new SimpleMeterRegistry()))) {
+                new Instance("test-instance", "localhost", 0, START), clock, sessions, a -> request -> new WriteResult.Declined(List.of("skip"), 1), new EngineMetrics(new SimpleMeterRegistry()))) {
             clock.runUntil(START.plusSeconds(1));
 
             assertThat(engine.status()).extracting(AccountStatus::account, AccountStatus::state).containsExactly(

@@ -265,6 +265,7 @@ class SettingsLoaderTest {
             TELEGRAM_SANDBOX_URL                  | http://8.8.8.8:9400 | 8.8.8.8 is not a loopback address
             TELEGRAM_SANDBOX_URL                  | https://127.0.0.1:9400 | an http:// URL on this machine
             JOURNAL_RETENTION_DAYS                | 7                | a whole number ≥ 8
+            LEASE_SECONDS                         | 29               | a whole number ≥ 30
             """)
     void badValueIsReportedWithItsKeyValueAndLine(String key, String value, String expected) throws Exception {
         Path file = write(".env", "# settings", key + "=" + value + " # as typed", "TG_PROXY_HOST=proxy.example.com",

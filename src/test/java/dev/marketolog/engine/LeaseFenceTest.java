@@ -135,6 +135,7 @@ class LeaseFenceTest {
             await().atMost(WAIT).until(withdrawn::get);
             await().atMost(WAIT).until(() -> "unknown".equals(value("select status from comment where account = 'usurped'")));
             await().atMost(WAIT).until(() -> fleet.status().getFirst().state() == RunState.RUNNING_ELSEWHERE);
+            assertThat(telegram.disconnects).as("the session is closed while another process runs the account").isEqualTo(1);
             fleet.stop();
             assertThat(value("select owner from account_lease where account = 'usurped'")).isEqualTo("other-process");
         }

@@ -37,6 +37,8 @@ final class ScriptedTelegram implements Telegram {
     private TelegramListener listener = new TelegramListener() {};
     private long nextMessageId = 1;
     int recentPostsCalls;
+    /** Times the engine closed the session (its lease went); volatile: the runner's and the balancer's threads call. */
+    volatile int disconnects;
 
     ScriptedTelegram(EngineClock clock, List<Long> channelIds) {
         this.clock = clock;
@@ -125,5 +127,10 @@ final class ScriptedTelegram implements Telegram {
     @Override
     public void listen(TelegramListener listener) {
         this.listener = listener;
+    }
+
+    @Override
+    public void disconnect() {
+        disconnects++;
     }
 }

@@ -345,7 +345,7 @@ class EmbeddedDatabaseTest {
         return new ProcessSettings(defaults.httpHost(), defaults.httpPort(), java.util.Optional.empty(),
                 defaults.redisUrl(), dataDir, defaults.adminToken(), defaults.logFormat(), defaults.llmMaxConcurrency(),
                 defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(), defaults.tdjsonPath(), defaults.telegramSandboxUrl(),
-                defaults.journalRetention(), defaults.notifications());
+                defaults.journalRetention(), defaults.leaseTerm(), defaults.notifications());
     }
 
     static void update(Database database, String sql) throws SQLException {

@@ -114,6 +114,57 @@ class JournalRaceTest {
         }
     }
 
+    @Test
+    void aSendLetGoUnderTheOldLeaseIsSeenByTheInstanceThatTakesTheLeaseOver() throws Exception {
+        FleetRules loose = new FleetRules(10, Duration.ZERO);
+        int sentUnderOldLease = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String holder = round % 2 == 0 ? "instance-1" : "instance-2";
+            String next = round % 2 == 0 ? "instance-2" : "instance-1";
+            long epoch = stores.leases().take("a", holder, TERM).orElseThrow();
+            PostKey post = new PostKey(-1001, round);
+            Instant at = T0.plusSeconds(round);
+
+            // the old holder lets a comment go while its lease passes (released: as if it expired) to the next instance
+            List<Object> answers = race(() -> stores.journal().reserve("a", post, Branch.SCHEDULER, at, loose, epoch)
+                            instanceof Reservation.Reserved(long id) && stores.journal().markSending(id, "text", at),
+                    () -> {
+                        stores.leases().release("a", holder);
+                        stores.leases().take("a", next, TERM).orElseThrow();
+                        return statuses(post);
+                    });
+
+            boolean sent = (Boolean) answers.getFirst();
+            // sent: the take waited for it, so the new holder's recovery finds the send; else it was released
+            assertThat(statuses(post)).as("round %d", round).containsExactly(sent ? "sending" : "released");
+            if (sent) {
+                assertThat(answers.get(1)).as("round %d: what the new holder found right after its take", round)
+                        .isEqualTo(List.of("sending"));
+            }
+            sentUnderOldLease += sent ? 1 : 0;
+            stores.leases().release("a", next);
+        }
+        // both orders happened, or the barrier forced nothing
+        assertThat(sentUnderOldLease).isBetween(1, ROUNDS - 1);
+    }
+
+    private static List<String> statuses(PostKey post) {
+        try (var connection = db.dataSource().getConnection();
+                var statement = connection.prepareStatement("select status from comment where channel_id = ? and post_id = ?")) {
+            statement.setLong(1, post.channelId());
+            statement.setLong(2, post.messageId());
+            List<String> statuses = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    statuses.add(rows.getString(1));
+                }
+            }
+            return statuses;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs both at once, each on its own thread (so on its own pooled connection), released together by a barrier. */
     private static <T> List<T> race(Supplier<T> first, Supplier<T> second) throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);

@@ -76,6 +76,32 @@ class WebServerTest {
     }
 
     @Test
+    void healthNamesTheInstanceAndAnAccountRunElsewhereIsNoFailure() throws Exception {
+        AccountStatusSource sharing = new AccountStatusSource() {
+            @Override
+            public List<AccountStatus> accounts() {
+                return List.of(new AccountStatus("bot", RunState.RUNNING_ELSEWHERE, 3, 40, Optional.empty(), Optional.empty(),
+                        Optional.of(new TelegramSession("closed", "closed")), 0));
+            }
+
+            @Override
+            public Optional<String> instance() {
+                return Optional.of("instance-1");
+            }
+        };
+        HealthHandler health = new HealthHandler(VERSION, NOW, STARTED, () -> "up", new CaffeineCache(), sharing);
+        try (WebServer server = WebServer.start("127.0.0.1", 0, health, new MetricsHandler(metrics.registry()))) {
+            HttpResponse<String> response = TestHttp.get(server.port(), "/health");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(response.body());
+            assertThat(body.get("status").asText()).isEqualTo("up");
+            assertThat(body.get("instance").asText()).isEqualTo("instance-1");
+            assertThat(body.get("accounts").get(0).get("state").asText()).isEqualTo("running elsewhere");
+        }
+    }
+
+    @Test
     void onlyHealthAndMetricsAreServedAndNoAdminApiPanelOrReviewQueueExistsYet() throws Exception {
         try (WebServer server = serve(db.database())) {
             for (String path : List.of("/", "/admin", "/api", "/api/accounts", "/panel", "/review")) {

@@ -232,7 +232,7 @@ public final class ChaosRun {
     }
 
     /** A comment unlike the account's earlier ones, which the writer would reject as a copy. */
-    private static Reply answer() {
+    static Reply answer() {
         List<String> words = new ArrayList<>(WORDS);
         java.util.Collections.shuffle(words, java.util.concurrent.ThreadLocalRandom.current());
         String text = String.join(" ", words.subList(0, 9));
@@ -314,7 +314,7 @@ public final class ChaosRun {
         }
     }
 
-    private static List<ChaosChecks.JournalRow> journal(TestDatabase db) throws SQLException {
+    static List<ChaosChecks.JournalRow> journal(TestDatabase db) throws SQLException {
         List<ChaosChecks.JournalRow> rows = new ArrayList<>();
         try (Connection connection = db.dataSource().getConnection();
                 Statement statement = connection.createStatement();
