@@ -1,8 +1,11 @@
 package dev.marketolog.bench.scale;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.marketolog.cli.chaos.JarProcess;
+import dev.marketolog.cli.sandbox.ReceivedComment;
 import dev.marketolog.llm.OpenAiTestServer;
 import dev.marketolog.store.TestDatabase;
+import dev.marketolog.telegram.sandbox.SandboxJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,8 @@ import java.util.stream.Collectors;
  * default limits, windows all day so that every account works), starts a {@code marketolog sandbox} process (6 posts
  * per channel and hour), the LLM test server in this process, a database of its own on TEST_POSTGRES_URL (else an
  * embedded one), and {@code serve} from {@code target/marketolog.jar} (build it first: {@code mvn -o package
- * -DskipTests}). {@code bench/run ThousandAccountsBench [ACCOUNTS] [STEADY_SECONDS]} (defaults 1000 and 120).
+ * -DskipTests}). {@code bench/run ThousandAccountsBench [ACCOUNTS] [STEADY_SECONDS] [SETTLE_SECONDS]} (defaults 1000,
+ * 120 and 60: the CPU is measured over STEADY_SECONDS that begin SETTLE_SECONDS after the first 200).
  */
 public final class ThousandAccountsBench {
 
@@ -28,14 +32,14 @@ public final class ThousandAccountsBench {
     private static final int CHANNELS = 20;
     private static final int CHANNELS_PER_ACCOUNT = 15;
     private static final long FIRST_CHANNEL = -1002000000001L;
-    /** Settling after the first 200: every account takes its lease, prepares its channels and reads its first posts. */
-    private static final Duration SETTLE = Duration.ofSeconds(60);
     /** USER_HZ, the unit of /proc/PID/stat times: 100 on Linux x86-64 (getconf CLK_TCK). */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     public static void main(String[] args) throws Exception {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int steadySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+        // after the first 200: every account takes its lease, prepares its channels and reads its first posts
+        Duration settle = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 60);
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it first with mvn -o package -DskipTests");
         }
@@ -71,19 +75,20 @@ public final class ThousandAccountsBench {
                 System.out.printf("launch to the first 200 from /health: %.1f s (CPU %.1f s, load %s); RSS %d MB, %d threads%n",
                         healthy.toMillis() / 1e3, cpuSeconds(pid), loadAverage(), residentMegabytes(pid), threads(pid));
 
-                Thread.sleep(SETTLE);
+                Thread.sleep(settle);
                 double cpuBefore = cpuSeconds(pid);
                 long started = System.nanoTime();
                 Thread.sleep(Duration.ofSeconds(steadySeconds));
                 double wall = (System.nanoTime() - started) / 1e9;
                 double cpu = cpuSeconds(pid) - cpuBefore;
                 System.out.printf("steady state over %d s (after %d s to settle): %.1f%% of one core (%.1f s CPU), load %s%n",
-                        steadySeconds, SETTLE.toSeconds(), 100 * cpu / wall, cpu, loadAverage());
+                        steadySeconds, settle.toSeconds(), 100 * cpu / wall, cpu, loadAverage());
                 System.out.printf("RSS %d MB, heap %s%n", residentMegabytes(pid), heap(pid));
                 System.out.printf("%d threads; platform threads by kind (jcmd Thread.print):%n", threads(pid));
                 threadKinds(pid).forEach((kind, count) -> System.out.printf("  %4d  %s%n", count, kind));
-                System.out.printf("comments the sandbox received: %s; LLM requests: %d%n",
-                        sandbox.get("/inspect/comments").map(r -> Integer.toString(r.body().split("\"post_id\"").length - 1)).orElse("?"),
+                String received = sandbox.get("/inspect/comments").orElseThrow().body();
+                System.out.printf("comments the sandbox received: %d; LLM requests: %d%n",
+                        SandboxJson.mapper().readValue(received, new TypeReference<List<ReceivedComment>>() {}).size(),
                         llm.chatRequestCount());
                 System.out.printf("serve stopped with exit %d%n", serve.stop(Duration.ofSeconds(60)));
             } finally {
@@ -99,12 +104,13 @@ public final class ThousandAccountsBench {
 
     private static List<Path> writeEnvFiles(Path workDir, int accounts) throws IOException {
         List<Path> files = new ArrayList<>();
+        Path directory = Files.createDirectories(workDir.resolve("accounts"));
         for (int i = 0; i < accounts; i++) {
             List<Long> allowlist = new ArrayList<>();
             for (int k = 0; k < CHANNELS_PER_ACCOUNT; k++) {
                 allowlist.add(FIRST_CHANNEL - (i + k) % CHANNELS);
             }
-            Path file = workDir.resolve("acc" + i + ".env");
+            Path file = directory.resolve("acc" + i + ".env");
             Files.writeString(file, """
                     ACCOUNT_NAME=acc%d
                     ALLOWLIST_CHAT_IDS=%s
