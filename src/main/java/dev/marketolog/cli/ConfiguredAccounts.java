@@ -2,7 +2,9 @@ package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.store.AccountRepository;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The accounts as configured, made known to the database before the engine runs them. */
 final class ConfiguredAccounts {
@@ -17,9 +19,8 @@ final class ConfiguredAccounts {
 
     /** Makes the database know every configured account and its allowlist, keeping the state it has for them. */
     void register() {
-        for (AccountSettings account : accounts) {
-            repository.upsert(account.name());
-            repository.syncAllowlist(account.name(), account.allowlist());
-        }
+        Map<String, List<Long>> allowlists = new LinkedHashMap<>();
+        accounts.forEach(account -> allowlists.put(account.name(), account.allowlist()));
+        repository.register(allowlists);
     }
 }

@@ -424,12 +424,17 @@ final class AccountRunner implements FleetMember {
     // ---- scheduler branch
 
     private void scheduleTick(Instant now) {
+        scheduleTick(now, Optional.empty());
+    }
+
+    /** @param read the account's history as the tick just read it, when the tick wrote nothing since: not read twice */
+    private void scheduleTick(Instant now, Optional<List<JournalEntry>> read) {
         if (state != RunState.RUNNING) {
             return;
         }
         Instant next;
         try {
-            List<JournalEntry> history = history(now);
+            List<JournalEntry> history = read.isPresent() ? since(read.get(), gate.historyStart(now)) : history(now);
             next = pacer.nextTick(now, countSince(history, gate.activeTime().dayStart(now)));
             if (gate.account(next, history, accountState) instanceof GateDecision.Denied(var reason, var retryAt)
                     && retryAt.isPresent() && retryAt.get().isAfter(next)) {
@@ -445,30 +450,41 @@ final class AccountRunner implements FleetMember {
 
     private void tick() {
         Instant now = clock.instant();
+        Optional<List<JournalEntry>> unchanged = Optional.empty();
         try {
             givenUp.prune(now);
             List<JournalEntry> history = history(now);
             SendGate.View view = gate.view(now, history, accountState);
             // instant comments since the tick was planned may have put the account ahead: then the next tick is later
-            if (view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))) {
-                commentOneFreshPost(now, view);
+            boolean tookSlot = view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))
+                    && commentOneFreshPost(now, view);
+            if (!tookSlot) {
+                // no row of the account was written (only its own tasks write them, one at a time)
+                unchanged = Optional.of(history);
             }
         } catch (RuntimeException e) {
             recordFailure(e);
         }
-        scheduleTick(clock.instant());
+        scheduleTick(clock.instant(), unchanged);
     }
 
-    /** Channels commented longest ago first; in each, the newest fresh post not commented yet. */
-    private void commentOneFreshPost(Instant now, SendGate.View view) {
+    /**
+     * Channels commented longest ago first; in each, the newest fresh post not commented yet. Answers whether it took a
+     * slot in the journal.
+     */
+    private boolean commentOneFreshPost(Instant now, SendGate.View view) {
         Map<Long, Instant> lastInChannel = view.lastInChannels();
-        List<Channel> order = new ArrayList<>(channels.values());
-        order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
-        for (Channel channel : order) {
-            if (nothingLeftIn(channel.channelId(), now, view)) {
-                continue;
+        List<Channel> order = new ArrayList<>();
+        for (Channel channel : channels.values()) {
+            if (!nothingLeftIn(channel.channelId(), now, view)) {
+                order.add(channel);
             }
-            ChannelFacts facts = channelFacts(channel);
+        }
+        order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
+        // one read of the journal for every channel the tick may try, not one per channel
+        Map<Long, Instant> lastByOthers = stores.journal().lastByOthersInChannels(name, order.stream().map(Channel::channelId).toList());
+        for (Channel channel : order) {
+            ChannelFacts facts = channelFacts(channel, lastByOthers);
             if (!view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed()) {
                 continue;
             }
@@ -480,10 +496,11 @@ final class AccountRunner implements FleetMember {
                 if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
                     giveUp(post, reason, now);
                 } else if (decision.allowed() && attempt(post, Branch.SCHEDULER, channel)) {
-                    return;
+                    return true;
                 }
             }
         }
+        return false;
     }
 
     /**
@@ -736,6 +753,10 @@ final class AccountRunner implements FleetMember {
         return stores.journal().history(name, gate.historyStart(now));
     }
 
+    private static List<JournalEntry> since(List<JournalEntry> history, Instant start) {
+        return history.stream().filter(e -> !e.at().isBefore(start)).toList();
+    }
+
     private static int countSince(List<JournalEntry> history, Instant since) {
         return (int) history.stream().filter(e -> !e.at().isBefore(since)).count();
     }
@@ -745,8 +766,12 @@ final class AccountRunner implements FleetMember {
     }
 
     private ChannelFacts channelFacts(Channel channel) {
+        return channelFacts(channel, stores.journal().lastByOthersInChannels(name, List.of(channel.channelId())));
+    }
+
+    private ChannelFacts channelFacts(Channel channel, Map<Long, Instant> lastByOthers) {
         return new ChannelFacts(channelState(channel.channelId()), channel.slowModeDelay(),
-                stores.journal().lastByOthersInChannel(name, channel.channelId()));
+                Optional.ofNullable(lastByOthers.get(channel.channelId())));
     }
 
     private boolean filtered(Post post, Instant now) {

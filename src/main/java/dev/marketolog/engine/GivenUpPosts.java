@@ -4,8 +4,10 @@ import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Posts one account will not try again (declined, gone, filtered, refused): remembered so that neither branch spends a
@@ -17,20 +19,28 @@ final class GivenUpPosts {
     private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(10);
 
     private final Duration freshPostMaxAge;
-    private final Map<PostKey, Instant> publishedAt = new HashMap<>();
+    private final Set<PostKey> posts = new HashSet<>();
+    /** The same posts, oldest first: a prune takes only what it forgets instead of reading every post given up. */
+    private final PriorityQueue<Given> byAge = new PriorityQueue<>(Comparator.comparing(Given::publishedAt));
     private Instant nextPrune = Instant.MIN;
+
+    private record Given(PostKey key, Instant publishedAt) {}
 
     GivenUpPosts(Duration freshPostMaxAge) {
         this.freshPostMaxAge = freshPostMaxAge;
     }
 
     boolean contains(PostKey post) {
-        return publishedAt.containsKey(post);
+        return posts.contains(post);
     }
 
     /** Gives the post up; answers whether it is newly given up. */
     boolean add(Post post) {
-        return publishedAt.put(post.key(), post.publishedAt()) == null;
+        if (!posts.add(post.key())) {
+            return false;
+        }
+        byAge.add(new Given(post.key(), post.publishedAt()));
+        return true;
     }
 
     /** Forgets the posts no longer fresh, unless that was done less than {@link #PRUNE_INTERVAL} ago. */
@@ -40,6 +50,8 @@ final class GivenUpPosts {
         }
         nextPrune = now.plus(PRUNE_INTERVAL);
         Instant oldest = now.minus(freshPostMaxAge);
-        publishedAt.values().removeIf(at -> at.isBefore(oldest));
+        while (!byAge.isEmpty() && byAge.peek().publishedAt().isBefore(oldest)) {
+            posts.remove(byAge.poll().key());
+        }
     }
 }

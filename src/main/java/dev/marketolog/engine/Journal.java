@@ -2,7 +2,9 @@ package dev.marketolog.engine;
 
 import dev.marketolog.telegram.PostKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,8 +57,11 @@ public interface Journal {
     /** How many other accounts hold a live row under the post. */
     int otherAccountsUnder(String account, PostKey post);
 
-    /** When another account of ours last commented (or reserved to comment) in the channel. */
-    Optional<Instant> lastByOthersInChannel(String account, long channelId);
+    /**
+     * When another account of ours last commented (or reserved to comment) in each of the channels, in one read: a
+     * tick asks for all the channels it may try. A channel where no other account has a live row is absent.
+     */
+    Map<Long, Instant> lastByOthersInChannels(String account, Collection<Long> channelIds);
 
     /** Someone deleted our comment: records it and answers whether it was one of the account's journaled comments. */
     boolean markDeleted(String account, long discussionChatId, long messageId, Instant at);

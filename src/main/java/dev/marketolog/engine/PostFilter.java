@@ -22,6 +22,9 @@ final class PostFilter {
         if (post.text().isBlank()) {
             return Optional.of(SkipReason.NO_TEXT);
         }
+        if (keywords.isEmpty()) {
+            return Optional.empty(); // no lower-casing of every post's text on every look when there is nothing to find
+        }
         String text = post.text().toLowerCase(Locale.ROOT);
         return keywords.stream().anyMatch(text::contains) ? Optional.of(SkipReason.SKIP_KEYWORD) : Optional.empty();
     }

@@ -11,11 +11,14 @@ import dev.marketolog.engine.Reservation;
 import dev.marketolog.engine.StateChange;
 import dev.marketolog.telegram.PostKey;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** The journal in PostgreSQL's {@code comment} table. A reservation is atomic across processes: it locks its channel. */
@@ -28,9 +31,13 @@ public final class JdbcJournal implements Journal {
     /** An account's counting rows since a time: comment_account_counted. */
     static final String HISTORY = "select channel_id, post_id, branch, status, counted_at from comment"
             + " where account = ? and counted_at >= ? and " + COUNTS + " order by counted_at, id";
-    /** The others' last comment in a channel: comment_channel_live_counted read backwards to the first other account. */
-    static final String LAST_BY_OTHERS = "select counted_at from comment where channel_id = ? and account <> ? and " + LIVE
-            + " order by counted_at desc limit 1";
+    /**
+     * The others' last comment in each of an array of channels, in one statement: per channel, comment_channel_others
+     * read backwards (from its index alone) to the first other account.
+     */
+    static final String LAST_BY_OTHERS = "select c.channel_id, l.counted_at from unnest(?::bigint[]) c (channel_id)"
+            + " cross join lateral (select counted_at from comment where comment.channel_id = c.channel_id and account <> ? and "
+            + LIVE + " order by counted_at desc limit 1) l";
     /** An account's recent texts: comment_account_texts. */
     static final String RECENT_TEXTS = "select text from comment where account = ? and status in ('sent', 'dry_run')"
             + " and text is not null order by counted_at desc, id desc limit ?";
@@ -62,8 +69,8 @@ public final class JdbcJournal implements Journal {
             if (under.size() >= fleet.maxAccountsPerPost()) {
                 return new Reservation.FleetBusy("max_accounts_per_post");
             }
-            Optional<Instant> last = lastByOthers(connection, account, post.channelId());
-            if (last.isPresent() && at.isBefore(last.get().plus(fleet.minGap()))) {
+            Instant last = lastByOthers(connection, account, post.channelId()).get(post.channelId());
+            if (last != null && at.isBefore(last.plus(fleet.minGap()))) {
                 return new Reservation.FleetBusy("min_gap");
             }
             long id = Jdbc.query(connection, """
@@ -234,17 +241,31 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
-    public Optional<Instant> lastByOthersInChannel(String account, long channelId) {
-        return jdbc.transaction("read the last comment in " + channelId, connection -> lastByOthers(connection, account, channelId));
+    public Map<Long, Instant> lastByOthersInChannels(String account, Collection<Long> channelIds) {
+        if (channelIds.isEmpty()) {
+            return Map.of();
+        }
+        return byChannel(jdbc.query("read the last comments in " + channelIds.size() + " channels",
+                LAST_BY_OTHERS, othersIn(channelIds, account), JdbcJournal::lastInChannel));
     }
 
-    private static Optional<Instant> lastByOthers(Connection connection, String account, long channelId) throws SQLException {
-        return Jdbc.query(connection, LAST_BY_OTHERS,
-                s -> {
-                    s.setLong(1, channelId);
-                    s.setString(2, account);
-                },
-                row -> row.getTimestamp(1).toInstant()).stream().findFirst();
+    private static Map<Long, Instant> lastByOthers(Connection connection, String account, long channelId) throws SQLException {
+        return byChannel(Jdbc.query(connection, LAST_BY_OTHERS, othersIn(List.of(channelId), account), JdbcJournal::lastInChannel));
+    }
+
+    private static Jdbc.Binder othersIn(Collection<Long> channelIds, String account) {
+        return s -> {
+            s.setArray(1, s.getConnection().createArrayOf("bigint", channelIds.toArray()));
+            s.setString(2, account);
+        };
+    }
+
+    private static Map.Entry<Long, Instant> lastInChannel(ResultSet row) throws SQLException {
+        return Map.entry(row.getLong(1), row.getTimestamp(2).toInstant());
+    }
+
+    private static Map<Long, Instant> byChannel(List<Map.Entry<Long, Instant>> rows) {
+        return rows.stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.marketolog.telegram.PostKey;
@@ -154,8 +155,9 @@ public abstract class JournalContract {
                 .isInstanceOf(Reservation.Reserved.class);
         assertThat(journal.otherAccountsUnder("b", POST)).isEqualTo(1);
         assertThat(journal.otherAccountsUnder("a", POST)).isZero();
-        assertThat(journal.lastByOthersInChannel("a", -1001)).contains(T0.plusSeconds(301));
-        assertThat(journal.lastByOthersInChannel("a", -1002)).isEmpty();
+        assertThat(journal.lastByOthersInChannels("a", List.of(-1001L, -1002L))).containsExactly(entry(-1001L, T0.plusSeconds(301)));
+        assertThat(journal.lastByOthersInChannels("c", List.of(-1001L))).containsExactly(entry(-1001L, T0.plusSeconds(1)));
+        assertThat(journal.lastByOthersInChannels("a", List.of())).isEmpty();
     }
 
     @Test

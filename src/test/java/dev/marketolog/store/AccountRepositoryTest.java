@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
@@ -64,6 +66,39 @@ class AccountRepositoryTest {
         AccountChannel channel = channels().getFirst();
         assertThat(channel.allowlisted()).isTrue();
         assertThat(channel.bannedReason()).contains("USER_BANNED_IN_CHANNEL");
+    }
+
+    @Test
+    void registerAddsEveryAccountAndSyncsEachAllowlistKeepingAnExistingAccountsState() throws SQLException {
+        accounts.upsert(name);
+        accounts.syncAllowlist(name, List.of(-1001L, -1002L));
+        execute("update account_channel set banned_reason = 'CHAT_WRITE_FORBIDDEN', banned_at = '2026-03-01T09:00:00Z'"
+                + " where account = '" + name + "' and channel_id = -1002");
+        Map<String, List<Long>> allowlists = new LinkedHashMap<>();
+        allowlists.put(name, List.of(-1001L, -1003L));
+        for (int i = 0; i < 50; i++) {
+            allowlists.put(name + "-" + i, List.of(-1001L - i, -2001L));
+        }
+
+        new AccountRepository(db.dataSource(), InstantSource.fixed(FIRST_START.plusSeconds(60))).register(allowlists);
+
+        assertThat(createdAt()).isEqualTo(FIRST_START);
+        assertThat(channels()).containsExactly(
+                channel(-1003L, true, Optional.empty()),
+                channel(-1002L, false, Optional.of("CHAT_WRITE_FORBIDDEN")),
+                channel(-1001L, true, Optional.empty()));
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(distinct a.name), count(*) from account a join account_channel c on c.account = a.name"
+                                + " where a.name like ? and c.allowlisted and a.created_at = ?")) {
+            select.setString(1, name + "-%");
+            select.setTimestamp(2, Timestamp.from(FIRST_START.plusSeconds(60)));
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(50);
+                assertThat(rows.getInt(2)).isEqualTo(100);
+            }
+        }
     }
 
     private Instant createdAt() throws SQLException {

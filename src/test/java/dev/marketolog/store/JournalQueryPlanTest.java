@@ -33,7 +33,8 @@ class JournalQueryPlanTest {
                            timestamptz '2026-12-01 08:00Z' - make_interval(days => d, mins => a) + interval '5 seconds',
                            timestamptz '2026-12-01 08:00Z'
                     from generate_series(1, 100) a, generate_series(0, 364) d""");
-            statement.execute("analyze comment");
+            // vacuumed, as autovacuum keeps a real journal: the visibility map lets the planner read an index alone
+            statement.execute("vacuum analyze comment");
         }
     }
 
@@ -48,13 +49,14 @@ class JournalQueryPlanTest {
     }
 
     @Test
-    void theOthersLastCommentInAChannelStopsAtTheNewestRow() throws SQLException {
+    void theOthersLastCommentInEveryChannelIsOneStatementThatStopsAtEachChannelsNewestRowInItsIndex() throws SQLException {
         String plan = explain(JdbcJournal.LAST_BY_OTHERS, s -> {
-            s.setLong(1, -1003);
+            s.setArray(1, s.getConnection().createArrayOf("bigint", new Long[] {-1001L, -1003L, -1005L, -1007L}));
             s.setString(2, "acc1");
         });
 
-        assertThat(plan).startsWith("Limit").contains("Index Scan using comment_channel_live_counted").doesNotContain("Sort");
+        assertThat(plan).contains("Nested Loop", "Function Scan on unnest", "Limit", "Index Only Scan using comment_channel_others")
+                .doesNotContain("Sort", "Seq Scan", "Bitmap");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -27,16 +29,32 @@ public final class TestDatabase implements AutoCloseable {
 
     private final String name;
     private final Database database;
+    private final boolean kept;
 
-    private TestDatabase(String name, Database database) {
+    private TestDatabase(String name, Database database, boolean kept) {
         this.name = name;
         this.database = database;
+        this.kept = kept;
     }
 
     public static TestDatabase create() {
         String name = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         execute("create database " + name);
-        return new TestDatabase(name, Database.connect(new DatabaseDsn(Server.url(name), null, Secret.NONE)));
+        return new TestDatabase(name, Database.connect(new DatabaseDsn(Server.url(name), null, Secret.NONE)), false);
+    }
+
+    /**
+     * The database {@code name}, created when missing and migrated, that {@link #close()} keeps: for benchmarks whose
+     * data takes minutes to fill and is reused by the next run (drop it by hand when done).
+     */
+    public static TestDatabase kept(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a kept database's name is lower-case letters, digits and _: " + name);
+        }
+        if (!exists(name)) {
+            execute("create database " + name);
+        }
+        return new TestDatabase(name, Database.connect(new DatabaseDsn(Server.url(name), null, Secret.NONE)), true);
     }
 
     /** A database of its own that nothing has migrated: for tests that must see no schema created. Drop it with {@link #dropEmpty}. */
@@ -70,7 +88,21 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-        execute("drop database if exists " + name + " with (force)");
+        if (!kept) {
+            execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    private static boolean exists(String database) {
+        try (Connection connection = DriverManager.getConnection(Server.ADMIN_URL);
+                PreparedStatement statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            statement.setString(1, database);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: cannot look for " + database + ": " + e.getMessage(), e);
+        }
     }
 
     private static void execute(String sql) {

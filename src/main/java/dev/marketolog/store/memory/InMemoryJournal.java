@@ -10,6 +10,7 @@ import dev.marketolog.engine.StateChange;
 import dev.marketolog.telegram.PostKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -200,7 +201,15 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized Optional<Instant> lastByOthersInChannel(String account, long channelId) {
+    public synchronized Map<Long, Instant> lastByOthersInChannels(String account, Collection<Long> channelIds) {
+        Map<Long, Instant> last = new HashMap<>();
+        for (long channelId : channelIds) {
+            lastByOthersInChannel(account, channelId).ifPresent(at -> last.put(channelId, at));
+        }
+        return last;
+    }
+
+    private Optional<Instant> lastByOthersInChannel(String account, long channelId) {
         NavigableSet<Row> counted = countedByChannel.get(channelId);
         if (counted == null) {
             return Optional.empty();
