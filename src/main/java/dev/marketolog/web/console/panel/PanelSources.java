@@ -1,0 +1,16 @@
+package dev.marketolog.web.console.panel;
+
+import dev.marketolog.engine.AccountControl;
+import dev.marketolog.web.AccountStatusSource;
+import java.util.Objects;
+
+/**
+ * What the panel's pages read and change, handed over once the database and the accounts have started (HTTP listens
+ * before them): the same ports the admin API uses, so a rule lives in one place.
+ */
+public record PanelSources(AccountStatusSource accounts, AccountControl control) {
+    public PanelSources {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(control, "control");
+    }
+}
