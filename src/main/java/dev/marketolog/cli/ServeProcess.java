@@ -1,6 +1,7 @@
 package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.ConsoleAccess;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -14,13 +15,20 @@ import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
+import dev.marketolog.web.WebModule;
 import dev.marketolog.web.WebServer;
+import dev.marketolog.web.console.AdminApi;
+import dev.marketolog.web.console.Console;
+import dev.marketolog.web.console.ConsoleAuth;
+import dev.marketolog.web.console.LoginThrottle;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -88,7 +96,10 @@ final class ServeProcess implements AutoCloseable {
         WebServer.requireBindable(config.httpHost(), config.httpPort()); // before the slower parts load
         Metrics metrics = started(Metrics.start(version));
         HealthEndpoint health = new HealthEndpoint(version);
-        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
+        Optional<AdminApi> api = adminApi(config, clock);
+        List<WebModule> console = api.<List<WebModule>>map(a -> List.of(new Console(List.of(a)))).orElse(List.of());
+        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry()), console));
+        warnWhenReachableFromNetwork(config.httpHost(), api.isPresent());
         DataDirectory.requireWritable(config.dataDir());
         // a second process on this DATA_DIR stops here, before it touches the embedded database or any account
         InstanceIdentity instance = started(InstanceIdentity.claim(config.dataDir()));
@@ -106,7 +117,29 @@ final class ServeProcess implements AutoCloseable {
         EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
+        api.ifPresent(a -> a.serve(engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
+    }
+
+    /** The admin API when ADMIN_TOKEN is strong; otherwise none, and the log says why the console is off. */
+    private static Optional<AdminApi> adminApi(ProcessSettings config, InstantSource clock) {
+        return switch (config.consoleAccess()) {
+            case ConsoleAccess.Open open -> {
+                log.info("Console on: the admin API at {} (Authorization: Bearer <ADMIN_TOKEN>)", AdminApi.PREFIX);
+                yield Optional.of(new AdminApi(new ConsoleAuth(open, new LoginThrottle(clock))));
+            }
+            case ConsoleAccess.Off off -> {
+                log.info("Console off: {}", off.explanation());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static void warnWhenReachableFromNetwork(String host, boolean console) {
+        if (WebServer.reachableFromNetwork(host)) {
+            log.warn("HTTP_HOST {} is not a loopback address: /health, /metrics{} are reachable from the network; "
+                    + "put TLS in front (a reverse proxy) and set HTTP_PUBLIC_URL", host, console ? " and the console" : "");
+        }
     }
 
     /**
