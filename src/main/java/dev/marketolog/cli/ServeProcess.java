@@ -21,6 +21,8 @@ import dev.marketolog.web.console.AdminApi;
 import dev.marketolog.web.console.Console;
 import dev.marketolog.web.console.ConsoleAuth;
 import dev.marketolog.web.console.LoginThrottle;
+import dev.marketolog.web.console.panel.Panel;
+import dev.marketolog.web.console.panel.PanelSessions;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,10 +98,10 @@ final class ServeProcess implements AutoCloseable {
         WebServer.requireBindable(config.httpHost(), config.httpPort()); // before the slower parts load
         Metrics metrics = started(Metrics.start(version));
         HealthEndpoint health = new HealthEndpoint(version);
-        Optional<AdminApi> api = adminApi(config, clock);
-        List<WebModule> console = api.<List<WebModule>>map(a -> List.of(new Console(List.of(a)))).orElse(List.of());
-        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry()), console));
-        warnWhenReachableFromNetwork(config.httpHost(), api.isPresent());
+        Optional<ConsoleParts> console = console(config, clock);
+        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry()),
+                console.map(ConsoleParts::module).stream().toList()));
+        warnWhenReachableFromNetwork(config.httpHost(), console.isPresent());
         DataDirectory.requireWritable(config.dataDir());
         // a second process on this DATA_DIR stops here, before it touches the embedded database or any account
         InstanceIdentity instance = started(InstanceIdentity.claim(config.dataDir()));
@@ -117,16 +119,26 @@ final class ServeProcess implements AutoCloseable {
         EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
-        api.ifPresent(a -> a.serve(engine));
+        console.ifPresent(parts -> parts.api().serve(engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
-    /** The admin API when ADMIN_TOKEN is strong; otherwise none, and the log says why the console is off. */
-    private static Optional<AdminApi> adminApi(ProcessSettings config, InstantSource clock) {
+    /** The console's parts: the admin API and the web panel, sharing one token check and one throttle. */
+    private record ConsoleParts(AdminApi api, Panel panel) {
+        WebModule module() {
+            return new Console(List.of(api, panel));
+        }
+    }
+
+    /** The console when ADMIN_TOKEN is strong; otherwise none, and the log says why the console is off. */
+    private static Optional<ConsoleParts> console(ProcessSettings config, InstantSource clock) {
         return switch (config.consoleAccess()) {
             case ConsoleAccess.Open open -> {
-                log.info("Console on: the admin API at {} (Authorization: Bearer <ADMIN_TOKEN>)", AdminApi.PREFIX);
-                yield Optional.of(new AdminApi(new ConsoleAuth(open, new LoginThrottle(clock))));
+                log.info("Console on: the panel at / and the admin API at {} (Authorization: Bearer <ADMIN_TOKEN>)",
+                        AdminApi.PREFIX);
+                ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
+                boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
+                yield Optional.of(new ConsoleParts(new AdminApi(auth), new Panel(auth, new PanelSessions(clock), clock, https)));
             }
             case ConsoleAccess.Off off -> {
                 log.info("Console off: {}", off.explanation());

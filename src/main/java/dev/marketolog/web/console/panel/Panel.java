@@ -82,7 +82,7 @@ public final class Panel implements WebModule {
 
     // ---- signing in and out
 
-    private void home(Context ctx) {
+    private void home(Context ctx) throws Exception {
         Optional<PanelSession> session = session(ctx);
         if (session.isEmpty()) {
             ctx.html(templates.render("login.jte", loginModel(null)));
