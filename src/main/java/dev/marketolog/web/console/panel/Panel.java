@@ -33,6 +33,8 @@ public final class Panel implements WebModule {
     static final String COOKIE = "marketolog_session";
     static final String CSRF_FIELD = "csrf";
     private static final int AUDIT_PAGE = 100;
+    /** Javalin's html() says text/html without a charset; the pages hold Cyrillic. */
+    private static final String HTML = "text/html; charset=utf-8";
 
     private final ConsoleAuth auth;
     private final PanelSessions sessions;
@@ -85,10 +87,10 @@ public final class Panel implements WebModule {
     private void home(Context ctx) throws Exception {
         Optional<PanelSession> session = session(ctx);
         if (session.isEmpty()) {
-            ctx.html(templates.render("login.jte", loginModel(null)));
+            ctx.contentType(HTML).result(templates.render("login.jte", loginModel(null)));
             return;
         }
-        answer(ctx, (c, signedIn) -> c.html(templates.render("overview.jte", overview(signedIn))), session.get());
+        answer(ctx, (c, signedIn) -> c.contentType(HTML).result(templates.render("overview.jte", overview(signedIn))), session.get());
     }
 
     private void login(Context ctx) {
@@ -101,10 +103,10 @@ public final class Panel implements WebModule {
                 ctx.redirect("/", HttpStatus.SEE_OTHER);
             }
             case SignIn.Rejected _ -> ctx.status(HttpStatus.UNAUTHORIZED)
-                    .html(templates.render("login.jte", loginModel("That is not the token. Try again.")));
+                    .contentType(HTML).result(templates.render("login.jte", loginModel("That is not the token. Try again.")));
             case SignIn.Refused refused -> ctx.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())))
-                    .html(templates.render("login.jte", loginModel("Too many failed attempts: wait "
+                    .contentType(HTML).result(templates.render("login.jte", loginModel("Too many failed attempts: wait "
                             + Math.max(1, refused.retryAfter().toSeconds()) + " s.")));
         }
     }
@@ -129,13 +131,13 @@ public final class Panel implements WebModule {
     }
 
     private void overviewAccounts(Context ctx, PanelSession session) {
-        ctx.html(templates.render("partial/overviewAccounts.jte", overview(session)));
+        ctx.contentType(HTML).result(templates.render("partial/overviewAccounts.jte", overview(session)));
     }
 
     private void account(Context ctx, PanelSession session) {
         String account = ctx.pathParam("account");
         Optional<String> notice = Optional.ofNullable(ctx.queryParam("done"));
-        ctx.html(templates.render("account.jte", accountPage(account, Map.of(), List.of(), notice, session)));
+        ctx.contentType(HTML).result(templates.render("account.jte", accountPage(account, Map.of(), List.of(), notice, session)));
     }
 
     private AccountPage accountPage(String account, Map<String, String> submitted,
@@ -153,7 +155,7 @@ public final class Panel implements WebModule {
         Optional<String> account = Optional.ofNullable(ctx.queryParam("account")).filter(name -> !name.isBlank());
         Optional<Long> before = Optional.ofNullable(ctx.queryParam("before")).map(Panel::cursor);
         AccountControl.AuditPage audit = started().control().audit(new AccountControl.AuditQuery(account, before, AUDIT_PAGE));
-        ctx.html(templates.render("audit.jte", new AuditLogPage(audit.entries(), account, audit.next(), session.csrfToken())));
+        ctx.contentType(HTML).result(templates.render("audit.jte", new AuditLogPage(audit.entries(), account, audit.next(), session.csrfToken())));
     }
 
     private static long cursor(String value) {
@@ -207,7 +209,7 @@ public final class Panel implements WebModule {
             case AccountControl.Applied applied -> ctx.redirect(
                     accountUrl(account, "saved " + String.join(", ", changed.keySet()) + ": applies within seconds"),
                     HttpStatus.SEE_OTHER);
-            case AccountControl.Rejected rejected -> ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("account.jte",
+            case AccountControl.Rejected rejected -> ctx.status(HttpStatus.BAD_REQUEST).contentType(HTML).result(templates.render("account.jte",
                     accountPage(account, submitted, rejected.problems(), Optional.empty(), session)));
             case AccountControl.UnknownAccount _ -> throw new NotFoundResponse("no account named " + account);
         }
@@ -219,7 +221,7 @@ public final class Panel implements WebModule {
         switch (started().control().reset(account, Set.of(key), actor(ctx))) {
             case AccountControl.Applied _ -> ctx.redirect(accountUrl(account, key + " is back to the file's value"),
                     HttpStatus.SEE_OTHER);
-            case AccountControl.Rejected rejected -> ctx.status(HttpStatus.BAD_REQUEST).html(templates.render("account.jte",
+            case AccountControl.Rejected rejected -> ctx.status(HttpStatus.BAD_REQUEST).contentType(HTML).result(templates.render("account.jte",
                     accountPage(account, Map.of(), rejected.problems(), Optional.empty(), session)));
             case AccountControl.UnknownAccount _ -> throw new NotFoundResponse("no account named " + account);
         }
@@ -295,6 +297,6 @@ public final class Panel implements WebModule {
     }
 
     private void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).html(templates.render("error.jte", Map.of("status", status.getCode(), "message", message)));
+        ctx.status(status).contentType(HTML).result(templates.render("error.jte", Map.of("status", status.getCode(), "message", message)));
     }
 }
