@@ -7,4 +7,7 @@ sealed interface FleetMember permits AccountRunner, AccountNeedingLogin {
     void stop();
 
     AccountStatus status();
+
+    /** What this process knows of the account without asking the database. */
+    AccountLive live();
 }
