@@ -3,6 +3,8 @@ package dev.marketolog.cli;
 import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.engine.AccountBoard;
+import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
@@ -37,10 +39,12 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
 
     private final Fleet fleet;
     private final TelegramSessions sessions;
+    private final EngineClock clock;
 
-    private EngineService(Fleet fleet, TelegramSessions sessions) {
+    private EngineService(Fleet fleet, TelegramSessions sessions, EngineClock clock) {
         this.fleet = fleet;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +70,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions);
+        return new EngineService(fleet, sessions, clock);
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -93,6 +97,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The console's view of every account: what this process knows of each joined with the stored state in {@code board}. */
+    AccountOverview overview(AccountBoard board) {
+        return new AccountOverview(fleet::live, board, clock);
     }
 
     /** Every account, in configuration order, as the engine sees it. */

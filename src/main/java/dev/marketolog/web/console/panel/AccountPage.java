@@ -2,7 +2,8 @@ package dev.marketolog.web.console.panel;
 
 import dev.marketolog.config.ConfigProblem;
 import dev.marketolog.engine.AccountControl.EffectiveSetting;
-import dev.marketolog.web.AccountStatus;
+import dev.marketolog.engine.AccountDetail;
+import dev.marketolog.engine.JournalSearch.JournalRow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,15 +11,17 @@ import java.util.Optional;
 /**
  * One account's page.
  *
- * @param status    its state now; empty when the engine does not run it in this process
+ * @param status    its state and channels now; empty when this process does not run it
+ * @param recent    its latest journal rows, newest first
  * @param submitted what the operator typed into the form when it was rejected, by key, so nothing typed is lost
  * @param problems  why the form was rejected, each shown next to its field (or above the form when it names none)
  * @param notice    a line saying what the last action did, or empty
  */
 public record AccountPage(
         String account,
-        Optional<AccountStatus> status,
+        Optional<AccountDetail> status,
         List<EffectiveSetting> settings,
+        List<JournalRow> recent,
         Map<String, String> submitted,
         List<ConfigProblem> problems,
         Optional<String> notice,
@@ -26,6 +29,7 @@ public record AccountPage(
 
     public AccountPage {
         settings = List.copyOf(settings);
+        recent = List.copyOf(recent);
         submitted = Map.copyOf(submitted);
         problems = List.copyOf(problems);
     }

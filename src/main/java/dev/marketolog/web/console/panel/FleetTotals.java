@@ -1,8 +1,7 @@
 package dev.marketolog.web.console.panel;
 
+import dev.marketolog.engine.AccountDetail;
 import dev.marketolog.engine.RunState;
-import dev.marketolog.web.AccountStatus;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,18 +11,17 @@ import java.util.List;
  */
 public record FleetTotals(int accounts, int running, int paused, int blocked, int sentToday, int dailyLimit) {
 
-    static FleetTotals of(List<AccountStatus> accounts, Instant now) {
+    static FleetTotals of(List<AccountDetail> accounts) {
         int running = 0;
         int paused = 0;
         int blocked = 0;
         int sent = 0;
         int limit = 0;
-        for (AccountStatus account : accounts) {
+        for (AccountDetail account : accounts) {
             running += account.state() == RunState.RUNNING ? 1 : 0;
             paused += account.state() == RunState.PAUSED ? 1 : 0;
-            boolean waiting = account.spamBlockUntil().filter(now::isBefore).isPresent()
-                    || account.floodWaitUntil().filter(now::isBefore).isPresent();
-            blocked += waiting ? 1 : 0;
+            // the overview reads only waits still running: both are empty once they are over
+            blocked += account.spamBlockUntil().isPresent() || account.floodWaitUntil().isPresent() ? 1 : 0;
             sent += account.sentToday();
             limit += account.dailyLimit();
         }

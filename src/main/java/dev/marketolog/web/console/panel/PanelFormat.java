@@ -25,6 +25,14 @@ public final class PanelFormat {
         return at.map(PanelFormat::when).orElse("—");
     }
 
+    /**
+     * The link when it is a web address: a journal's link comes from Telegram, and anything else ({@code javascript:})
+     * is shown as text, never put in an {@code href}.
+     */
+    public static Optional<String> webLink(Optional<String> link) {
+        return link.filter(url -> url.startsWith("https://") || url.startsWith("http://"));
+    }
+
     /** {@code value} as a URL query parameter's value. */
     public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
