@@ -1,6 +1,7 @@
 package dev.marketolog.engine;
 
 import dev.marketolog.config.ConfigProblem;
+import dev.marketolog.config.ConsoleOverrides;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,7 @@ public interface AccountControl {
     AuditPage audit(AuditQuery query);
 
     /** The keys the console may change (names as in {@code .env}); secrets are never among them. */
-    Set<String> CHANGEABLE = Set.of(
-            "ALLOWLIST_CHAT_IDS", "SKIP_KEYWORDS", "PERSONA", "ACTIVE_WINDOWS", "TIMEZONE", "MESSAGES_PER_DAY",
-            "MESSAGES_PER_HOUR", "MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS", "MIN_INTERVAL_PER_CHAT_SECONDS",
-            "MAX_INSTANT_PER_CHAT_PER_HOUR", "FRESH_POST_MAX_AGE_MINUTES", "INSTANT_COMMENT_DELAY_SECONDS", "DRY_RUN",
-            "BOT_ENABLED");
+    Set<String> CHANGEABLE = ConsoleOverrides.CHANGEABLE_NAMES;
 
     /**
      * Who made a change: the console has one token, so the client's address is all there is to tell.

@@ -3,8 +3,16 @@ package dev.marketolog.engine;
 import java.util.Map;
 import java.util.Optional;
 
-/** An account without a session: it never runs, and shows as needing a login (or idle, when disabled). */
+/**
+ * An account without a session: it never runs, and shows as needing a login (or idle, when disabled). It holds no
+ * lease, so operators' commands wait in the store for a process that runs the account.
+ */
 record AccountNeedingLogin(AccountPolicy settings, EngineClock clock, EngineStores stores) implements FleetMember {
+
+    @Override
+    public String account() {
+        return settings.name();
+    }
 
     @Override
     public void start() {}
@@ -25,4 +33,7 @@ record AccountNeedingLogin(AccountPolicy settings, EngineClock clock, EngineStor
     private RunState state() {
         return settings.enabled() ? RunState.NEEDS_LOGIN : RunState.IDLE;
     }
+
+    @Override
+    public void control(OperatorCommand command, Runnable applied) {}
 }

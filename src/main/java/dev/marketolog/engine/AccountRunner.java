@@ -19,7 +19,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +39,10 @@ final class AccountRunner implements FleetMember {
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
 
-    private final AccountPolicy settings;
+    private volatile AccountPolicy settings;
     private final String name;
     private final Telegram telegram;
-    private final CommentWriter writer;
+    private CommentWriter writer;
     private final EngineClock clock;
     private final EngineStores stores;
     private final FleetRules fleet;
@@ -53,16 +52,19 @@ final class AccountRunner implements FleetMember {
     private final Leasing leasing;
     private final LeaseKeeper keeper;
     private final LongCall longCall = new LongCall();
-    private final SendGate gate;
-    private final SpamGuard guard;
-    private final DayPace pace;
-    private final Pacer pacer;
-    private final PostFilter filter;
-    private final RecentPosts recentPosts;
-    private final GivenUpPosts givenUp;
+    // built from the settings, and again when an operator changes them (under the lock)
+    private SendGate gate;
+    private SpamGuard guard;
+    private DayPace pace;
+    private Pacer pacer;
+    private PostFilter filter;
+    private RecentPosts recentPosts;
+    private GivenUpPosts givenUp;
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile RunState state;
+    /** An operator paused the account: it keeps its lease and state, and runs no task until resumed. */
+    private boolean paused;
     /** Counted by the account's tasks and by its lease's renewals, which run apart from them. */
     private final AtomicLong failures = new AtomicLong();
     /**
@@ -94,14 +96,26 @@ final class AccountRunner implements FleetMember {
         this.events = events;
         this.leasing = leasing;
         this.keeper = new LeaseKeeper(name, leasing, stores.leases(), clock, this::leaseLost, this::recordFailure);
-        this.gate = new SendGate(settings.limits(), settings.allowlist(), fleet);
-        this.guard = new SpamGuard(settings.spamGuard());
-        this.pace = new DayPace(settings.limits(), gate.activeTime());
-        this.pacer = new Pacer(settings.limits(), gate.activeTime(), pace, random);
-        this.filter = new PostFilter(settings.skipKeywords());
-        this.recentPosts = new RecentPosts(telegram, settings.limits().freshPostMaxAge());
-        this.givenUp = new GivenUpPosts(settings.limits().freshPostMaxAge());
+        configure(settings);
         this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
+    }
+
+    /** Builds every part that follows from the settings; the posts given up and cached are forgotten with the old ones. */
+    private void configure(AccountPolicy next) {
+        settings = next;
+        gate = new SendGate(next.limits(), next.allowlist(), fleet);
+        guard = new SpamGuard(next.spamGuard());
+        pace = new DayPace(next.limits(), gate.activeTime());
+        pacer = new Pacer(next.limits(), gate.activeTime(), pace, random);
+        filter = new PostFilter(next.skipKeywords());
+        recentPosts = new RecentPosts(telegram, next.limits().freshPostMaxAge());
+        givenUp = new GivenUpPosts(next.limits().freshPostMaxAge());
+        gonePosts.keepFor(next.limits().freshPostMaxAge());
+    }
+
+    @Override
+    public String account() {
+        return name;
     }
 
     @Override
@@ -139,6 +153,106 @@ final class AccountRunner implements FleetMember {
                 failures.get(), clock.instant());
     }
 
+    @Override
+    public void control(OperatorCommand command, Runnable applied) {
+        // a task of its own, not of the current run: a pause or new settings must reach a stopped account too
+        clock.schedule(clock.instant(), () -> locked(() -> {
+            boolean holder = apply(command);
+            if (holder) {
+                applied.run();
+            }
+        }));
+    }
+
+    // ---- operators' commands
+
+    /** Applies the command; answers whether this process holds the account's lease, so the command took effect here. */
+    private boolean apply(OperatorCommand command) {
+        Instant now = clock.instant();
+        boolean holder = keeper.epoch(now).isPresent();
+        switch (command) {
+            case OperatorCommand.Pause pause -> pause();
+            case OperatorCommand.Resume resume -> resume(now);
+            case OperatorCommand.LiftSpamBlock lift when holder -> liftSpamBlock(now);
+            case OperatorCommand.ClearBan(long channelId) when holder -> clearBan(channelId, now);
+            case OperatorCommand.Reconfigure(AccountPolicy next, CommentWriter nextWriter) -> {
+                writer = nextWriter;
+                reconfigure(next, now);
+            }
+            // the state is the lease holder's to change: another process applies it
+            case OperatorCommand.LiftSpamBlock lift -> {}
+            case OperatorCommand.ClearBan clear -> {}
+        }
+        return holder;
+    }
+
+    private void pause() {
+        paused = true;
+        if (state == RunState.RUNNING) {
+            // the lease is kept, so that no other process runs the account and its commands still come here
+            log.info("account {}: paused by an operator", name);
+            halt(RunState.PAUSED);
+        }
+    }
+
+    private void resume(Instant now) {
+        paused = false;
+        if (state == RunState.PAUSED) {
+            log.info("account {}: resumed by an operator", name);
+            state = RunState.STARTING;
+            schedule(now, this::begin);
+        }
+    }
+
+    private void liftSpamBlock(Instant now) {
+        AccountState lifted = new AccountState(Optional.empty(), 0, accountState.cooldownLevel(), accountState.lastSpamBlockAt(),
+                accountState.floodWaitUntil());
+        stores.accountStates().save(name, lifted, now);
+        boolean wasBlocked = accountState.spamBlockedAt(now);
+        accountState = lifted;
+        if (wasBlocked) {
+            log.info("account {}: spam block lifted by an operator", name);
+            emit(new EngineEvent.SpamBlockEnded(name, now));
+        }
+        replan(now);
+    }
+
+    private void clearBan(long channelId, Instant now) {
+        stores.channelStates().clearBan(name, channelId);
+        channelStates.put(channelId, new ChannelState(Optional.empty(), channelState(channelId).holdUntil()));
+        log.info("account {}: channel {} taken off the ban list by an operator", name, channelId);
+        if (settings.allowlist().contains(channelId) && (state == RunState.RUNNING || state == RunState.PAUSED)) {
+            prepareChannels(List.of(channelId), now);
+        }
+        replan(now);
+    }
+
+    private void reconfigure(AccountPolicy next, Instant now) {
+        AccountPolicy before = settings;
+        configure(next);
+        log.info("account {}: runs on settings changed by an operator", name);
+        if (before.enabled() && !next.enabled()) {
+            halt(RunState.IDLE);
+            keeper.release();
+        } else if (!before.enabled() && next.enabled()) {
+            start();
+        } else if (state == RunState.RUNNING || state == RunState.PAUSED) {
+            List<Long> added = next.allowlist().stream().filter(id -> !before.allowlist().contains(id)).toList();
+            channels.keySet().retainAll(next.allowlist());
+            // a channel new to the allowlist is opened and checked as at the start
+            prepareChannels(added, now);
+            replan(now);
+        }
+    }
+
+    /** The next tick is planned again on the current settings and state (a running account only). */
+    private void replan(Instant now) {
+        if (state == RunState.RUNNING) {
+            cancel(tick);
+            scheduleTick(now);
+        }
+    }
+
     // ---- lifecycle
 
     private void begin() {
@@ -153,7 +267,8 @@ final class AccountRunner implements FleetMember {
             stores.journal().recover(name, now);
             accountState = stores.accountStates().load(name);
             channelStates = new HashMap<>(stores.channelStates().load(name));
-            prepareChannels(now);
+            channels.clear();
+            prepareChannels(settings.allowlist(), now);
         } catch (RuntimeException e) {
             // the database or Telegram is not there yet: try again, the account must not stay half started
             recordFailure(e);
@@ -164,15 +279,25 @@ final class AccountRunner implements FleetMember {
             telegram.listen(new Listener());
             listening = true;
         }
+        if (paused) {
+            state = RunState.PAUSED;
+            return;
+        }
         state = RunState.RUNNING;
         accountState.spamBlockUntil().filter(now::isBefore).ifPresent(this::scheduleSpamBlockEnd);
         scheduleTick(now);
     }
 
-    private void prepareChannels(Instant now) {
-        channels.clear();
-        List<Channel> prepared = telegram.prepare(settings.allowlist());
-        channelViews = prepared.stream().collect(Collectors.toUnmodifiableMap(Channel::channelId, AccountRunner::view, (a, b) -> b));
+    /** Opens and checks the channels: a closed one goes on the ban list, a usable one is commented from now on. */
+    private void prepareChannels(List<Long> channelIds, Instant now) {
+        if (channelIds.isEmpty()) {
+            return;
+        }
+        List<Channel> prepared = telegram.prepare(channelIds);
+        Map<Long, ChannelView> views = new HashMap<>(channelViews);
+        prepared.forEach(channel -> views.put(channel.channelId(), view(channel)));
+        views.keySet().retainAll(settings.allowlist());
+        channelViews = Map.copyOf(views);
         for (Channel channel : prepared) {
             if (channel.problem().orElse(null) instanceof TelegramError.ChannelClosed closed) {
                 ban(channel.channelId(), closed.reason(), now);
@@ -202,7 +327,7 @@ final class AccountRunner implements FleetMember {
 
     private void standBy() {
         Instant now = clock.instant();
-        if (state != RunState.RUNNING || keeper.epoch(now).isPresent()) {
+        if ((state != RunState.RUNNING && state != RunState.PAUSED) || keeper.epoch(now).isPresent()) {
             return;
         }
         log.warn("account {}: standing by until it can take its lease again", name);
