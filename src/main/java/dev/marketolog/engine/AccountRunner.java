@@ -19,7 +19,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -240,8 +239,6 @@ final class AccountRunner implements FleetMember {
         } else if (state == RunState.RUNNING || state == RunState.PAUSED) {
             List<Long> added = next.allowlist().stream().filter(id -> !before.allowlist().contains(id)).toList();
             channels.keySet().retainAll(next.allowlist());
-            channelViews = channelViews.entrySet().stream().filter(view -> next.allowlist().contains(view.getKey()))
-                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
             // a channel new to the allowlist is opened and checked as at the start
             prepareChannels(added, now);
             replan(now);
@@ -271,7 +268,6 @@ final class AccountRunner implements FleetMember {
             accountState = stores.accountStates().load(name);
             channelStates = new HashMap<>(stores.channelStates().load(name));
             channels.clear();
-            channelViews = Map.of();
             prepareChannels(settings.allowlist(), now);
         } catch (RuntimeException e) {
             // the database or Telegram is not there yet: try again, the account must not stay half started
@@ -300,6 +296,7 @@ final class AccountRunner implements FleetMember {
         List<Channel> prepared = telegram.prepare(channelIds);
         Map<Long, ChannelView> views = new HashMap<>(channelViews);
         prepared.forEach(channel -> views.put(channel.channelId(), view(channel)));
+        views.keySet().retainAll(settings.allowlist());
         channelViews = Map.copyOf(views);
         for (Channel channel : prepared) {
             if (channel.problem().orElse(null) instanceof TelegramError.ChannelClosed closed) {

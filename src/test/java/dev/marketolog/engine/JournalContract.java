@@ -255,7 +255,7 @@ public abstract class JournalContract {
         assertThat(stores.accountStates().load("b")).isEqualTo(AccountState.FRESH);
 
         long sent = sending("a", OTHER_POST, T0.plusSeconds(700), "two");
-        journal.markSent(sent, -2001, 5, Optional.empty(), T0.plusSeconds(701), List.of(new StateChange.Account(AccountState.FRESH)));
+        journal.markSent(sent, -2001, 5, Optional.of("https://t.me/c/2001/5"), T0.plusSeconds(701), List.of(new StateChange.Account(AccountState.FRESH)));
 
         assertThat(stores.accountStates().load("a")).isEqualTo(AccountState.FRESH);
         assertThat(journal.history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.FAILED, CommentStatus.SENT);
