@@ -64,7 +64,7 @@ class PanelBrowserIT {
         db = TestDatabase.create();
         SimOptions options = SimOptions.builder(3, Instant.now(), Duration.ofDays(1)).history(Duration.ofMinutes(10))
                 .postsPerDay(24 * 60).postGoneRate(0).title(SECOND_CHANNEL, HOSTILE_TITLE).build();
-        sandbox = Sandbox.start(options, List.of(), 0, Optional.empty());
+        sandbox = Sandbox.start(options, List.of(FIRST_CHANNEL, SECOND_CHANNEL, THIRD_CHANNEL), 0, Optional.empty());
         llm = OpenAiTestServer.start().respondWith(request -> OpenAiTestServer.Reply.answer(HOSTILE_COMMENT));
         Files.writeString(dir.resolve("anna.env"), "ALLOWLIST_CHAT_IDS=[" + FIRST_CHANNEL + ", " + SECOND_CHANNEL + "]\n");
         Files.writeString(dir.resolve("boris.env"), "ALLOWLIST_CHAT_IDS=[" + SECOND_CHANNEL + "]\n");
