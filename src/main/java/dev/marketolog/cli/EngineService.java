@@ -6,6 +6,7 @@ import dev.marketolog.config.Settings;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
+import dev.marketolog.engine.AccountLive;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Leasing;
 import dev.marketolog.engine.OperatorCommand;
@@ -123,6 +124,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     boolean reconfigure(AccountSettings settings, Runnable applied) {
         return fleet.control(settings.name(),
                 new OperatorCommand.Reconfigure(EnginePolicy.of(settings), writers.apply(settings)), applied);
+    }
+
+    /** What this process knows of every account without asking the database, in configuration order. */
+    List<AccountLive> live() {
+        return fleet.live();
     }
 
     /** Every account, in configuration order, as the engine sees it. */

@@ -2,6 +2,7 @@ package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ConsoleAccess;
+import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -11,7 +12,9 @@ import dev.marketolog.store.CommandFeed;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
+import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JournalRetention;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
@@ -22,6 +25,7 @@ import dev.marketolog.web.WebServer;
 import dev.marketolog.web.console.AdminApi;
 import dev.marketolog.web.console.Console;
 import dev.marketolog.web.console.ConsoleAuth;
+import dev.marketolog.web.console.ConsoleServices;
 import dev.marketolog.web.console.LoginThrottle;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -130,7 +134,9 @@ final class ServeProcess implements AutoCloseable {
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
-        api.ifPresent(a -> a.serve(engine));
+        api.ifPresent(a -> a.serve(new ConsoleServices(
+                new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
+                new JdbcJournalSearch(database.dataSource()), control)));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
