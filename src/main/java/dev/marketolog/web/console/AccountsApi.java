@@ -57,7 +57,7 @@ final class AccountsApi {
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("accounts", services.get().accounts().accounts().stream().map(AccountJson::of).toList()));
+        ctx.json(Map.of("accounts", services.get().accounts().accounts().stream().map(AccountJson.Summary::of).toList()));
     }
 
     private void one(Context ctx) {
