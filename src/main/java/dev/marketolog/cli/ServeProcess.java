@@ -2,6 +2,8 @@ package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ConsoleAccess;
+import dev.marketolog.engine.AccountOverview;
+import dev.marketolog.engine.CommentsPerDay;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -11,8 +13,8 @@ import dev.marketolog.store.CommandFeed;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
-import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcAccountBoard;
+import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcCommentsPerDay;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JournalRetention;
@@ -25,6 +27,7 @@ import dev.marketolog.web.WebServer;
 import dev.marketolog.web.console.AdminApi;
 import dev.marketolog.web.console.Console;
 import dev.marketolog.web.console.ConsoleAuth;
+import dev.marketolog.web.console.ConsoleServices;
 import dev.marketolog.web.console.LoginThrottle;
 import dev.marketolog.web.console.panel.Panel;
 import dev.marketolog.web.console.panel.PanelSessions;
@@ -136,11 +139,9 @@ final class ServeProcess implements AutoCloseable {
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
-        console.ifPresent(parts -> {
-            parts.api().serve(engine);
-            parts.panel().serve(new PanelSources(engine.overview(new JdbcAccountBoard(database.dataSource())), control,
-                    new JdbcJournalSearch(database.dataSource()), new JdbcCommentsPerDay(database.dataSource())));
-        });
+        console.ifPresent(parts -> parts.serve(new ConsoleServices(
+                new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
+                new JdbcJournalSearch(database.dataSource()), control), new JdbcCommentsPerDay(database.dataSource())));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
@@ -148,6 +149,12 @@ final class ServeProcess implements AutoCloseable {
     private record ConsoleParts(AdminApi api, Panel panel) {
         WebModule module() {
             return new Console(List.of(api, panel));
+        }
+
+        /** From now on both answer from the started services. */
+        void serve(ConsoleServices services, CommentsPerDay perDay) {
+            api.serve(services);
+            panel.serve(new PanelSources(services, perDay));
         }
     }
 
