@@ -14,6 +14,7 @@ import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JournalRetention;
 import dev.marketolog.web.HealthEndpoint;
@@ -136,7 +137,7 @@ final class ServeProcess implements AutoCloseable {
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         api.ifPresent(a -> a.serve(new ConsoleServices(
                 new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
-                new JdbcJournalSearch(database.dataSource()), control)));
+                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource()))));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
@@ -145,7 +146,7 @@ final class ServeProcess implements AutoCloseable {
         return switch (config.consoleAccess()) {
             case ConsoleAccess.Open open -> {
                 log.info("Console on: the admin API at {} (Authorization: Bearer <ADMIN_TOKEN>)", AdminApi.PREFIX);
-                yield Optional.of(new AdminApi(new ConsoleAuth(open, new LoginThrottle(clock))));
+                yield Optional.of(new AdminApi(new ConsoleAuth(open, new LoginThrottle(clock)), clock));
             }
             case ConsoleAccess.Off off -> {
                 log.info("Console off: {}", off.explanation());
