@@ -56,6 +56,7 @@ public final class ConsoleApiBench {
                 measure("GET /api/v1/journal?channel=..&branch=instant&limit=50", requests,
                         i -> http.get("/api/v1/journal?branch=instant&limit=50&channel=" + (-1000 - random.nextInt(CHANNELS))));
                 measure("GET /api/v1/journal?limit=50 (unfiltered)", requests, i -> http.get("/api/v1/journal?limit=50"));
+                measure("GET /api/v1/channels?days=14", Math.max(20, requests / 10), i -> http.get("/api/v1/channels?days=14"));
                 String deep = deepCursor(http);
                 measure("GET /api/v1/journal?account=acc1&limit=50&cursor=(10 pages in)", requests,
                         i -> http.get("/api/v1/journal?account=acc1&limit=50&cursor=" + deep));

@@ -15,6 +15,7 @@ import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcCommentsPerDay;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JournalRetention;
@@ -141,7 +142,8 @@ final class ServeProcess implements AutoCloseable {
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         console.ifPresent(parts -> parts.serve(new ConsoleServices(
                 new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
-                new JdbcJournalSearch(database.dataSource()), control), new JdbcCommentsPerDay(database.dataSource())));
+                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource())),
+                new JdbcCommentsPerDay(database.dataSource())));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
@@ -166,7 +168,7 @@ final class ServeProcess implements AutoCloseable {
                         AdminApi.PREFIX);
                 ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
                 boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
-                yield Optional.of(new ConsoleParts(new AdminApi(auth), new Panel(auth, new PanelSessions(clock), clock, https)));
+                yield Optional.of(new ConsoleParts(new AdminApi(auth, clock), new Panel(auth, new PanelSessions(clock), clock, https)));
             }
             case ConsoleAccess.Off off -> {
                 log.info("Console off: {}", off.explanation());

@@ -4,6 +4,7 @@ import dev.marketolog.engine.StoreUnavailableException;
 import dev.marketolog.web.WebModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ public final class AdminApi implements WebModule {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
 
     private final ConsoleAuth auth;
+    private final InstantSource clock;
     private volatile Optional<ConsoleServices> services = Optional.empty();
 
-    public AdminApi(ConsoleAuth auth) {
+    public AdminApi(ConsoleAuth auth, InstantSource clock) {
         this.auth = auth;
+        this.clock = clock;
     }
 
     /** From now on the routes answer from {@code services}. */
@@ -42,6 +45,7 @@ public final class AdminApi implements WebModule {
         });
         new AccountsApi(this::started).addTo(config.routes);
         new JournalApi(this::started).addTo(config.routes);
+        new ChannelsApi(this::started, clock).addTo(config.routes);
     }
 
     private ConsoleServices started() {

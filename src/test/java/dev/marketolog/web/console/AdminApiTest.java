@@ -252,4 +252,30 @@ class AdminApiTest {
         body(console.http().get("/api/v1/audit")).get("entries").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsExactly("clear-ban", "pause");
     }
+
+    @Test
+    void channelsShowOurCommentsPerDayDeletionsAndEachAccountsLastComment() throws Exception {
+        botRunsWithItsChannels();
+        Instant today = NOW.truncatedTo(ChronoUnit.DAYS).plusSeconds(60);
+        Instant yesterday = today.minus(1, ChronoUnit.DAYS);
+        console.insertComment("bot", NEWS, 1, "scheduler", "sent", "a", null, yesterday);
+        long deleted = console.insertComment("bot", NEWS, 2, "scheduler", "sent", "b", null, today);
+        console.insertComment("bot", NEWS, 3, "instant", "failed", "not ours to count", null, today);
+        console.insertComment("bot", NEWS, 4, "scheduler", "sent", "old", null, NOW.minus(30, ChronoUnit.DAYS));
+        console.markDeleted(deleted, today.plusSeconds(60));
+
+        JsonNode channels = body(console.http().get("/api/v1/channels?days=7")).get("channels");
+
+        assertThat(channels).hasSize(1);
+        JsonNode news = channels.get(0);
+        assertThat(news.get("channel_id").asLong()).isEqualTo(NEWS);
+        assertThat(news.get("title").asText()).isEqualTo(SCRIPT_TITLE);
+        assertThat(news.get("comments").asInt()).isEqualTo(2);
+        assertThat(news.get("comments_per_day")).hasSize(2);
+        assertThat(news.get("comments_per_day").get(0).get("day").asText()).isEqualTo(yesterday.toString().substring(0, 10));
+        assertThat(news.get("deleted").asInt()).isEqualTo(1);
+        assertThat(news.get("last_comment_by_account").get(0).get("account").asText()).isEqualTo("bot");
+        assertThat(Instant.parse(news.get("last_comment_by_account").get(0).get("at").asText())).isEqualTo(today);
+        assertThat(console.http().get("/api/v1/channels?days=0").statusCode()).isEqualTo(400);
+    }
 }

@@ -10,6 +10,7 @@ import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
@@ -48,9 +49,10 @@ final class ConsoleFixture implements AutoCloseable {
         AccountRepository accounts = new AccountRepository(dataSource, clock);
         settings.accounts().forEach(account -> accounts.upsert(account.name()));
         AdminApi api = new AdminApi(new ConsoleAuth((ConsoleAccess.Open) ConsoleAccess.of(Secret.of(TOKEN)),
-                new LoginThrottle(clock)));
+                new LoginThrottle(clock)), clock);
         api.serve(new ConsoleServices(new AccountOverview(live, new JdbcAccountBoard(dataSource), clock),
-                new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings)));
+                new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings),
+                new JdbcChannelAnalytics(dataSource)));
         server = WebServer.start("127.0.0.1", 0, ctx -> ctx.result("ok"), new MetricsHandler(metrics.registry()),
                 List.of(new Console(List.of(api))));
     }
@@ -84,6 +86,18 @@ final class ConsoleFixture implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Someone deleted our comment. */
+    void markDeleted(long id, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("update comment set deleted_at = ? where id = ?")) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setLong(2, id);
+            update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,7 @@ class ConsoleSecurityTest {
     final Metrics metrics = Metrics.start("test");
 
     private final AdminApi api = new AdminApi(new ConsoleAuth(
-            (ConsoleAccess.Open) ConsoleAccess.of(Secret.of(TOKEN)), new LoginThrottle(Instant::now)));
+            (ConsoleAccess.Open) ConsoleAccess.of(Secret.of(TOKEN)), new LoginThrottle(Instant::now)), Instant::now);
 
     @AutoClose
     final WebServer server = WebServer.start("127.0.0.1", 0, ctx -> ctx.result("ok"), new MetricsHandler(metrics.registry()),
