@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * {@code GET /api/v1/channels?days=14}: per channel of ours, its title (as an account last saw it), our comments per
  * day, how many of them were deleted, and when each account last commented there.
  */
-final class ChannelsApi {
+public final class ChannelsApi {
 
     private static final int DEFAULT_DAYS = 14;
     private static final int MAX_DAYS = 90;
@@ -67,7 +67,8 @@ final class ChannelsApi {
                 channel.lastByAccount().stream().map(l -> new LastJson(l.account(), l.at())).toList());
     }
 
-    private static Map<Long, String> titles(List<AccountDetail> accounts) {
+    /** Each channel's title as some account last saw it (the API's and the panel's channel lists). */
+    public static Map<Long, String> titles(List<AccountDetail> accounts) {
         Map<Long, String> titles = new HashMap<>();
         accounts.forEach(account -> account.channels().forEach(channel ->
                 channel.title().ifPresent(title -> titles.putIfAbsent(channel.channelId(), title))));

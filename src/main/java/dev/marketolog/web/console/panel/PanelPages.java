@@ -6,6 +6,7 @@ import dev.marketolog.engine.AccountDetail;
 import dev.marketolog.engine.JournalSearch;
 import dev.marketolog.engine.JournalSearch.JournalPage;
 import dev.marketolog.web.console.ApiException;
+import dev.marketolog.web.console.ChannelsApi;
 import dev.marketolog.web.console.ConsoleServices;
 import dev.marketolog.web.console.JournalApi;
 import io.javalin.http.BadRequestResponse;
@@ -120,6 +121,18 @@ final class PanelPages {
                     .collect(Collectors.joining("; ")));
         }
         JournalApi.exportCsv(ctx, sources.get().console().journal(), filter);
+    }
+
+    void channels(Context ctx, PanelSession session) {
+        ConsoleServices from = sources.get().console();
+        Map<Long, String> titles = ChannelsApi.titles(from.accounts().accounts());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(ChannelsPage.DAYS - 1);
+        List<ChannelsPage.Row> rows = from.channels().since(first.atStartOfDay().toInstant(ZoneOffset.UTC)).stream()
+                .map(activity -> new ChannelsPage.Row(Optional.ofNullable(titles.get(activity.channelId())), activity))
+                .toList();
+        List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
+        html(ctx, "channels.jte", new ChannelsPage(days, rows, session.csrfToken()));
     }
 
     void audit(Context ctx, PanelSession session) {

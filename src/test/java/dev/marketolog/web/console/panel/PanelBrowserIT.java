@@ -157,6 +157,10 @@ class PanelBrowserIT {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body().lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",anna,").contains(",sent,"));
 
+        browser.driver.get(base + "/channels");
+        assertThat(browser.driver.findElements(By.cssSelector("#channel-analytics tr[data-channel]"))).isNotEmpty();
+        browser.screenshot("channels");
+
         browser.driver.get(base + "/audit");
         assertThat(browser.driver.findElement(By.id("audit")).getText()).contains("pause").contains("override");
         browser.screenshot("audit");
@@ -198,7 +202,7 @@ class PanelBrowserIT {
     @Test
     void panelPagesCarryTheSecurityHeaders() throws Exception {
         String session = httpSession();
-        for (String path : List.of("/", "/accounts/anna", "/journal", "/audit", "/assets/panel.js")) {
+        for (String path : List.of("/", "/accounts/anna", "/channels", "/journal", "/audit", "/assets/panel.js")) {
             HttpResponse<String> page = get(base + path, session);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
