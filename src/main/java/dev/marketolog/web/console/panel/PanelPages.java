@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /** The panel's pages, each read from the same ports the admin API reads; the templates do all the formatting. */
 final class PanelPages {
 
-    static final String HTML = "text/html; charset=utf-8";
+    /** Javalin's html() says text/html without a charset; the pages hold Cyrillic. */
+    private static final String HTML = "text/html; charset=utf-8";
     private static final int JOURNAL_PAGE = 100;
     private static final int RECENT_COMMENTS = 20;
     private static final int AUDIT_PAGE = 100;
