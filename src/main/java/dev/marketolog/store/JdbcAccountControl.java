@@ -138,6 +138,14 @@ public final class JdbcAccountControl implements AccountControl {
         if (!accounts.containsKey(account)) {
             return new UnknownAccount(account);
         }
+        List<ConfigProblem> missing = values.entrySet().stream()
+                .filter(entry -> entry.getValue() == null)
+                .map(entry -> new ConfigProblem(ConsoleOverrides.SOURCE, entry.getKey(), "",
+                        "a value (an empty one gives the default; a reset goes back to the file's)"))
+                .toList();
+        if (!missing.isEmpty()) {
+            return new Rejected(missing);
+        }
         return change(account, actor, current -> {
             Map<String, String> next = new HashMap<>(current);
             next.putAll(values);
@@ -257,6 +265,11 @@ public final class JdbcAccountControl implements AccountControl {
         } catch (ConfigException e) {
             return base;
         }
+    }
+
+    /** Whether the account is one of this process's configuration. */
+    public boolean configures(String account) {
+        return accounts.containsKey(account);
     }
 
     /** Whether an operator paused the account (it stays paused across restarts). */

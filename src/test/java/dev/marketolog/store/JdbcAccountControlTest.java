@@ -31,6 +31,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,16 @@ class JdbcAccountControlTest {
         assertThat(setting("PERSONA").value()).isEmpty();
         assertThat(setting("MESSAGES_PER_DAY").value()).isEqualTo("40");
         assertThat(setting("MESSAGES_PER_DAY").source()).isEqualTo(SettingSource.CONSOLE);
+    }
+
+    @Test
+    void aKeyGivenWithoutAValueIsAProblemNotAReset() {
+        control.override(name, Map.of("MESSAGES_PER_HOUR", "2"), ACTOR);
+        Map<String, String> noValue = new HashMap<>();
+        noValue.put("MESSAGES_PER_HOUR", null);
+
+        assertThat(control.override(name, noValue, ACTOR)).isInstanceOf(Rejected.class);
+        assertThat(control.overrides(name)).containsEntry("MESSAGES_PER_HOUR", "2");
     }
 
     @Test
