@@ -7,6 +7,7 @@ import dev.marketolog.engine.AccountPolicy;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
+import dev.marketolog.engine.AccountLive;
 import dev.marketolog.engine.EngineEvent;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Instance;
@@ -168,6 +169,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      */
     Optional<Telegram> telegram(String account) {
         return fleet.runningHere().contains(account) ? Optional.ofNullable(telegrams.get(account)) : Optional.empty();
+    }
+
+    /** What this process knows of every account without asking the database, in configuration order. */
+    List<AccountLive> live() {
+        return fleet.live();
     }
 
     /** Every account, in configuration order, as the engine sees it. */

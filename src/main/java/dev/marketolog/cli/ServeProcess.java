@@ -2,6 +2,9 @@ package dev.marketolog.cli;
 
 import dev.marketolog.cache.Cache;
 import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.ConsoleAccess;
+import dev.marketolog.engine.AccountOverview;
+import dev.marketolog.engine.CommentsPerDay;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.notify.AccountSessions;
@@ -13,7 +16,11 @@ import dev.marketolog.store.CommandFeed;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
+import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcChannelAnalytics;
+import dev.marketolog.store.JdbcCommentsPerDay;
+import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JdbcJournal;
 import dev.marketolog.store.JdbcOutbox;
 import dev.marketolog.store.JournalRetention;
@@ -21,7 +28,16 @@ import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
+import dev.marketolog.web.WebModule;
 import dev.marketolog.web.WebServer;
+import dev.marketolog.web.console.AdminApi;
+import dev.marketolog.web.console.Console;
+import dev.marketolog.web.console.ConsoleAuth;
+import dev.marketolog.web.console.ConsoleServices;
+import dev.marketolog.web.console.LoginThrottle;
+import dev.marketolog.web.console.panel.Panel;
+import dev.marketolog.web.console.panel.PanelSessions;
+import dev.marketolog.web.console.panel.PanelSources;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.InetAddress;
@@ -106,7 +122,10 @@ final class ServeProcess implements AutoCloseable {
         WebServer.requireBindable(config.httpHost(), config.httpPort()); // before the slower parts load
         Metrics metrics = started(Metrics.start(version));
         HealthEndpoint health = new HealthEndpoint(version);
-        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
+        Optional<ConsoleParts> console = console(config, clock);
+        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry()),
+                console.map(ConsoleParts::module).stream().toList()));
+        warnWhenReachableFromNetwork(config.httpHost(), console.isPresent());
         DataDirectory.requireWritable(config.dataDir());
         // a second process on this DATA_DIR stops here, before it touches the embedded database or any account
         InstanceIdentity instance = started(InstanceIdentity.claim(config.dataDir()));
@@ -131,14 +150,55 @@ final class ServeProcess implements AutoCloseable {
         AtomicReference<EngineService> engineRef = new AtomicReference<>();
         Notifier notifier = notifier(running, database, clock, metrics,
                 account -> Optional.ofNullable(engineRef.get()).flatMap(e -> e.telegram(account)));
-        EngineService engine = startEngine(running, paused, database, cache, metrics, 
+        EngineService engine = startEngine(running, paused, database, cache, metrics,
                 new Instance(instance.id(), hostName(), httpPort(), processStart()), notifier);
         engineRef.set(engine);
         started(notifier.start());
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
+        console.ifPresent(parts -> parts.serve(new ConsoleServices(
+                new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
+                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource())),
+                new JdbcCommentsPerDay(database.dataSource())));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
+    }
+
+    /** The console's parts: the admin API and the web panel, sharing one token check and one throttle. */
+    private record ConsoleParts(AdminApi api, Panel panel) {
+        WebModule module() {
+            return new Console(List.of(api, panel));
+        }
+
+        /** From now on both answer from the started services. */
+        void serve(ConsoleServices services, CommentsPerDay perDay) {
+            api.serve(services);
+            panel.serve(new PanelSources(services, perDay));
+        }
+    }
+
+    /** The console when ADMIN_TOKEN is strong; otherwise none, and the log says why the console is off. */
+    private static Optional<ConsoleParts> console(ProcessSettings config, InstantSource clock) {
+        return switch (config.consoleAccess()) {
+            case ConsoleAccess.Open open -> {
+                log.info("Console on: the panel at / and the admin API at {} (Authorization: Bearer <ADMIN_TOKEN>)",
+                        AdminApi.PREFIX);
+                ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
+                boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
+                yield Optional.of(new ConsoleParts(new AdminApi(auth, clock), new Panel(auth, new PanelSessions(clock), clock, https)));
+            }
+            case ConsoleAccess.Off off -> {
+                log.info("Console off: {}", off.explanation());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static void warnWhenReachableFromNetwork(String host, boolean console) {
+        if (WebServer.reachableFromNetwork(host)) {
+            log.warn("HTTP_HOST {} is not a loopback address: /health, /metrics{} are reachable from the network; "
+                    + "put TLS in front (a reverse proxy) and set HTTP_PUBLIC_URL", host, console ? " and the console" : "");
+        }
     }
 
     /**

@@ -107,7 +107,7 @@ class NotifierTest {
                 new FleetRules(5, Duration.ZERO), epoch)).id();
         journal.markSending(id, "text", at);
         if (sent) {
-            journal.markSent(id, -2001, post, at, List.of());
+            journal.markSent(id, -2001, post, Optional.empty(), at, List.of());
         } else {
             journal.markFailed(id, "PEER_FLOOD", true, at, List.of());
         }
