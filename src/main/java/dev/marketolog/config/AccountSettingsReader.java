@@ -70,7 +70,9 @@ final class AccountSettingsReader {
                 values.read(SEND_TIMEOUT_SECONDS, defaults.sendTimeout(), Values.seconds(1)),
                 values.read(SELF_DELETED_LIMIT, defaults.selfDeletedLimit(), Values.integer(1, MAX)),
                 values.read(SKIP_KEYWORDS, defaults.skipKeywords(), Values::stringList),
-                values.read(CACHE_TTL_SECONDS, defaults.cacheTtl(), Values.seconds(1)));
+                values.read(CACHE_TTL_SECONDS, defaults.cacheTtl(), Values.seconds(1)),
+                new ReviewSettings(values.read(REVIEW_MODE, defaults.review().enabled(), Values::bool),
+                        values.read(REVIEW_TIMEOUT_MINUTES, defaults.review().timeout(), Values.minutes(1))));
     }
 
     private String name(Optional<Path> envFile, Optional<String> nameFromFile) {
