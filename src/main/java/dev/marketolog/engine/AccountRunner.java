@@ -2,6 +2,7 @@ package dev.marketolog.engine;
 
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramError;
@@ -38,6 +39,11 @@ final class AccountRunner implements FleetMember {
     private static final Duration STORE_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
+    /**
+     * How often an account with drafts in review looks at its queue: approvals made in this process wake it at once,
+     * those made through another instance are seen within this.
+     */
+    static final Duration REVIEW_POLL = Duration.ofSeconds(15);
 
     private final AccountPolicy settings;
     private final String name;
@@ -74,6 +80,7 @@ final class AccountRunner implements FleetMember {
     private Map<Long, ChannelState> channelStates = new HashMap<>();
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
     private EngineClock.Scheduled tick;
+    private EngineClock.Scheduled reviewTick;
 
     AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing) {
@@ -131,6 +138,7 @@ final class AccountRunner implements FleetMember {
 
     private void begin() {
         Instant now = clock.instant();
+        boolean reviewing;
         try {
             if (!keeper.take()) {
                 state = RunState.RUNNING_ELSEWHERE;
@@ -142,6 +150,8 @@ final class AccountRunner implements FleetMember {
             accountState = stores.accountStates().load(name);
             channelStates = new HashMap<>(stores.channelStates().load(name));
             prepareChannels(now);
+            stores.reviews().closed(name, now.minus(settings.limits().freshPostMaxAge())).forEach(givenUp::add);
+            reviewing = settings.review().enabled() || !stores.reviews().pending(name).isEmpty();
         } catch (RuntimeException e) {
             // the database or Telegram is not there yet: try again, the account must not stay half started
             recordFailure(e);
@@ -155,6 +165,9 @@ final class AccountRunner implements FleetMember {
         state = RunState.RUNNING;
         accountState.spamBlockUntil().filter(now::isBefore).ifPresent(this::scheduleSpamBlockEnd);
         scheduleTick(now);
+        if (reviewing) {
+            scheduleReview(now);
+        }
     }
 
     private void prepareChannels(Instant now) {
@@ -197,6 +210,8 @@ final class AccountRunner implements FleetMember {
         generation++;
         cancel(tick);
         tick = null;
+        cancel(reviewTick);
+        reviewTick = null;
     }
 
     private static void cancel(EngineClock.Scheduled task) {
@@ -358,8 +373,9 @@ final class AccountRunner implements FleetMember {
         boolean sending = false;
         try {
             List<String> recentTexts = stores.journal().recentTexts(name, OWN_RECENT);
-            WriteResult written = longCall.run(() -> writer.write(
-                    new CommentRequest(name, channel.title(), post, telegram.commentsUnder(post.key(), COMMENTS_UNDER), recentTexts)));
+            CommentRequest request = longCall.run(() ->
+                    new CommentRequest(name, channel.title(), post, telegram.commentsUnder(post.key(), COMMENTS_UNDER), recentTexts));
+            WriteResult written = longCall.run(() -> writer.write(request));
             Instant now = clock.instant();
             switch (written) {
                 case WriteResult.Declined declined -> {
@@ -374,6 +390,7 @@ final class AccountRunner implements FleetMember {
                     stores.journal().markDryRun(id, comment.text(), now);
                     emit(new EngineEvent.CommentSent(name, now, post.key(), branch, comment.text(), true));
                 }
+                case WriteResult.Written comment when settings.review().enabled() -> holdForReview(id, request, comment.text(), now);
                 case WriteResult.Written comment when !gate.activeTime().isActive(now) -> {
                     // the writer took the slot past the window's end: nothing goes out of the window
                     stores.journal().release(id, now);
@@ -403,6 +420,151 @@ final class AccountRunner implements FleetMember {
             throw e;
         }
         return true;
+    }
+
+    // ---- review
+
+    /** The draft waits for an operator, holding its slot, until it is approved and sent, rejected or expired. */
+    private void holdForReview(long id, CommentRequest request, String text, Instant now) {
+        Post post = request.post();
+        Instant timeout = now.plus(settings.review().timeout());
+        Instant stale = post.publishedAt().plus(settings.limits().freshPostMaxAge());
+        Instant expiresAt = timeout.isBefore(stale) ? timeout : stale;
+        stores.reviews().hold(new ReviewDraft(id, request.channelTitle(), post, request.commentsUnder(), text, expiresAt), now);
+        log.info("account {}: draft for post {} of {} awaits review until {}", name, post.messageId(), post.channelId(), expiresAt);
+        if (reviewTick == null) {
+            scheduleReview(now);
+        }
+    }
+
+    private void scheduleReview(Instant at) {
+        cancel(reviewTick);
+        reviewTick = schedule(at, this::reviewQueue);
+    }
+
+    /** An operator decided on one of the account's drafts in this process: the queue is looked at now, not at the next poll. */
+    void reviewed() {
+        int run = generation;
+        if (state == RunState.RUNNING) {
+            scheduleIn(run, clock.instant(), () -> scheduleReview(clock.instant()));
+        }
+    }
+
+    /** An operator rejected the draft for the post: the account does not write for it again. */
+    void rejected(Post post) {
+        int run = generation;
+        scheduleIn(run, clock.instant(), () -> givenUp.add(post));
+    }
+
+    /**
+     * Expires what waited too long or can never go, sends the first approved draft the whole gate lets go (one per
+     * pass: the next pass, right after, sees it in the journal), and notes for the others why they wait and until when.
+     */
+    private void reviewQueue() {
+        Instant now = clock.instant();
+        Instant next = now.plus(REVIEW_POLL);
+        // an account out of review mode looks at its queue only until the drafts of its review time are gone
+        boolean keepLooking = true;
+        try {
+            List<ReviewItem> pending = stores.reviews().pending(name);
+            keepLooking = settings.review().enabled() || !pending.isEmpty();
+            List<JournalEntry> history = history(now);
+            for (ReviewItem item : pending) {
+                if (!now.isBefore(item.expiresAt())) {
+                    expire(item, "timed out", now);
+                    continue;
+                }
+                GateDecision decision = reviewGate(item, history, now);
+                if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
+                    expire(item, reason.code(), now);
+                } else if (decision.allowed() && item.state() == ReviewState.APPROVED) {
+                    if (sendReviewed(item, now)) {
+                        next = clock.instant();
+                    }
+                    break;
+                } else {
+                    Optional<SkipReason> blockedBy = decision instanceof GateDecision.Denied denied ? Optional.of(denied.reason()) : Optional.empty();
+                    Optional<Instant> couldGoAt = decision instanceof GateDecision.Denied denied ? denied.retryAt() : Optional.empty();
+                    stores.reviews().assess(item.id(), blockedBy, couldGoAt);
+                    next = earliest(next, item.expiresAt());
+                    if (item.state() == ReviewState.APPROVED && couldGoAt.isPresent()) {
+                        next = earliest(next, couldGoAt.get());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // the stores may be down for a moment: the queue is looked at again at the next poll
+            recordFailure(e);
+        }
+        reviewTick = keepLooking ? schedule(next, this::reviewQueue) : null;
+    }
+
+    /**
+     * The whole gate for a draft as if it went now: the account's rows without the draft's own (which holds its slot
+     * at its reservation time; sent, it counts at its send time), the channel's state and the fleet's rows.
+     */
+    private GateDecision reviewGate(ReviewItem item, List<JournalEntry> history, Instant now) {
+        PostKey key = item.post().key();
+        if (gonePosts.contains(key)) {
+            return new GateDecision.Denied(SkipReason.POST_GONE, Optional.empty());
+        }
+        List<JournalEntry> others = history.stream()
+                .filter(e -> !(e.post().equals(key) && e.status() == CommentStatus.AWAITING_REVIEW))
+                .toList();
+        Channel channel = channels.get(key.channelId());
+        ChannelFacts facts = new ChannelFacts(channelState(key.channelId()), channel == null ? Duration.ZERO : channel.slowModeDelay(),
+                stores.journal().lastByOthersInChannel(name, key.channelId()));
+        return gate.view(now, others, accountState).post(item.post(), item.branch(), facts, stores.journal().otherAccountsUnder(name, key));
+    }
+
+    private void expire(ReviewItem item, String why, Instant now) {
+        if (stores.reviews().close(item.id(), ReviewState.EXPIRED, Optional.empty(), Optional.of(why), now)) {
+            log.info("account {}: draft for post {} of {} expired ({})", name, item.post().messageId(), item.post().channelId(), why);
+            givenUp.add(item.post());
+            emit(new EngineEvent.Skipped(name, now, item.post().key(), SkipReason.REVIEW_EXPIRED));
+        }
+    }
+
+    /**
+     * Sends an approved draft the gate lets go now, under the account's lease, as {@link #attempt} sends a written one;
+     * answers whether it went to Telegram.
+     */
+    private boolean sendReviewed(ReviewItem item, Instant now) {
+        OptionalLong leaseEpoch = keeper.epoch(now);
+        if (leaseEpoch.isEmpty() || !stores.reviews().markSending(item.id(), leaseEpoch.getAsLong(), now)) {
+            log.warn("account {}: the approved draft {} was not sent: the lease is not held, or it was decided on meanwhile", name, item.id());
+            return false;
+        }
+        try {
+            recordResult(item.id(), item.post(), item.branch(), item.text(), longCall.run(() -> telegram.comment(item.post().key(), item.text())));
+        } catch (RuntimeException e) {
+            stores.journal().markUnknown(item.id(), "interrupted: " + e, clock.instant());
+            throw e;
+        }
+        return true;
+    }
+
+    /** Checks an operator's text for the draft with the account's writer. Runs on the console's thread. */
+    Revision revise(ReviewItem item, String text) {
+        return writer.revise(reviewRequest(item, List.of()), text);
+    }
+
+    /**
+     * A new draft for the item, not a near copy of {@code earlier} (nor a cached text: that would be one). Runs on the
+     * console's thread: the account's own tasks go on meanwhile.
+     */
+    WriteResult rewrite(ReviewItem item, List<String> earlier) {
+        return writer.write(reviewRequest(item, earlier));
+    }
+
+    private CommentRequest reviewRequest(ReviewItem item, List<String> avoid) {
+        List<String> own = new ArrayList<>(avoid);
+        own.addAll(stores.journal().recentTexts(name, OWN_RECENT));
+        return new CommentRequest(name, item.channelTitle(), item.post(), item.commentsUnder(), own);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void recordResult(long id, Post post, Branch branch, String text, SendResult result) {

@@ -3,7 +3,10 @@ package dev.marketolog.engine;
 import dev.marketolog.telegram.Telegram;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +24,7 @@ public final class Fleet {
     private final Consumer<EngineEvent> listener;
     private final Leasing leasing;
     private final List<FleetMember> members = new ArrayList<>();
+    private final Map<String, AccountRunner> runners = new ConcurrentHashMap<>();
     private final GonePosts gonePosts = new GonePosts();
 
     /**
@@ -45,8 +49,10 @@ public final class Fleet {
     /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
     public synchronized void add(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
         gonePosts.keepFor(settings.limits().freshPostMaxAge());
-        members.add(new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
-                new SplittableRandom(random.nextLong()), listener, leasing));
+        AccountRunner runner = new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
+                new SplittableRandom(random.nextLong()), listener, leasing);
+        members.add(runner);
+        runners.put(settings.name(), runner);
     }
 
     /** Adds an account that has no session yet: it is shown as needing a login and does nothing. */
@@ -62,6 +68,11 @@ public final class Fleet {
     /** Stops every account and gives up its lease. */
     public synchronized void stop() {
         members.forEach(FleetMember::stop);
+    }
+
+    /** The review queue of every account, for the console. */
+    public ReviewDesk reviewDesk() {
+        return new FleetReviewDesk(stores.reviews(), clock, name -> Optional.ofNullable(runners.get(name)));
     }
 
     /** Every account's status, in the order they were added. */
