@@ -81,6 +81,8 @@ final class AccountRunner implements FleetMember {
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
     private EngineClock.Scheduled tick;
     private EngineClock.Scheduled reviewTick;
+    /** Approved drafts wait for the gate: they go before any new draft is written, so a pile of approvals is not starved. */
+    private boolean approvedWaiting;
 
     AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing) {
@@ -260,7 +262,7 @@ final class AccountRunner implements FleetMember {
             List<JournalEntry> history = history(now);
             SendGate.View view = gate.view(now, history, accountState);
             // instant comments since the tick was planned may have put the account ahead: then the next tick is later
-            if (view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))) {
+            if (!approvedWaiting && view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))) {
                 commentOneFreshPost(now, view);
             }
         } catch (RuntimeException e) {
@@ -333,7 +335,8 @@ final class AccountRunner implements FleetMember {
 
     private void commentInstantly(Post post, Channel channel) {
         Instant now = clock.instant();
-        if (givenUp.contains(post.key())) {
+        if (givenUp.contains(post.key()) || approvedWaiting) {
+            // given up, or approved drafts go first: the scheduler takes the post later if it is still fresh
             return;
         }
         List<JournalEntry> history = history(now);
@@ -469,6 +472,7 @@ final class AccountRunner implements FleetMember {
             List<ReviewItem> pending = stores.reviews().pending(name);
             keepLooking = settings.review().enabled() || !pending.isEmpty();
             List<JournalEntry> history = history(now);
+            approvedWaiting = pending.stream().anyMatch(item -> item.state() == ReviewState.APPROVED);
             for (ReviewItem item : pending) {
                 if (!now.isBefore(item.expiresAt())) {
                     expire(item, "timed out", now);
