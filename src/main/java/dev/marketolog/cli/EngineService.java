@@ -8,6 +8,7 @@ import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Leasing;
+import dev.marketolog.engine.ReviewDesk;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
@@ -93,6 +94,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The review queue of every account (REVIEW_MODE), for the console. */
+    public ReviewDesk reviewDesk() {
+        return fleet.reviewDesk();
     }
 
     /** Every account, in configuration order, as the engine sees it. */
