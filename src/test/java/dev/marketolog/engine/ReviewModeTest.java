@@ -1,6 +1,7 @@
 package dev.marketolog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.marketolog.config.Limits;
 import dev.marketolog.config.LlmSettings;
@@ -211,8 +212,8 @@ class ReviewModeTest {
         });
         assertThat(scene.desk.history(item.id())).extracting(ReviewEvent::kind, e -> e.text().orElse(""))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(ReviewEvent.Kind.DRAFTED, OpenAiTestServer.DEFAULT_ANSWER),
-                        org.assertj.core.groups.Tuple.tuple(ReviewEvent.Kind.REGENERATED, CLEAN));
+                        tuple(ReviewEvent.Kind.DRAFTED, OpenAiTestServer.DEFAULT_ANSWER),
+                        tuple(ReviewEvent.Kind.REGENERATED, CLEAN));
         assertThat(scene.runFor(Duration.ofMinutes(30)).telegram.comments()).isEmpty();
     }
 
