@@ -472,13 +472,14 @@ final class AccountRunner implements FleetMember {
             List<ReviewItem> pending = stores.reviews().pending(name);
             keepLooking = settings.review().enabled() || !pending.isEmpty();
             List<JournalEntry> history = history(now);
+            Map<Long, Optional<Instant>> lastByOthers = new HashMap<>();
             approvedWaiting = pending.stream().anyMatch(item -> item.state() == ReviewState.APPROVED);
             for (ReviewItem item : pending) {
                 if (!now.isBefore(item.expiresAt())) {
                     expire(item, "timed out", now);
                     continue;
                 }
-                GateDecision decision = reviewGate(item, history, now);
+                GateDecision decision = reviewGate(item, history, lastByOthers, now);
                 if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
                     expire(item, reason.code(), now);
                 } else if (decision.allowed() && item.state() == ReviewState.APPROVED) {
@@ -489,7 +490,9 @@ final class AccountRunner implements FleetMember {
                 } else {
                     Optional<SkipReason> blockedBy = decision instanceof GateDecision.Denied denied ? Optional.of(denied.reason()) : Optional.empty();
                     Optional<Instant> couldGoAt = decision instanceof GateDecision.Denied denied ? denied.retryAt() : Optional.empty();
-                    stores.reviews().assess(item.id(), blockedBy, couldGoAt);
+                    if (!blockedBy.equals(item.blockedBy()) || !couldGoAt.equals(item.couldGoAt())) {
+                        stores.reviews().assess(item.id(), blockedBy, couldGoAt);
+                    }
                     next = earliest(next, item.expiresAt());
                     if (item.state() == ReviewState.APPROVED && couldGoAt.isPresent()) {
                         next = earliest(next, couldGoAt.get());
@@ -505,9 +508,11 @@ final class AccountRunner implements FleetMember {
 
     /**
      * The whole gate for a draft as if it went now: the account's rows without the draft's own (which holds its slot
-     * at its reservation time; sent, it counts at its send time), the channel's state and the fleet's rows.
+     * at its reservation time; sent, it counts at its send time), the channel's state and the fleet's rows. The others'
+     * last comment in a channel is read once per pass ({@code lastByOthers}); the others under the post are not read at
+     * all: the draft's own reservation already holds its place there.
      */
-    private GateDecision reviewGate(ReviewItem item, List<JournalEntry> history, Instant now) {
+    private GateDecision reviewGate(ReviewItem item, List<JournalEntry> history, Map<Long, Optional<Instant>> lastByOthers, Instant now) {
         PostKey key = item.post().key();
         if (gonePosts.contains(key)) {
             return new GateDecision.Denied(SkipReason.POST_GONE, Optional.empty());
@@ -517,8 +522,8 @@ final class AccountRunner implements FleetMember {
                 .toList();
         Channel channel = channels.get(key.channelId());
         ChannelFacts facts = new ChannelFacts(channelState(key.channelId()), channel == null ? Duration.ZERO : channel.slowModeDelay(),
-                stores.journal().lastByOthersInChannel(name, key.channelId()));
-        return gate.view(now, others, accountState).post(item.post(), item.branch(), facts, stores.journal().otherAccountsUnder(name, key));
+                lastByOthers.computeIfAbsent(key.channelId(), id -> stores.journal().lastByOthersInChannel(name, id)));
+        return gate.view(now, others, accountState).post(item.post(), item.branch(), facts, 0);
     }
 
     private void expire(ReviewItem item, String why, Instant now) {
