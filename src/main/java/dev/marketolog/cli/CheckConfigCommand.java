@@ -63,6 +63,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(SettingsDescription.describe(settings));
         out.println("OK: " + Counts.of(settings.accounts().size(), "account") + " ready for serve.");
+        out.println("Note: " + CheckConfigJson.CONSOLE_OVERRIDES + ".");
         out.flush();
         return 0;
     }

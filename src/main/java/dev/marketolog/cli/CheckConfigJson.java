@@ -23,7 +23,12 @@ record CheckConfigJson(
         Map<SettingKey, String> process,
         List<Account> accounts,
         List<String> warnings,
+        @JsonProperty("console_overrides") String consoleOverrides,
         List<ConfigProblem> problems) {
+
+    /** check-config reads the files and the environment only; serve lays the console's stored values on top. */
+    static final String CONSOLE_OVERRIDES = "the values shown come from the files and the environment only: values an operator"
+            + " set in the console (stored in PostgreSQL) may apply on top of them in serve";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,11 +41,11 @@ record CheckConfigJson(
                         SettingsDescription.accountValues(account)))
                 .toList();
         return new CheckConfigJson(true, SettingsDescription.processValues(settings.process()), accounts,
-                settings.warnings(), null);
+                settings.warnings(), CONSOLE_OVERRIDES, null);
     }
 
     static CheckConfigJson of(List<ConfigProblem> problems) {
-        return new CheckConfigJson(false, null, null, null, problems);
+        return new CheckConfigJson(false, null, null, null, null, problems);
     }
 
     String render() {

@@ -8,6 +8,7 @@ import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Leasing;
+import dev.marketolog.engine.OperatorCommand;
 import dev.marketolog.engine.ReviewDesk;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +40,12 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
 
     private final Fleet fleet;
     private final TelegramSessions sessions;
+    private final Function<AccountSettings, CommentWriter> writers;
 
-    private EngineService(Fleet fleet, TelegramSessions sessions) {
+    private EngineService(Fleet fleet, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers) {
         this.fleet = fleet;
         this.sessions = sessions;
+        this.writers = writers;
     }
 
     /**
@@ -52,6 +56,17 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      */
     static EngineService start(Settings settings, DataSource dataSource, String instanceId, EngineClock clock,
             TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, MeterRegistry registry) {
+        return start(settings, Set.of(), dataSource, instanceId, clock, sessions, writers, registry);
+    }
+
+    /**
+     * As above, with the accounts an operator paused: they start paused (they take their lease and stay still).
+     *
+     * @param settings the accounts with the console's overrides applied
+     */
+    static EngineService start(Settings settings, Set<String> paused, DataSource dataSource, String instanceId,
+            EngineClock clock, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers,
+            MeterRegistry registry) {
         Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
                 new Leasing(instanceId, Leasing.TERM), new SecureRandom(), new EngineMetrics(registry));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
@@ -64,10 +79,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
                 fleet.addNeedingLogin(EnginePolicy.of(account));
             }
         }
+        paused.forEach(account -> fleet.control(account, new OperatorCommand.Pause(), () -> {}));
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions);
+        return new EngineService(fleet, sessions, writers);
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -99,6 +115,20 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     /** The review queue of every account (REVIEW_MODE), for the console. */
     public ReviewDesk reviewDesk() {
         return fleet.reviewDesk();
+    }
+
+    /**
+     * Hands an operator's command to the account's runner; {@code applied} is called once it took effect in the process
+     * holding the account's lease. False when this process has no such account.
+     */
+    boolean control(String account, OperatorCommand command, Runnable applied) {
+        return fleet.control(account, command, applied);
+    }
+
+    /** The account runs on {@code settings} (the console changed them) from now on, its comments written anew. */
+    boolean reconfigure(AccountSettings settings, Runnable applied) {
+        return fleet.control(settings.name(),
+                new OperatorCommand.Reconfigure(EnginePolicy.of(settings), writers.apply(settings)), applied);
     }
 
     /** Every account, in configuration order, as the engine sees it. */

@@ -6,9 +6,11 @@ import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
 import dev.marketolog.cache.Cache;
 import dev.marketolog.store.Caches;
+import dev.marketolog.store.CommandFeed;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
+import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JournalRetention;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
@@ -21,7 +23,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class ServeProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServeProcess.class);
+    /** How often operators' commands are read when no notification came: the most a missed one waits. */
+    private static final Duration COMMAND_POLL = Duration.ofSeconds(3);
 
     /** A stop was requested while the process started: it stopped what had started. */
     static final class StartStopped extends RuntimeException {
@@ -97,13 +103,20 @@ final class ServeProcess implements AutoCloseable {
         Cache cache = started(Caches.open(config.redisUrl(), metrics.registry()));
         started(JournalRetention.start(database.dataSource(), retention(settings), clock));
 
-        ConfiguredAccounts accounts =
-                new ConfiguredAccounts(settings.accounts(), new AccountRepository(database.dataSource(), clock));
+        // the feed first: a command written while the overrides and paused flags are read is not lost
+        CommandFeed commands = CommandFeed.open(database.dataSource(), clock, instance.id());
+        JdbcAccountControl control = new JdbcAccountControl(database.dataSource(), clock, settings);
+        Settings running = ConnectionLoss.retry("read the console's overrides", () -> OverriddenSettings.apply(settings, control));
+        AccountRepository repository = new AccountRepository(database.dataSource(), clock);
+        ConfiguredAccounts accounts = new ConfiguredAccounts(running.accounts(), repository);
         ConnectionLoss.retry("register the accounts", () -> {
             accounts.register();
             return accounts;
         });
-        EngineService engine = startEngine(settings, database, cache, metrics, instance.id());
+        Set<String> paused = ConnectionLoss.retry("read the paused accounts", () -> running.accounts().stream()
+                .map(AccountSettings::name).filter(control::paused).collect(Collectors.toUnmodifiableSet()));
+        EngineService engine = startEngine(running, paused, database, cache, metrics, instance.id());
+        started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
@@ -113,11 +126,12 @@ final class ServeProcess implements AutoCloseable {
      * Every account on the real-time clock, with its Telegram (TDLib or the sandbox, see {@link Telegrams}) and the LLM
      * writer.
      */
-    private EngineService startEngine(Settings settings, Database database, Cache cache, Metrics metrics, String instanceId) {
+    private EngineService startEngine(Settings settings, Set<String> paused, Database database, Cache cache, Metrics metrics,
+            String instanceId) {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = Telegrams.sessions(settings, instanceId);
-        return started(EngineService.start(settings, database.dataSource(), instanceId, engineClock, sessions,
+        return started(EngineService.start(settings, paused, database.dataSource(), instanceId, engineClock, sessions,
                 writers.open(config, cache, metrics.registry()), metrics.registry()));
     }
 

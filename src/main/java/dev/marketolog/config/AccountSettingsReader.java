@@ -3,22 +3,29 @@ package dev.marketolog.config;
 import static dev.marketolog.config.SettingKey.*;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Builds one account's {@link AccountSettings} on top of the records' defaults, checking the rules across keys. */
+/**
+ * Builds one account's {@link AccountSettings} on top of a base, checking the rules across keys: the records' defaults
+ * when the {@code .env} files are read, the files' settings when the console's overrides are laid on top of them.
+ */
 final class AccountSettingsReader {
     private static final int MAX = Integer.MAX_VALUE;
     /** Telegram's limit on the length of a message. */
     private static final int TELEGRAM_MAX_MESSAGE_LENGTH = 4096;
+    private static final AccountSettings DEFAULTS = AccountSettings.defaults("bot", List.of());
 
     private final ValueReader values;
     private final Purpose purpose;
+    private final AccountSettings base;
 
-    private AccountSettingsReader(ValueReader values, Purpose purpose) {
+    private AccountSettingsReader(ValueReader values, Purpose purpose, AccountSettings base) {
         this.values = values;
         this.purpose = purpose;
+        this.base = base;
     }
 
     /**
@@ -28,23 +35,32 @@ final class AccountSettingsReader {
      */
     static AccountSettings read(
             ValueReader values, Optional<Path> envFile, Optional<String> nameFromFile, Purpose purpose, List<String> warnings) {
-        return new AccountSettingsReader(values, purpose).account(envFile, nameFromFile, warnings);
+        return new AccountSettingsReader(values, purpose, DEFAULTS).account(envFile, nameFromFile, warnings);
+    }
+
+    /**
+     * {@code base} with the keys {@code values} gives read on top of it, validated as a whole: a key it does not give
+     * keeps the base's value, one it gives empty has its default (as an empty line in {@code .env} does). The name and
+     * the file stay the base's; the warnings were the base's to give.
+     */
+    static AccountSettings readOver(ValueReader values, AccountSettings base) {
+        return new AccountSettingsReader(values, Purpose.TOOL, base)
+                .account(base.envFile(), Optional.of(base.name()), new ArrayList<>());
     }
 
     private AccountSettings account(Optional<Path> envFile, Optional<String> nameFromFile, List<String> warnings) {
         String name = name(envFile, nameFromFile);
-        AccountSettings defaults = AccountSettings.defaults(name, List.of());
         OptionalInt apiId = values.optional(TELEGRAM_API_ID, Values.integer(1, MAX))
-                .map(OptionalInt::of).orElseGet(OptionalInt::empty);
-        Secret apiHash = values.secret(TELEGRAM_API_HASH, defaults.apiHash());
+                .map(OptionalInt::of).orElse(base.apiId());
+        Secret apiHash = values.secret(TELEGRAM_API_HASH, base.apiHash());
         if (purpose == Purpose.SERVE) {
             requireForServe(TELEGRAM_API_ID);
             requireForServe(TELEGRAM_API_HASH);
         }
-        boolean enabled = values.read(BOT_ENABLED, defaults.enabled(), Values::bool);
-        List<Long> allowlist = values.read(ALLOWLIST_CHAT_IDS, defaults.allowlist(), Values::longList);
-        boolean telethonSession = values.given(TELEGRAM_SESSION_STRING);
-        if (telethonSession) {
+        boolean enabled = values.read(BOT_ENABLED, base(BOT_ENABLED).enabled(), Values::bool);
+        List<Long> allowlist = values.read(ALLOWLIST_CHAT_IDS, base(ALLOWLIST_CHAT_IDS).allowlist(), Values::longList);
+        boolean telethonSession = base.hasTelethonSession() || values.given(TELEGRAM_SESSION_STRING);
+        if (values.given(TELEGRAM_SESSION_STRING)) {
             String login = envFile.map(f -> "marketolog login --env-file " + f).orElse("marketolog login");
             warnings.add("TELEGRAM_SESSION_STRING (a Telethon session) cannot be used by TDLib: run `" + login
                     + "` once for account " + name + ".");
@@ -63,16 +79,16 @@ final class AccountSettingsReader {
                 limits(),
                 spamGuard(),
                 llm(),
-                values.optional(PERSONA, raw -> raw).or(defaults::persona),
-                values.read(DRY_RUN, defaults.dryRun(), Values::bool),
-                values.secret(SESSION_ENCRYPTION_KEY, defaults.sessionEncryptionKey()),
+                values.optional(PERSONA, raw -> raw).or(base(PERSONA)::persona),
+                values.read(DRY_RUN, base(DRY_RUN).dryRun(), Values::bool),
+                values.secret(SESSION_ENCRYPTION_KEY, base.sessionEncryptionKey()),
                 proxy(),
-                values.read(SEND_TIMEOUT_SECONDS, defaults.sendTimeout(), Values.seconds(1)),
-                values.read(SELF_DELETED_LIMIT, defaults.selfDeletedLimit(), Values.integer(1, MAX)),
-                values.read(SKIP_KEYWORDS, defaults.skipKeywords(), Values::stringList),
-                values.read(CACHE_TTL_SECONDS, defaults.cacheTtl(), Values.seconds(1)),
-                new ReviewSettings(values.read(REVIEW_MODE, defaults.review().enabled(), Values::bool),
-                        values.read(REVIEW_TIMEOUT_MINUTES, defaults.review().timeout(), Values.minutes(1))));
+                values.read(SEND_TIMEOUT_SECONDS, base.sendTimeout(), Values.seconds(1)),
+                values.read(SELF_DELETED_LIMIT, base.selfDeletedLimit(), Values.integer(1, MAX)),
+                values.read(SKIP_KEYWORDS, base(SKIP_KEYWORDS).skipKeywords(), Values::stringList),
+                values.read(CACHE_TTL_SECONDS, base.cacheTtl(), Values.seconds(1)),
+                new ReviewSettings(values.read(REVIEW_MODE, base.review().enabled(), Values::bool),
+                        values.read(REVIEW_TIMEOUT_MINUTES, base.review().timeout(), Values.minutes(1))));
     }
 
     private String name(Optional<Path> envFile, Optional<String> nameFromFile) {
@@ -91,21 +107,33 @@ final class AccountSettingsReader {
     }
 
     private Limits limits() {
-        Limits d = Limits.defaults();
         return new Limits(
-                values.read(ACTIVE_WINDOWS, d.activeWindows(), Values::windows),
-                values.read(TIMEZONE, d.timezone(), Values::zone),
-                values.read(MESSAGES_PER_DAY, d.messagesPerDay(), Values.integer(1, MAX)),
-                values.read(MESSAGES_PER_HOUR, d.messagesPerHour(), Values.integer(1, MAX)),
-                values.read(MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS, d.minIntervalBetweenMessages(), Values.seconds(0)),
-                values.read(MIN_INTERVAL_PER_CHAT_SECONDS, d.minIntervalPerChat(), Values.seconds(0)),
-                values.read(MAX_INSTANT_PER_CHAT_PER_HOUR, d.maxInstantPerChatPerHour(), Values.integer(0, MAX)),
-                values.read(FRESH_POST_MAX_AGE_MINUTES, d.freshPostMaxAge(), Values.minutes(1)),
-                values.read(INSTANT_COMMENT_DELAY_SECONDS, d.instantCommentDelay(), Values.seconds(0)));
+                values.read(ACTIVE_WINDOWS, limits(ACTIVE_WINDOWS).activeWindows(), Values::windows),
+                values.read(TIMEZONE, limits(TIMEZONE).timezone(), Values::zone),
+                values.read(MESSAGES_PER_DAY, limits(MESSAGES_PER_DAY).messagesPerDay(), Values.integer(1, MAX)),
+                values.read(MESSAGES_PER_HOUR, limits(MESSAGES_PER_HOUR).messagesPerHour(), Values.integer(1, MAX)),
+                values.read(MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS,
+                        limits(MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS).minIntervalBetweenMessages(), Values.seconds(0)),
+                values.read(MIN_INTERVAL_PER_CHAT_SECONDS, limits(MIN_INTERVAL_PER_CHAT_SECONDS).minIntervalPerChat(),
+                        Values.seconds(0)),
+                values.read(MAX_INSTANT_PER_CHAT_PER_HOUR, limits(MAX_INSTANT_PER_CHAT_PER_HOUR).maxInstantPerChatPerHour(),
+                        Values.integer(0, MAX)),
+                values.read(FRESH_POST_MAX_AGE_MINUTES, limits(FRESH_POST_MAX_AGE_MINUTES).freshPostMaxAge(), Values.minutes(1)),
+                values.read(INSTANT_COMMENT_DELAY_SECONDS, limits(INSTANT_COMMENT_DELAY_SECONDS).instantCommentDelay(),
+                        Values.seconds(0)));
+    }
+
+    /** The settings a key falls back to: the base's, or the defaults when a layer on top gave the key empty. */
+    private AccountSettings base(SettingKey key) {
+        return values.cleared(key) ? DEFAULTS : base;
+    }
+
+    private Limits limits(SettingKey key) {
+        return base(key).limits();
     }
 
     private SpamGuardSettings spamGuard() {
-        SpamGuardSettings d = SpamGuardSettings.defaults();
+        SpamGuardSettings d = base.spamGuard();
         SpamGuardSettings read = new SpamGuardSettings(
                 values.read(SPAMBLOCK_MIN_COOLDOWN_SECONDS, d.minCooldown(), Values.seconds(1)),
                 values.read(SPAMBLOCK_MAX_COOLDOWN_SECONDS, d.maxCooldown(), Values.seconds(1)),
@@ -121,7 +149,7 @@ final class AccountSettingsReader {
     }
 
     private LlmSettings llm() {
-        LlmSettings d = LlmSettings.defaults();
+        LlmSettings d = base.llm();
         LlmSettings read = new LlmSettings(
                 values.read(OPENAI_BASE_URL, d.baseUrl(), Values::httpUrl),
                 values.read(OPENAI_API_KEY, d.apiKey(), Values::headerSecret),
@@ -152,14 +180,14 @@ final class AccountSettingsReader {
         if (values.given(TG_PROXY_HOST) != values.given(TG_PROXY_PORT)) {
             values.reject(values.given(TG_PROXY_HOST) ? TG_PROXY_PORT : TG_PROXY_HOST,
                     "TG_PROXY_HOST and TG_PROXY_PORT both, or neither");
-            return Optional.empty();
+            return base.proxy();
         }
         if (!values.given(TG_PROXY_HOST) && (values.given(TG_PROXY_USER) || values.given(TG_PROXY_PASS))) {
             values.reject(TG_PROXY_HOST, "a proxy host and port when TG_PROXY_USER or TG_PROXY_PASS is given");
-            return Optional.empty();
+            return base.proxy();
         }
         if (host.isEmpty() || port.isEmpty()) {
-            return Optional.empty();
+            return base.proxy();
         }
         return Optional.of(new ProxySettings(
                 host.get(), port.get(), values.optional(TG_PROXY_USER, String::strip), values.secret(TG_PROXY_PASS, Secret.NONE)));

@@ -97,6 +97,11 @@ public enum SettingKey {
         return scope == Scope.PROCESS;
     }
 
+    /** True for credentials: never shown, never changed at run time. */
+    public boolean secret() {
+        return mask == Mask.WHOLE;
+    }
+
     /** The value as it may be shown to anyone. */
     public String masked(String value) {
         return switch (mask) {

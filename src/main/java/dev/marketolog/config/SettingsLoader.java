@@ -79,23 +79,28 @@ public final class SettingsLoader {
         problems.addAll(processValues.problems());
 
         List<AccountSettings> accounts = new ArrayList<>();
+        Map<String, Map<SettingKey, String>> origins = new HashMap<>();
         if (files.isEmpty()) {
             ValueReader values = new ValueReader(key -> fromEnvironment(env, key), ENVIRONMENT);
-            accounts.add(AccountSettingsReader.read(values, Optional.empty(), Optional.of("bot"), purpose, warnings));
+            AccountSettings account = AccountSettingsReader.read(values, Optional.empty(), Optional.of("bot"), purpose, warnings);
+            accounts.add(account);
+            origins.put(account.name(), values.origins());
             problems.addAll(values.problems());
         }
         for (EnvFile file : files) {
             ValueReader values = new ValueReader(key -> fromFile(file, key).or(() -> fromEnvironment(env, key)),
                     file.path().toString());
             Optional<String> nameFromFile = Optional.of(nameFromFile(file.path())).filter(Values::isAccountName);
-            accounts.add(AccountSettingsReader.read(values, Optional.of(file.path()), nameFromFile, purpose, warnings));
+            AccountSettings account = AccountSettingsReader.read(values, Optional.of(file.path()), nameFromFile, purpose, warnings);
+            accounts.add(account);
+            origins.putIfAbsent(account.name(), values.origins());
             problems.addAll(values.problems());
         }
         problems.addAll(duplicateNames(accounts));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Settings(process, accounts, warnings);
+        return new Settings(process, accounts, warnings, origins);
     }
 
     /** The account name a file gives when ACCOUNT_NAME is not set: {@code .env} → bot, {@code .env.bot3} → bot3, {@code eu.env} → eu. */

@@ -1,8 +1,10 @@
 package dev.marketolog.config;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +34,23 @@ final class ValueReader {
 
     boolean given(SettingKey key) {
         return raw(key).isPresent();
+    }
+
+    /**
+     * True when a layer gave the key empty, hiding the layers below it: only the console's overrides do (the files and
+     * the environment leave an empty key out), and the key then has its default.
+     */
+    boolean cleared(SettingKey key) {
+        return lookup.apply(key).filter(raw -> raw.text().isEmpty()).isPresent();
+    }
+
+    /** Where each given key's value comes from ({@code file:line}, {@code environment}, {@code console}). */
+    Map<SettingKey, String> origins() {
+        Map<SettingKey, String> origins = new EnumMap<>(SettingKey.class);
+        for (SettingKey key : SettingKey.values()) {
+            raw(key).ifPresent(raw -> origins.put(key, raw.source()));
+        }
+        return origins;
     }
 
     /** The parsed value, or {@code fallback} when the key is not given or (with a problem recorded) is wrong. */

@@ -1,7 +1,15 @@
 package dev.marketolog.engine;
 
-/** An account without a session: it never runs, and shows as needing a login (or idle, when disabled). */
+/**
+ * An account without a session: it never runs, and shows as needing a login (or idle, when disabled). It holds no
+ * lease, so operators' commands wait in the store for a process that runs the account.
+ */
 record AccountNeedingLogin(AccountPolicy settings, EngineClock clock, EngineStores stores) implements FleetMember {
+
+    @Override
+    public String account() {
+        return settings.name();
+    }
 
     @Override
     public void start() {}
@@ -13,4 +21,7 @@ record AccountNeedingLogin(AccountPolicy settings, EngineClock clock, EngineStor
     public AccountStatus status() {
         return AccountStatus.read(settings, settings.enabled() ? RunState.NEEDS_LOGIN : RunState.IDLE, 0, stores, clock.instant());
     }
+
+    @Override
+    public void control(OperatorCommand command, Runnable applied) {}
 }

@@ -45,10 +45,11 @@ final class AccountRunner implements FleetMember {
      */
     static final Duration REVIEW_POLL = Duration.ofSeconds(15);
 
-    private final AccountPolicy settings;
+    private volatile AccountPolicy settings;
     private final String name;
     private final Telegram telegram;
-    private final CommentWriter writer;
+    /** Volatile: the review desk reads it from the console's thread, a reconfiguration swaps it under the lock. */
+    private volatile CommentWriter writer;
     private final EngineClock clock;
     private final EngineStores stores;
     private final FleetRules fleet;
@@ -58,16 +59,19 @@ final class AccountRunner implements FleetMember {
     private final Leasing leasing;
     private final LeaseKeeper keeper;
     private final LongCall longCall = new LongCall();
-    private final SendGate gate;
-    private final SpamGuard guard;
-    private final DayPace pace;
-    private final Pacer pacer;
-    private final PostFilter filter;
-    private final RecentPosts recentPosts;
-    private final GivenUpPosts givenUp;
+    // built from the settings, and again when an operator changes them (under the lock)
+    private SendGate gate;
+    private SpamGuard guard;
+    private DayPace pace;
+    private Pacer pacer;
+    private PostFilter filter;
+    private RecentPosts recentPosts;
+    private GivenUpPosts givenUp;
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile RunState state;
+    /** An operator paused the account: it keeps its lease and state, and runs no task until resumed. */
+    private boolean paused;
     /** Counted by the account's tasks and by its lease's renewals, which run apart from them. */
     private final AtomicLong failures = new AtomicLong();
     /**
@@ -98,14 +102,26 @@ final class AccountRunner implements FleetMember {
         this.events = events;
         this.leasing = leasing;
         this.keeper = new LeaseKeeper(name, leasing, stores.leases(), clock, this::leaseLost, this::recordFailure);
-        this.gate = new SendGate(settings.limits(), settings.allowlist(), fleet);
-        this.guard = new SpamGuard(settings.spamGuard());
-        this.pace = new DayPace(settings.limits(), gate.activeTime());
-        this.pacer = new Pacer(settings.limits(), gate.activeTime(), pace, random);
-        this.filter = new PostFilter(settings.skipKeywords());
-        this.recentPosts = new RecentPosts(telegram, settings.limits().freshPostMaxAge());
-        this.givenUp = new GivenUpPosts(settings.limits().freshPostMaxAge());
+        configure(settings);
         this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
+    }
+
+    /** Builds every part that follows from the settings; the posts given up and cached are forgotten with the old ones. */
+    private void configure(AccountPolicy next) {
+        settings = next;
+        gate = new SendGate(next.limits(), next.allowlist(), fleet);
+        guard = new SpamGuard(next.spamGuard());
+        pace = new DayPace(next.limits(), gate.activeTime());
+        pacer = new Pacer(next.limits(), gate.activeTime(), pace, random);
+        filter = new PostFilter(next.skipKeywords());
+        recentPosts = new RecentPosts(telegram, next.limits().freshPostMaxAge());
+        givenUp = new GivenUpPosts(next.limits().freshPostMaxAge());
+        gonePosts.keepFor(next.limits().freshPostMaxAge());
+    }
+
+    @Override
+    public String account() {
+        return name;
     }
 
     @Override
@@ -136,6 +152,109 @@ final class AccountRunner implements FleetMember {
         return AccountStatus.read(settings, state, failures.get(), stores, clock.instant());
     }
 
+    @Override
+    public void control(OperatorCommand command, Runnable applied) {
+        // a task of its own, not of the current run: a pause or new settings must reach a stopped account too
+        clock.schedule(clock.instant(), () -> locked(() -> {
+            boolean holder = apply(command);
+            if (holder) {
+                applied.run();
+            }
+        }));
+    }
+
+    // ---- operators' commands
+
+    /** Applies the command; answers whether this process holds the account's lease, so the command took effect here. */
+    private boolean apply(OperatorCommand command) {
+        Instant now = clock.instant();
+        boolean holder = keeper.epoch(now).isPresent();
+        switch (command) {
+            case OperatorCommand.Pause pause -> pause();
+            case OperatorCommand.Resume resume -> resume(now);
+            case OperatorCommand.LiftSpamBlock lift when holder -> liftSpamBlock(now);
+            case OperatorCommand.ClearBan(long channelId) when holder -> clearBan(channelId, now);
+            case OperatorCommand.Reconfigure(AccountPolicy next, CommentWriter nextWriter) -> {
+                writer = nextWriter;
+                reconfigure(next, now);
+            }
+            // the state is the lease holder's to change: another process applies it
+            case OperatorCommand.LiftSpamBlock lift -> {}
+            case OperatorCommand.ClearBan clear -> {}
+        }
+        return holder;
+    }
+
+    private void pause() {
+        paused = true;
+        if (state == RunState.RUNNING) {
+            // the lease is kept, so that no other process runs the account and its commands still come here
+            log.info("account {}: paused by an operator", name);
+            halt(RunState.PAUSED);
+        }
+    }
+
+    private void resume(Instant now) {
+        paused = false;
+        if (state == RunState.PAUSED) {
+            log.info("account {}: resumed by an operator", name);
+            state = RunState.STARTING;
+            schedule(now, this::begin);
+        }
+    }
+
+    private void liftSpamBlock(Instant now) {
+        AccountState lifted = new AccountState(Optional.empty(), 0, accountState.cooldownLevel(), accountState.lastSpamBlockAt(),
+                accountState.floodWaitUntil());
+        stores.accountStates().save(name, lifted, now);
+        boolean wasBlocked = accountState.spamBlockedAt(now);
+        accountState = lifted;
+        if (wasBlocked) {
+            log.info("account {}: spam block lifted by an operator", name);
+            emit(new EngineEvent.SpamBlockEnded(name, now));
+        }
+        replan(now);
+    }
+
+    private void clearBan(long channelId, Instant now) {
+        stores.channelStates().clearBan(name, channelId);
+        channelStates.put(channelId, new ChannelState(Optional.empty(), channelState(channelId).holdUntil()));
+        log.info("account {}: channel {} taken off the ban list by an operator", name, channelId);
+        if (settings.allowlist().contains(channelId) && (state == RunState.RUNNING || state == RunState.PAUSED)) {
+            prepareChannels(List.of(channelId), now);
+        }
+        replan(now);
+    }
+
+    private void reconfigure(AccountPolicy next, Instant now) {
+        AccountPolicy before = settings;
+        configure(next);
+        log.info("account {}: runs on settings changed by an operator", name);
+        if (before.enabled() && !next.enabled()) {
+            halt(RunState.IDLE);
+            keeper.release();
+        } else if (!before.enabled() && next.enabled()) {
+            start();
+        } else if (state == RunState.RUNNING || state == RunState.PAUSED) {
+            List<Long> added = next.allowlist().stream().filter(id -> !before.allowlist().contains(id)).toList();
+            channels.keySet().retainAll(next.allowlist());
+            // a channel new to the allowlist is opened and checked as at the start
+            prepareChannels(added, now);
+            replan(now);
+        }
+    }
+
+    /** The next tick is planned again on the current settings and state (a running account only). */
+    private void replan(Instant now) {
+        if (state == RunState.RUNNING) {
+            cancel(tick);
+            scheduleTick(now);
+            if (settings.review().enabled() && reviewTick == null) {
+                scheduleReview(now);
+            }
+        }
+    }
+
     // ---- lifecycle
 
     private void begin() {
@@ -151,7 +270,8 @@ final class AccountRunner implements FleetMember {
             stores.journal().recover(name, now);
             accountState = stores.accountStates().load(name);
             channelStates = new HashMap<>(stores.channelStates().load(name));
-            prepareChannels(now);
+            channels.clear();
+            prepareChannels(settings.allowlist(), now);
             stores.reviews().closed(name, now.minus(settings.limits().freshPostMaxAge())).forEach(givenUp::add);
             reviewing = settings.review().enabled() || !stores.reviews().pending(name).isEmpty();
         } catch (RuntimeException e) {
@@ -164,6 +284,10 @@ final class AccountRunner implements FleetMember {
             telegram.listen(new Listener());
             listening = true;
         }
+        if (paused) {
+            state = RunState.PAUSED;
+            return;
+        }
         state = RunState.RUNNING;
         accountState.spamBlockUntil().filter(now::isBefore).ifPresent(this::scheduleSpamBlockEnd);
         scheduleTick(now);
@@ -172,9 +296,12 @@ final class AccountRunner implements FleetMember {
         }
     }
 
-    private void prepareChannels(Instant now) {
-        channels.clear();
-        for (Channel channel : telegram.prepare(settings.allowlist())) {
+    /** Opens and checks the channels: a closed one goes on the ban list, a usable one is commented from now on. */
+    private void prepareChannels(List<Long> channelIds, Instant now) {
+        if (channelIds.isEmpty()) {
+            return;
+        }
+        for (Channel channel : telegram.prepare(channelIds)) {
             if (channel.problem().orElse(null) instanceof TelegramError.ChannelClosed closed) {
                 ban(channel.channelId(), closed.reason(), now);
             } else if (channel.usable()) {
@@ -197,7 +324,7 @@ final class AccountRunner implements FleetMember {
 
     private void standBy() {
         Instant now = clock.instant();
-        if (state != RunState.RUNNING || keeper.epoch(now).isPresent()) {
+        if ((state != RunState.RUNNING && state != RunState.PAUSED) || keeper.epoch(now).isPresent()) {
             return;
         }
         log.warn("account {}: standing by until it can take its lease again", name);

@@ -75,6 +75,21 @@ public final class Fleet {
         return new FleetReviewDesk(stores.reviews(), clock, name -> Optional.ofNullable(runners.get(name)));
     }
 
+    /**
+     * Hands an operator's command to the account's runner, which applies it as one of its tasks; {@code applied} is
+     * called once it took effect in the process that holds the account's lease. Answers false when this fleet has no
+     * such account.
+     */
+    public synchronized boolean control(String account, OperatorCommand command, Runnable applied) {
+        for (FleetMember member : members) {
+            if (member.account().equals(account)) {
+                member.control(command, applied);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every account's status, in the order they were added. */
     public synchronized List<AccountStatus> status() {
         return members.stream().map(FleetMember::status).toList();

@@ -7,6 +7,8 @@ public enum RunState {
     /** Waiting for its lease and its channels. */
     STARTING("starting"),
     RUNNING("running"),
+    /** An operator paused it in the console: its tasks halt, its state is kept, across restarts too. */
+    PAUSED("paused"),
     /** Its TDLib session is missing or gone: {@code marketolog login} must run. */
     NEEDS_LOGIN("needs login"),
     /** Another process holds its lease. */
