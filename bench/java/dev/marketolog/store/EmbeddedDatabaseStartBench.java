@@ -12,7 +12,7 @@ public final class EmbeddedDatabaseStartBench {
     public static void main(String[] args) throws Exception {
         Path dataDir = Files.createTempDirectory("marketolog-bench");
         ProcessSettings defaults = ProcessSettings.defaults();
-        ProcessSettings settings = new ProcessSettings(defaults.httpHost(), defaults.httpPort(), Optional.empty(),
+        ProcessSettings settings = new ProcessSettings(defaults.httpHost(), defaults.httpPort(), Optional.empty(), Optional.empty(),
                 defaults.redisUrl(), dataDir, defaults.adminToken(), defaults.logFormat(),
                 defaults.llmMaxConcurrency(), defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(),
                 defaults.tdjsonPath(), defaults.telegramSandboxUrl(), defaults.journalRetention());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.config.ConfigProblem;
+import dev.marketolog.config.ConsoleAccess;
 import dev.marketolog.config.SettingKey;
 import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsDescription;
@@ -21,6 +22,7 @@ import java.util.Map;
 record CheckConfigJson(
         boolean ok,
         Map<SettingKey, String> process,
+        Console console,
         List<Account> accounts,
         List<String> warnings,
         @JsonProperty("console_overrides") String consoleOverrides,
@@ -35,17 +37,25 @@ record CheckConfigJson(
     /** One account: its name, the file it comes from ({@code null}: the environment alone) and its settings. */
     record Account(String name, @JsonProperty("env_file") String envFile, Map<SettingKey, String> settings) {}
 
+    /** Whether the console (admin API and panel) is on, and when it is off, why ({@code null} when on). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Console(boolean enabled, String reason) {
+        static Console of(ConsoleAccess access) {
+            return new Console(access.isOpen(), access instanceof ConsoleAccess.Off off ? off.reason() : null);
+        }
+    }
+
     static CheckConfigJson of(Settings settings) {
         List<Account> accounts = settings.accounts().stream()
                 .map(account -> new Account(account.name(), account.envFile().map(Path::toString).orElse(null),
                         SettingsDescription.accountValues(account)))
                 .toList();
-        return new CheckConfigJson(true, SettingsDescription.processValues(settings.process()), accounts,
-                settings.warnings(), CONSOLE_OVERRIDES, null);
+        return new CheckConfigJson(true, SettingsDescription.processValues(settings.process()),
+                Console.of(settings.process().consoleAccess()), accounts, settings.warnings(), CONSOLE_OVERRIDES, null);
     }
 
     static CheckConfigJson of(List<ConfigProblem> problems) {
-        return new CheckConfigJson(false, null, null, null, null, problems);
+        return new CheckConfigJson(false, null, null, null, null, null, problems);
     }
 
     String render() {

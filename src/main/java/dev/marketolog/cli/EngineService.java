@@ -3,6 +3,8 @@ package dev.marketolog.cli;
 import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.engine.AccountBoard;
+import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
@@ -40,11 +42,14 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
 
     private final Fleet fleet;
     private final TelegramSessions sessions;
+    private final EngineClock clock;
     private final Function<AccountSettings, CommentWriter> writers;
 
-    private EngineService(Fleet fleet, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers) {
+    private EngineService(Fleet fleet, TelegramSessions sessions, EngineClock clock,
+            Function<AccountSettings, CommentWriter> writers) {
         this.fleet = fleet;
         this.sessions = sessions;
+        this.clock = clock;
         this.writers = writers;
     }
 
@@ -83,7 +88,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions, writers);
+        return new EngineService(fleet, sessions, clock, writers);
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -115,6 +120,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     /** The review queue of every account (REVIEW_MODE), for the console. */
     public ReviewDesk reviewDesk() {
         return fleet.reviewDesk();
+    }
+
+    /** The console's view of every account: what this process knows of each joined with the stored state in {@code board}. */
+    AccountOverview overview(AccountBoard board) {
+        return new AccountOverview(fleet::live, board, clock);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
+import dev.marketolog.config.ConsoleAccess;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -11,18 +12,31 @@ import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
 import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcAccountBoard;
+import dev.marketolog.store.JdbcCommentsPerDay;
+import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JournalRetention;
 import dev.marketolog.web.HealthEndpoint;
 import dev.marketolog.web.HealthHandler;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
+import dev.marketolog.web.WebModule;
 import dev.marketolog.web.WebServer;
+import dev.marketolog.web.console.AdminApi;
+import dev.marketolog.web.console.Console;
+import dev.marketolog.web.console.ConsoleAuth;
+import dev.marketolog.web.console.LoginThrottle;
+import dev.marketolog.web.console.panel.Panel;
+import dev.marketolog.web.console.panel.PanelSessions;
+import dev.marketolog.web.console.panel.PanelSources;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -94,7 +108,10 @@ final class ServeProcess implements AutoCloseable {
         WebServer.requireBindable(config.httpHost(), config.httpPort()); // before the slower parts load
         Metrics metrics = started(Metrics.start(version));
         HealthEndpoint health = new HealthEndpoint(version);
-        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry())));
+        Optional<ConsoleParts> console = console(config, clock);
+        startWeb(WebServer.start(config.httpHost(), config.httpPort(), health, new MetricsHandler(metrics.registry()),
+                console.map(ConsoleParts::module).stream().toList()));
+        warnWhenReachableFromNetwork(config.httpHost(), console.isPresent());
         DataDirectory.requireWritable(config.dataDir());
         // a second process on this DATA_DIR stops here, before it touches the embedded database or any account
         InstanceIdentity instance = started(InstanceIdentity.claim(config.dataDir()));
@@ -119,7 +136,43 @@ final class ServeProcess implements AutoCloseable {
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
+        console.ifPresent(parts -> {
+            parts.api().serve(engine);
+            parts.panel().serve(new PanelSources(engine.overview(new JdbcAccountBoard(database.dataSource())), control,
+                    new JdbcJournalSearch(database.dataSource()), new JdbcCommentsPerDay(database.dataSource())));
+        });
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
+    }
+
+    /** The console's parts: the admin API and the web panel, sharing one token check and one throttle. */
+    private record ConsoleParts(AdminApi api, Panel panel) {
+        WebModule module() {
+            return new Console(List.of(api, panel));
+        }
+    }
+
+    /** The console when ADMIN_TOKEN is strong; otherwise none, and the log says why the console is off. */
+    private static Optional<ConsoleParts> console(ProcessSettings config, InstantSource clock) {
+        return switch (config.consoleAccess()) {
+            case ConsoleAccess.Open open -> {
+                log.info("Console on: the panel at / and the admin API at {} (Authorization: Bearer <ADMIN_TOKEN>)",
+                        AdminApi.PREFIX);
+                ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
+                boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
+                yield Optional.of(new ConsoleParts(new AdminApi(auth), new Panel(auth, new PanelSessions(clock), clock, https)));
+            }
+            case ConsoleAccess.Off off -> {
+                log.info("Console off: {}", off.explanation());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static void warnWhenReachableFromNetwork(String host, boolean console) {
+        if (WebServer.reachableFromNetwork(host)) {
+            log.warn("HTTP_HOST {} is not a loopback address: /health, /metrics{} are reachable from the network; "
+                    + "put TLS in front (a reverse proxy) and set HTTP_PUBLIC_URL", host, console ? " and the console" : "");
+        }
     }
 
     /**

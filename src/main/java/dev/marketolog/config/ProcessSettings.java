@@ -9,6 +9,7 @@ import java.util.Optional;
 public record ProcessSettings(
         String httpHost,                   // HTTP_HOST
         int httpPort,                      // HTTP_PORT
+        Optional<URI> httpPublicUrl,       // HTTP_PUBLIC_URL; where operators reach the console (https: Secure cookies)
         Optional<DatabaseDsn> postgres,    // POSTGRES_DSN; empty = embedded PostgreSQL under DATA_DIR/postgres
         Optional<URI> redisUrl,            // REDIS_URL; empty = Caffeine in process
         Path dataDir,                      // DATA_DIR
@@ -30,6 +31,7 @@ public record ProcessSettings(
                 8000,
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Path.of("data"),
                 Secret.NONE,
                 LogFormat.TEXT,
@@ -41,10 +43,16 @@ public record ProcessSettings(
                 Duration.ofDays(365));
     }
 
+    /** Whether ADMIN_TOKEN opens the console, or why it is off. */
+    public ConsoleAccess consoleAccess() {
+        return ConsoleAccess.of(adminToken);
+    }
+
     /** Like a record's, with the password inside REDIS_URL masked (the other secrets mask themselves). */
     @Override
     public String toString() {
-        return "ProcessSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", postgres=" + postgres
+        return "ProcessSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", httpPublicUrl=" + httpPublicUrl
+                + ", postgres=" + postgres
                 + ", redisUrl=" + redisUrl.map(url -> Masking.urlCredentials(url.toString()))
                 + ", dataDir=" + dataDir + ", adminToken=" + adminToken + ", logFormat=" + logFormat
                 + ", llmMaxConcurrency=" + llmMaxConcurrency + ", fleetMaxAccountsPerPost=" + fleetMaxAccountsPerPost

@@ -6,6 +6,7 @@ import static dev.marketolog.config.SettingKey.FLEET_MAX_ACCOUNTS_PER_POST;
 import static dev.marketolog.config.SettingKey.FLEET_MIN_GAP_SECONDS;
 import static dev.marketolog.config.SettingKey.HTTP_HOST;
 import static dev.marketolog.config.SettingKey.HTTP_PORT;
+import static dev.marketolog.config.SettingKey.HTTP_PUBLIC_URL;
 import static dev.marketolog.config.SettingKey.JOURNAL_RETENTION_DAYS;
 import static dev.marketolog.config.SettingKey.LLM_MAX_CONCURRENCY;
 import static dev.marketolog.config.SettingKey.LOG_FORMAT;
@@ -23,6 +24,7 @@ final class ProcessSettingsReader {
         return new ProcessSettings(
                 values.read(HTTP_HOST, defaults.httpHost(), String::strip),
                 values.read(HTTP_PORT, defaults.httpPort(), Values::port),
+                values.optional(HTTP_PUBLIC_URL, Values::publicUrl).or(defaults::httpPublicUrl),
                 values.optional(POSTGRES_DSN, DsnParser::parse).or(defaults::postgres),
                 values.optional(REDIS_URL, Values::redisUrl).or(defaults::redisUrl),
                 values.read(DATA_DIR, defaults.dataDir(), Values::path),

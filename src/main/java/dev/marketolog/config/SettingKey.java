@@ -55,6 +55,7 @@ public enum SettingKey {
     TG_PROXY_PASS(Scope.ACCOUNT, Mask.WHOLE),
     HTTP_HOST(Scope.PROCESS, Mask.NONE),
     HTTP_PORT(Scope.PROCESS, Mask.NONE),
+    HTTP_PUBLIC_URL(Scope.PROCESS, Mask.NONE),
     POSTGRES_DSN(Scope.PROCESS, Mask.URL_CREDENTIALS),
     REDIS_URL(Scope.PROCESS, Mask.URL_CREDENTIALS),
     DATA_DIR(Scope.PROCESS, Mask.NONE),

@@ -21,6 +21,7 @@ public final class SettingsDescription {
         SequencedMap<SettingKey, String> v = new LinkedHashMap<>();
         v.put(HTTP_HOST, p.httpHost());
         v.put(HTTP_PORT, String.valueOf(p.httpPort()));
+        v.put(HTTP_PUBLIC_URL, p.httpPublicUrl().map(URI::toString).orElse(""));
         v.put(POSTGRES_DSN, p.postgres().map(DatabaseDsn::toString).orElse("(embedded PostgreSQL under DATA_DIR/postgres)"));
         v.put(REDIS_URL, p.redisUrl().map(url -> REDIS_URL.masked(url.toString())).orElse("(in-process cache)"));
         v.put(DATA_DIR, p.dataDir().toString());
@@ -95,6 +96,7 @@ public final class SettingsDescription {
     /** The whole configuration: process-wide keys, then each account, then the warnings. */
     public static String describe(Settings settings) {
         StringBuilder out = new StringBuilder("process (shared by all accounts):\n").append(lines(processValues(settings.process())));
+        out.append("\nconsole (admin API and panel): ").append(settings.process().consoleAccess().describe()).append('\n');
         for (AccountSettings account : settings.accounts()) {
             out.append("\naccount ").append(account.name())
                     .append(account.envFile().map(f -> " (" + f + ")").orElse(" (environment)"))

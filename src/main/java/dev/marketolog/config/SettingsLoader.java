@@ -77,6 +77,10 @@ public final class SettingsLoader {
         ProcessSettings process = ProcessSettingsReader.read(processValues);
         problems.addAll(processSources.conflicts());
         problems.addAll(processValues.problems());
+        if (process.consoleAccess() instanceof ConsoleAccess.Off off && process.adminToken().isPresent()) {
+            String source = processSources.lookup(SettingKey.ADMIN_TOKEN).map(RawValue::source).orElse(ENVIRONMENT);
+            warnings.add(source + ": " + off.reason() + ", so the console (admin API and panel) is off; " + ConsoleAccess.ADVICE);
+        }
 
         List<AccountSettings> accounts = new ArrayList<>();
         Map<String, Map<SettingKey, String>> origins = new HashMap<>();

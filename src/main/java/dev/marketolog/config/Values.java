@@ -169,6 +169,16 @@ final class Values {
         return uri;
     }
 
+    /** Where operators reach the console from their browsers: an http or https URL with a host, nothing but a path after it. */
+    static URI publicUrl(String raw) throws InvalidValueException {
+        String expected = "an http:// or https:// URL with a host, like https://marketolog.example.org";
+        URI uri = url(raw, Set.of("http", "https"), expected);
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidValueException(expected + ", without user:password, ?query or #fragment");
+        }
+        return uri;
+    }
+
     /** An http URL on this machine: the sandbox world must never be a way to reach anything else. */
     static URI loopbackHttpUrl(String raw) throws InvalidValueException {
         String expected = "an http:// URL on this machine (127.0.0.1, ::1 or localhost), like http://127.0.0.1:9400";

@@ -87,6 +87,10 @@ final class AccountRunner implements FleetMember {
     private EngineClock.Scheduled reviewTick;
     /** Approved drafts wait for the gate: they go before any new draft is written, so a pile of approvals is not starved. */
     private boolean approvedWaiting;
+    /** When the scheduler next looks, for the console; written by the account's tasks, read by any thread. */
+    private volatile Optional<Instant> nextLook = Optional.empty();
+    /** What the account found in its channels when it last prepared them, for the console. */
+    private volatile Map<Long, ChannelView> channelViews = Map.of();
 
     AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
             FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing) {
@@ -150,6 +154,13 @@ final class AccountRunner implements FleetMember {
     @Override
     public AccountStatus status() {
         return AccountStatus.read(settings, state, failures.get(), stores, clock.instant());
+    }
+
+    @Override
+    public AccountLive live() {
+        RunState now = state;
+        return AccountLive.of(settings, now, now == RunState.RUNNING ? nextLook : Optional.empty(), channelViews,
+                failures.get(), clock.instant());
     }
 
     @Override
@@ -301,7 +312,12 @@ final class AccountRunner implements FleetMember {
         if (channelIds.isEmpty()) {
             return;
         }
-        for (Channel channel : telegram.prepare(channelIds)) {
+        List<Channel> prepared = telegram.prepare(channelIds);
+        Map<Long, ChannelView> views = new HashMap<>(channelViews);
+        prepared.forEach(channel -> views.put(channel.channelId(), view(channel)));
+        views.keySet().retainAll(settings.allowlist());
+        channelViews = Map.copyOf(views);
+        for (Channel channel : prepared) {
             if (channel.problem().orElse(null) instanceof TelegramError.ChannelClosed closed) {
                 ban(channel.channelId(), closed.reason(), now);
             } else if (channel.usable()) {
@@ -311,6 +327,12 @@ final class AccountRunner implements FleetMember {
                         channel.problem().map(Object::toString).orElse("no discussion group"));
             }
         }
+    }
+
+    private static ChannelView view(Channel channel) {
+        Optional<String> problem = channel.problem().map(Object::toString)
+                .or(() -> channel.discussionChatId().isEmpty() ? Optional.of("no discussion group") : Optional.empty());
+        return new ChannelView(channel.channelId(), Optional.ofNullable(channel.title()).filter(t -> !t.isBlank()), problem);
     }
 
     /**
@@ -380,6 +402,7 @@ final class AccountRunner implements FleetMember {
             next = now.plus(STORE_RETRY);
         }
         tick = schedule(next, this::tick);
+        nextLook = Optional.of(next);
     }
 
     private void tick() {
@@ -708,7 +731,8 @@ final class AccountRunner implements FleetMember {
         switch (result) {
             case SendResult.Sent sent -> {
                 AccountState next = guard.onSuccess(accountState);
-                stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.sentAt(), accountChange(next));
+                stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.link(), sent.sentAt(),
+                        accountChange(next));
                 accountState = next;
                 log.info("account {}: commented post {} of {} ({})", name, post.messageId(), post.channelId(), branch.code());
                 emit(new EngineEvent.CommentSent(name, sent.sentAt(), post.key(), branch, text, false));

@@ -94,4 +94,9 @@ public final class Fleet {
     public synchronized List<AccountStatus> status() {
         return members.stream().map(FleetMember::status).toList();
     }
+
+    /** What this process knows of every account without asking the database, in the order they were added. */
+    public synchronized List<AccountLive> live() {
+        return members.stream().map(FleetMember::live).toList();
+    }
 }

@@ -10,6 +10,9 @@ sealed interface FleetMember permits AccountRunner, AccountNeedingLogin {
 
     AccountStatus status();
 
+    /** What this process knows of the account without asking the database. */
+    AccountLive live();
+
     /**
      * Hands the member an operator's command; it runs as one of the account's tasks. {@code applied} is called once
      * the command took effect in the process that holds the account's lease.

@@ -25,8 +25,11 @@ public interface Journal {
      */
     boolean markSending(long id, String text, Instant at);
 
-    /** Telegram confirmed the comment; {@code changes} (of the row's account) are written in the same transaction. */
-    void markSent(long id, long discussionChatId, long messageId, Instant sentAt, List<StateChange> changes);
+    /**
+     * Telegram confirmed the comment; {@code changes} (of the row's account) are written in the same transaction.
+     * {@code link} is the comment's link in Telegram, when Telegram gave one.
+     */
+    void markSent(long id, long discussionChatId, long messageId, Optional<String> link, Instant sentAt, List<StateChange> changes);
 
     /**
      * Telegram refused it; {@code reachedServer} failures still count against the limits, local rejections do not.

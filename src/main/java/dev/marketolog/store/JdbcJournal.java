@@ -21,8 +21,8 @@ import javax.sql.DataSource;
 /** The journal in PostgreSQL's {@code comment} table. A reservation is atomic across processes: it locks its channel. */
 public final class JdbcJournal implements Journal {
 
-    private static final String LIVE = "status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run', 'awaiting_review')";
-    private static final String COUNTS = "(" + LIVE + " or (status = 'failed' and reached_server))";
+    static final String LIVE = "status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run', 'awaiting_review')";
+    static final String COUNTS = "(" + LIVE + " or (status = 'failed' and reached_server))";
 
     // The reads of an account's tick, each served by an index of V4 (JournalQueryPlanTest checks the plans).
     /** An account's counting rows since a time: comment_account_counted. */
@@ -102,13 +102,15 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
-    public void markSent(long id, long discussionChatId, long messageId, Instant sentAt, List<StateChange> changes) {
+    public void markSent(long id, long discussionChatId, long messageId, Optional<String> link, Instant sentAt,
+            List<StateChange> changes) {
         jdbc.transaction("mark journal row " + id + " sent", connection -> {
             String account = move(connection, id, CommentStatus.SENDING, CommentStatus.SENT,
-                    "discussion_chat_id = ?, message_id = ?, sent_at = ?", sentAt, s -> {
+                    "discussion_chat_id = ?, message_id = ?, sent_at = ?, message_link = ?", sentAt, s -> {
                         s.setLong(1, discussionChatId);
                         s.setLong(2, messageId);
                         s.setTimestamp(3, timestamp(sentAt));
+                        s.setString(4, link.orElse(null));
                     });
             write(connection, account, changes, sentAt);
             return null;

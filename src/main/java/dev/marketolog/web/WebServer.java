@@ -16,6 +16,9 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,11 @@ public final class WebServer implements AutoCloseable {
      * @throws WebServerException when the address cannot be bound, saying why (taken port, not our address, ...)
      */
     public static WebServer start(String host, int port, Handler health, MetricsHandler metrics) {
+        return start(host, port, health, metrics, List.of());
+    }
+
+    /** As {@link #start(String, int, Handler, MetricsHandler)}, with the routes of {@code modules} (the console) too. */
+    public static WebServer start(String host, int port, Handler health, MetricsHandler metrics, List<WebModule> modules) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -45,6 +53,7 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(objectMapper(), true));
             config.routes.get("/health", health);
             config.routes.get("/metrics", metrics);
+            modules.forEach(module -> module.configure(config));
         });
         try {
             // Javalin logs its own error for a failed bind, and the caller reports ours: try the address first
@@ -70,6 +79,23 @@ public final class WebServer implements AutoCloseable {
         } catch (BindFailure.Unbindable e) {
             throw new WebServerException(
                     "cannot listen on " + host + ":" + port + " (HTTP_HOST, HTTP_PORT): " + BindFailure.describe(e, host, port), e);
+        }
+    }
+
+    /**
+     * True when {@code host} (HTTP_HOST) is reachable from other machines: anything but a loopback address, the
+     * wildcard {@code 0.0.0.0} included. A name that does not resolve counts as reachable (the bind fails anyway).
+     */
+    public static boolean reachableFromNetwork(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return true;
         }
     }
 

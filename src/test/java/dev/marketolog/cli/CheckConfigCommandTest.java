@@ -68,6 +68,8 @@ class CheckConfigCommandTest {
         assertThat(json.get("ok").asBoolean()).isTrue();
         assertThat(json.get("process").get("HTTP_PORT").asText()).isEqualTo("8000");
         assertThat(json.get("process").get("ADMIN_TOKEN").asText()).isEqualTo("****");
+        assertThat(json.get("console").get("enabled").asBoolean()).as("a 12-character token").isFalse();
+        assertThat(json.get("console").get("reason").asText()).contains("ADMIN_TOKEN is too short");
         assertThat(json.get("process").get("POSTGRES_DSN").asText()).contains("jdbc:postgresql://postgres:5432/mb_db");
         assertThat(json.get("accounts")).hasSize(2);
         JsonNode first = json.get("accounts").get(0);

@@ -76,6 +76,8 @@ class SettingsLoaderTest {
         assertThat(process.redisUrl()).hasValue(URI.create("redis://redis:6379/0"));
         assertThat(process.adminToken().reveal()).isEqualTo("change-me");
         assertThat(settings.warnings()).containsExactly(
+                env + ":48: ADMIN_TOKEN is too short (9 characters, at least 24 are needed), so the console (admin API "
+                        + "and panel) is off; set ADMIN_TOKEN to a random token of at least 24 characters (openssl rand -hex 24)",
                 "TELEGRAM_SESSION_STRING (a Telethon session) cannot be used by TDLib: run `marketolog login --env-file "
                         + env + "` once for account bot.");
     }

@@ -59,7 +59,7 @@ public abstract class JournalContract {
 
     private long sent(String account, PostKey post, Instant at, String text) {
         long id = sending(account, post, at, text);
-        journal.markSent(id, -2001, id * 10, at.plusSeconds(5), List.of());
+        journal.markSent(id, -2001, id * 10, Optional.empty(), at.plusSeconds(5), List.of());
         return id;
     }
 
@@ -181,7 +181,7 @@ public abstract class JournalContract {
     void markingARowFromTheWrongStatusFails() {
         long id = reserve("a", POST, T0);
 
-        assertThatThrownBy(() -> journal.markSent(id, 1, 2, T0, List.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> journal.markSent(id, 1, 2, Optional.empty(), T0, List.of())).isInstanceOf(IllegalStateException.class);
         assertThat(journal.history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.RESERVED);
     }
 
@@ -220,7 +220,7 @@ public abstract class JournalContract {
         assertThat(journal.markSending(id, "too late", T0.plusSeconds(1))).isFalse();
 
         assertThat(journal.history("a", T0)).isEmpty();
-        assertThatThrownBy(() -> journal.markSent(id, 1, 2, T0, List.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> journal.markSent(id, 1, 2, Optional.empty(), T0, List.of())).isInstanceOf(IllegalStateException.class);
         assertThat(reserve("a", POST, Branch.SCHEDULER, T0.plusSeconds(2), LOOSE)).isInstanceOf(Reservation.Reserved.class);
     }
 
@@ -255,7 +255,7 @@ public abstract class JournalContract {
         assertThat(stores.accountStates().load("b")).isEqualTo(AccountState.FRESH);
 
         long sent = sending("a", OTHER_POST, T0.plusSeconds(700), "two");
-        journal.markSent(sent, -2001, 5, T0.plusSeconds(701), List.of(new StateChange.Account(AccountState.FRESH)));
+        journal.markSent(sent, -2001, 5, Optional.of("https://t.me/c/2001/5"), T0.plusSeconds(701), List.of(new StateChange.Account(AccountState.FRESH)));
 
         assertThat(stores.accountStates().load("a")).isEqualTo(AccountState.FRESH);
         assertThat(journal.history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.FAILED, CommentStatus.SENT);

@@ -104,7 +104,7 @@ public abstract class ReviewStoreContract {
 
         assertThat(reviews.item(id).orElseThrow().state()).isEqualTo(ReviewState.SENT);
         assertThat(reviews.pending()).isEmpty();
-        stores.journal().markSent(id, -1000001, 99, T0.plusSeconds(21), List.of());
+        stores.journal().markSent(id, -1000001, 99, Optional.empty(), T0.plusSeconds(21), List.of());
         assertThat(stores.journal().recentTexts("a", 1)).containsExactly("черновик");
         assertThat(stores.journal().history("a", T0)).extracting(JournalEntry::at).containsExactly(T0.plusSeconds(21));
         assertThat(reviews.close(id, ReviewState.REJECTED, Optional.of(ANNA), Optional.empty(), T0.plusSeconds(30))).isFalse();

@@ -342,7 +342,7 @@ class EmbeddedDatabaseTest {
 
     private static ProcessSettings embeddedIn(Path dataDir) {
         ProcessSettings defaults = ProcessSettings.defaults();
-        return new ProcessSettings(defaults.httpHost(), defaults.httpPort(), java.util.Optional.empty(),
+        return new ProcessSettings(defaults.httpHost(), defaults.httpPort(), java.util.Optional.empty(), java.util.Optional.empty(),
                 defaults.redisUrl(), dataDir, defaults.adminToken(), defaults.logFormat(), defaults.llmMaxConcurrency(),
                 defaults.fleetMaxAccountsPerPost(), defaults.fleetMinGap(), defaults.tdjsonPath(), defaults.telegramSandboxUrl(),
                 defaults.journalRetention());

@@ -112,7 +112,8 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized void markSent(long id, long discussionChatId, long messageId, Instant sentAt, List<StateChange> changes) {
+    public synchronized void markSent(long id, long discussionChatId, long messageId, Optional<String> link, Instant sentAt,
+            List<StateChange> changes) {
         Row row = row(id, CommentStatus.SENDING);
         write(row.account, changes, sentAt);
         unindex(row);

@@ -187,7 +187,16 @@ final class SimulatedTelegram implements Telegram {
         if (options.commentDeleteRate() > 0 && deletions.nextDouble() < options.commentDeleteRate()) {
             world.deleteLater(comment, post, now.plusSeconds(deletions.nextLong(1, MAX_DELETE_DELAY_SECONDS + 1)), this);
         }
-        return new SendResult.Sent(channel.discussionChatId(), messageId, now);
+        return new SendResult.Sent(channel.discussionChatId(), messageId, now, Optional.of(link(channel.discussionChatId(), messageId)));
+    }
+
+    /**
+     * A t.me-like link to a comment of the simulated world: {@code https://t.me/c/<id>/<message>}, the id being the
+     * chat id without its {@code -100} prefix, as Telegram writes links to private supergroups.
+     */
+    static String link(long discussionChatId, long messageId) {
+        String chat = Long.toString(-discussionChatId);
+        return "https://t.me/c/" + (chat.startsWith("100") ? chat.substring(3) : chat) + "/" + messageId;
     }
 
     private Duration logUniform(Duration min, Duration max) {

@@ -126,5 +126,13 @@ public sealed interface TdFunction<R extends TdObject> {
     record SendMessage(long chatId, MessageTopic topicId, InputMessageReplyTo replyTo, InputMessageContent inputMessageContent)
             implements TdFunction<Message> {}
 
+    /** A message's https link; {@code inMessageThread}: as a comment in its post's thread. An offline method. */
+    record GetMessageLink(long chatId, long messageId, int mediaTimestamp, int checklistTaskId, String pollOptionId,
+            boolean forAlbum, boolean inMessageThread) implements TdFunction<TdObject.MessageLink> {
+        static GetMessageLink comment(long chatId, long messageId) {
+            return new GetMessageLink(chatId, messageId, 0, 0, "", false, true);
+        }
+    }
+
     record DeleteMessages(long chatId, List<Long> messageIds, boolean revoke) implements TdFunction<Ok> {}
 }

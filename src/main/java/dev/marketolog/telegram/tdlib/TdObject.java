@@ -165,4 +165,7 @@ public sealed interface TdObject {
     }
 
     record AddedProxy(int id, boolean isEnabled) implements TdObject {}
+
+    /** An https link to a message ({@code getMessageLink}). */
+    record MessageLink(String link, boolean isPublic) implements TdObject {}
 }

@@ -12,6 +12,7 @@ import dev.marketolog.telegram.tdlib.TdErrorMapping.Context;
 import dev.marketolog.telegram.tdlib.TdFunction.DeleteMessages;
 import dev.marketolog.telegram.tdlib.TdFunction.GetChat;
 import dev.marketolog.telegram.tdlib.TdFunction.GetChatHistory;
+import dev.marketolog.telegram.tdlib.TdFunction.GetMessageLink;
 import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThread;
 import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThreadHistory;
 import dev.marketolog.telegram.tdlib.TdFunction.GetSupergroup;
@@ -348,7 +349,19 @@ public final class TdlibTelegram implements Telegram {
     }
 
     private SendResult sent(Message message) {
-        return new SendResult.Sent(message.chatId(), message.id(), Instant.ofEpochSecond(message.date()));
+        return new SendResult.Sent(message.chatId(), message.id(), Instant.ofEpochSecond(message.date()), link(message));
+    }
+
+    /** The sent comment's link in its thread; a failure to get it never fails the send that already happened. */
+    private Optional<String> link(Message message) {
+        try {
+            return Optional.of(TdClient.await(client.send(GetMessageLink.comment(message.chatId(), message.id()))).link())
+                    .filter(link -> !link.isBlank());
+        } catch (RuntimeException e) {
+            // TdException, a timeout, a closed session, or an answer without a link: the comment is sent all the same
+            LOG.debug("no link for comment {} in chat {}: {}", message.id(), message.chatId(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private SendResult withdraw(Message pending, CompletableFuture<TdUpdate> outcome, Context context) {

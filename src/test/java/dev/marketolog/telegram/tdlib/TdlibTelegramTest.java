@@ -88,8 +88,14 @@ class TdlibTelegramTest {
         Sent send = answerPendingSend();
         transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(200, DISCUSSION, text("comment"), "")
                 + ",\"old_message_id\":100}");
+        Sent link = transport.nextSent("getMessageLink");
+        transport.answer(link, "{\"@type\":\"messageLink\",\"link\":\"https://t.me/c/1234/200?thread=" + THREAD + "\",\"is_public\":false}");
 
-        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(new SendResult.Sent(DISCUSSION, 200, Instant.ofEpochSecond(1764064800)));
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(new SendResult.Sent(DISCUSSION, 200, Instant.ofEpochSecond(1764064800),
+                java.util.Optional.of("https://t.me/c/1234/200?thread=" + THREAD)));
+        assertThat(link.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
+        assertThat(link.request().path("message_id").asLong()).isEqualTo(200);
+        assertThat(link.request().path("in_message_thread").asBoolean()).as("the link of a comment in its thread").isTrue();
         assertThat(send.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
         assertThat(send.request().path("topic_id").path("@type").asText()).isEqualTo("messageTopicThread");
         assertThat(send.request().path("topic_id").path("message_thread_id").asLong()).isEqualTo(THREAD);
@@ -174,6 +180,7 @@ class TdlibTelegramTest {
         answerPendingSend();
         transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(201, DISCUSSION, text("c"), "")
                 + ",\"old_message_id\":100}");
+        answer("getMessageLink", "{\"@type\":\"error\",\"code\":400,\"message\":\"Message links are available only for messages in supergroups\"}");
 
         assertThat(join.request().path("chat_id").asLong()).isEqualTo(DISCUSSION);
         assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
@@ -237,6 +244,7 @@ class TdlibTelegramTest {
         answerPendingSend();
         transport.update(1, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(202, DISCUSSION, text("c"), "")
                 + ",\"old_message_id\":100}");
+        answer("getMessageLink", "{\"@type\":\"error\",\"code\":400,\"message\":\"Message links are available only for messages in supergroups\"}");
 
         assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
     }

@@ -1,0 +1,146 @@
+package dev.marketolog.web.console.panel;
+
+import dev.marketolog.config.ConfigProblem;
+import dev.marketolog.engine.AccountControl;
+import dev.marketolog.engine.AccountDetail;
+import dev.marketolog.engine.JournalSearch;
+import dev.marketolog.engine.JournalSearch.JournalPage;
+import dev.marketolog.web.console.JournalCsv;
+import dev.marketolog.web.console.JournalParams;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The panel's pages, each read from the same ports the admin API reads; the templates do all the formatting. */
+final class PanelPages {
+
+    static final String HTML = "text/html; charset=utf-8";
+    private static final int JOURNAL_PAGE = 100;
+    private static final int RECENT_COMMENTS = 20;
+    private static final int AUDIT_PAGE = 100;
+    private static final List<String> JOURNAL_PARAMS = List.of("account", "channel", "status", "branch", "from", "to");
+
+    private final Supplier<PanelSources> sources;
+    private final PanelTemplates templates;
+    private final InstantSource clock;
+
+    PanelPages(Supplier<PanelSources> sources, PanelTemplates templates, InstantSource clock) {
+        this.sources = sources;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    void overview(Context ctx, PanelSession session) {
+        html(ctx, "overview.jte", overviewPage(session));
+    }
+
+    /** The overview's accounts and totals alone, which the page's script fetches every few seconds. */
+    void overviewAccounts(Context ctx, PanelSession session) {
+        html(ctx, "partial/overviewAccounts.jte", overviewPage(session));
+    }
+
+    private OverviewPage overviewPage(PanelSession session) {
+        List<AccountDetail> accounts = sources.get().accounts().accounts();
+        return new OverviewPage(accounts, FleetTotals.of(accounts), session.csrfToken());
+    }
+
+    void chart(Context ctx, PanelSession session) {
+        PanelSources from = sources.get();
+        List<String> accounts = from.accounts().accounts().stream().map(AccountDetail::name).toList();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(CommentsChart.DAYS - 1);
+        ctx.json(CommentsChart.of(from.perDay().since(accounts, first.atStartOfDay().toInstant(ZoneOffset.UTC)), today));
+    }
+
+    void account(Context ctx, PanelSession session) {
+        Optional<String> notice = Optional.ofNullable(ctx.queryParam("done"));
+        html(ctx, "account.jte", accountPage(ctx.pathParam("account"), Map.of(), List.of(), notice, session));
+    }
+
+    /**
+     * The account's page; {@code submitted} and {@code problems} are a rejected form's, shown again with each problem
+     * next to its field.
+     */
+    AccountPage accountPage(String account, Map<String, String> submitted, List<ConfigProblem> problems,
+            Optional<String> notice, PanelSession session) {
+        PanelSources from = sources.get();
+        return switch (from.control().settings(account)) {
+            case AccountControl.EffectiveSettings effective -> {
+                JournalSearch.Filter mine = new JournalSearch.Filter(Optional.of(account), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                JournalPage recent = from.journal().page(new JournalSearch.JournalQuery(mine, Optional.empty(), RECENT_COMMENTS));
+                yield new AccountPage(account, from.accounts().account(account), effective.settings(), recent.rows(),
+                        submitted, problems, notice, session.csrfToken());
+            }
+            case AccountControl.UnknownAccount _ -> throw new NotFoundResponse("No account is named " + account + ".");
+        };
+    }
+
+    void journal(Context ctx, PanelSession session) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        JOURNAL_PARAMS.forEach(name -> Optional.ofNullable(ctx.queryParam(name)).ifPresent(value -> typed.put(name, value)));
+        switch (JournalParams.parse(ctx::queryParam)) {
+            case JournalParams.Valid valid -> {
+                JournalPage page = sources.get().journal().page(new JournalSearch.JournalQuery(valid.filter(), valid.after(), JOURNAL_PAGE));
+                String query = JournalParams.query(valid.filter());
+                Optional<String> next = page.next().map(cursor -> "/journal?" + (query.isEmpty() ? "" : query + "&")
+                        + "after=" + JournalParams.cursor(cursor));
+                html(ctx, "journal.jte", new JournalView(page.rows(), typed, List.of(), next,
+                        "/journal.csv" + (query.isEmpty() ? "" : "?" + query), session.csrfToken()));
+            }
+            case JournalParams.Invalid invalid -> {
+                ctx.status(400);
+                html(ctx, "journal.jte", new JournalView(List.of(), typed, invalid.problems(), Optional.empty(), "/journal.csv",
+                        session.csrfToken()));
+            }
+        }
+    }
+
+    /** Every row the filter matches as CSV, written as it is read. */
+    void journalCsv(Context ctx, PanelSession session) throws Exception {
+        JournalSearch.Filter filter = switch (JournalParams.parse(ctx::queryParam)) {
+            case JournalParams.Valid valid -> valid.filter();
+            case JournalParams.Invalid invalid -> throw new BadRequestResponse(String.join("; ", invalid.problems()));
+        };
+        ctx.contentType(JournalCsv.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"journal.csv\"");
+        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
+            JournalCsv csv = new JournalCsv(out);
+            sources.get().journal().export(filter, csv::write);
+        }
+    }
+
+    void audit(Context ctx, PanelSession session) {
+        Optional<String> account = Optional.ofNullable(ctx.queryParam("account")).filter(name -> !name.isBlank());
+        Optional<Long> before = Optional.ofNullable(ctx.queryParam("before")).map(PanelPages::auditCursor);
+        AccountControl.AuditPage audit = sources.get().control().audit(new AccountControl.AuditQuery(account, before, AUDIT_PAGE));
+        html(ctx, "audit.jte", new AuditLogPage(audit.entries(), account, audit.next(), session.csrfToken()));
+    }
+
+    private static long auditCursor(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("before=" + value + ": expected the cursor of the previous page");
+        }
+    }
+
+    void html(Context ctx, String template, Object model) {
+        ctx.contentType(HTML).result(templates.render(template, model));
+    }
+
+    void html(Context ctx, String template, Map<String, Object> model) {
+        ctx.contentType(HTML).result(templates.render(template, model));
+    }
+}
