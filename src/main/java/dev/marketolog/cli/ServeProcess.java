@@ -26,6 +26,7 @@ import dev.marketolog.web.console.AdminApi;
 import dev.marketolog.web.console.Console;
 import dev.marketolog.web.console.ConsoleAuth;
 import dev.marketolog.web.console.LoginThrottle;
+import dev.marketolog.web.console.ReviewApi;
 import dev.marketolog.web.console.panel.Panel;
 import dev.marketolog.web.console.panel.PanelSessions;
 import dev.marketolog.web.console.panel.PanelSources;
@@ -138,16 +139,17 @@ final class ServeProcess implements AutoCloseable {
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         console.ifPresent(parts -> {
             parts.api().serve(engine);
+            parts.review().serve(engine.reviewDesk());
             parts.panel().serve(new PanelSources(engine.overview(new JdbcAccountBoard(database.dataSource())), control,
                     new JdbcJournalSearch(database.dataSource()), new JdbcCommentsPerDay(database.dataSource())));
         });
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
-    /** The console's parts: the admin API and the web panel, sharing one token check and one throttle. */
-    private record ConsoleParts(AdminApi api, Panel panel) {
+    /** The console's parts: the admin API (with its review queue) and the web panel, sharing one token check and one throttle. */
+    private record ConsoleParts(AdminApi api, ReviewApi review, Panel panel) {
         WebModule module() {
-            return new Console(List.of(api, panel));
+            return new Console(List.of(api, review, panel));
         }
     }
 
@@ -159,7 +161,8 @@ final class ServeProcess implements AutoCloseable {
                         AdminApi.PREFIX);
                 ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
                 boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
-                yield Optional.of(new ConsoleParts(new AdminApi(auth), new Panel(auth, new PanelSessions(clock), clock, https)));
+                yield Optional.of(new ConsoleParts(new AdminApi(auth), new ReviewApi(),
+                        new Panel(auth, new PanelSessions(clock), clock, https)));
             }
             case ConsoleAccess.Off off -> {
                 log.info("Console off: {}", off.explanation());
