@@ -59,7 +59,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     // a draft the server names (the one just acted on, or its neighbour) is where the operator goes on
     const all = drafts();
-    const named = all.findIndex(el => el.dataset.selected === "true");
+    const named = all.findIndex(el => el.hasAttribute("data-selected"));
     select(named >= 0 ? named : 0);
   });
 })();

@@ -141,7 +141,8 @@ final class ServeProcess implements AutoCloseable {
             parts.api().serve(engine);
             parts.review().serve(engine.reviewDesk());
             parts.panel().serve(new PanelSources(engine.overview(new JdbcAccountBoard(database.dataSource())), control,
-                    new JdbcJournalSearch(database.dataSource()), new JdbcCommentsPerDay(database.dataSource())));
+                    new JdbcJournalSearch(database.dataSource()), new JdbcCommentsPerDay(database.dataSource()),
+                    engine.reviewDesk()));
         });
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
