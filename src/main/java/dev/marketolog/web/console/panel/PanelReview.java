@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The review page and its forms, through the same {@link ReviewDesk} the admin API calls. A decision answers with a
- * redirect back to the page (post/redirect/get), on the draft after the one decided; a refused or cleaned edit shows
- * the page again with the text kept in its box.
+ * redirect back to the page (post/redirect/get), on the draft after the one decided (an approved draft stays listed
+ * until it is sent); a refused or cleaned edit shows the page again with the text kept in its box.
  */
 final class PanelReview {
 
@@ -28,14 +28,16 @@ final class PanelReview {
         this.pages = pages;
     }
 
+    /** The page; {@code at} names the draft the keys start on, {@code after} the one before it (just decided). */
     void page(Context ctx, PanelSession session) {
-        Optional<Long> at = Optional.ofNullable(ctx.queryParam("at")).flatMap(PanelReview::number);
+        Optional<Long> at = Optional.ofNullable(ctx.queryParam("at")).flatMap(PanelReview::number)
+                .or(() -> Optional.ofNullable(ctx.queryParam("after")).flatMap(PanelReview::number).map(id -> id + 1));
         render(ctx, session, at, Optional.ofNullable(ctx.queryParam("done")), Optional.empty(), Optional.empty());
     }
 
     void approve(Context ctx, PanelSession session) {
         long id = id(ctx);
-        answer(ctx, session, id, desk().approve(id, operator(ctx)), "approved: it goes as soon as the account's limits allow");
+        answer(ctx, id, desk().approve(id, operator(ctx)), "approved: it goes as soon as the account's limits allow", true);
     }
 
     void edit(Context ctx, PanelSession session) {
@@ -52,21 +54,22 @@ final class PanelReview {
                 render(ctx, session, Optional.of(id), Optional.empty(), Optional.empty(),
                         Optional.of(new ReviewPage.Cleaned(id, cleaned, fixes)));
             }
-            case ReviewAnswer answer -> answer(ctx, session, id, answer, "edited and approved");
+            case ReviewAnswer answer -> answer(ctx, id, answer, "edited and approved", true);
         }
     }
 
     void regenerate(Context ctx, PanelSession session) {
         long id = id(ctx);
-        answer(ctx, session, id, desk().regenerate(id, operator(ctx)), "a new draft is written: read it before approving");
+        answer(ctx, id, desk().regenerate(id, operator(ctx)), "a new draft is written: read it before approving", false);
     }
 
     void reject(Context ctx, PanelSession session) {
         long id = id(ctx);
-        answer(ctx, session, id, desk().reject(id, operator(ctx)), "rejected: the account does not comment that post");
+        answer(ctx, id, desk().reject(id, operator(ctx)), "rejected: the account does not comment that post", true);
     }
 
-    private void answer(Context ctx, PanelSession session, long id, ReviewAnswer answer, String done) {
+    /** Back to the page with what the step came to, on the next draft when the step decided this one ({@code onward}). */
+    private static void answer(Context ctx, long id, ReviewAnswer answer, String done, boolean onward) {
         String notice = switch (answer) {
             case ReviewAnswer.Done(ReviewItem item) -> "Draft " + item.id() + " " + done + ".";
             case ReviewAnswer.Closed(ReviewItem item) -> "Draft " + item.id() + " was " + item.state().code() + " already.";
@@ -76,13 +79,13 @@ final class PanelReview {
             case ReviewAnswer.Refused refused -> "The text of draft " + id + " cannot be sent: " + String.join(", ", refused.reasons()) + ".";
             case ReviewAnswer.ConfirmCleaned cleaned -> "Draft " + id + " would go only as cleaned.";
         };
-        ctx.redirect("/review?at=" + id + "&done=" + PanelFormat.query(notice), HttpStatus.SEE_OTHER);
+        ctx.redirect("/review?" + (onward ? "after=" : "at=") + id + "&done=" + PanelFormat.query(notice), HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, PanelSession session, Optional<Long> at, Optional<String> notice,
             Optional<ReviewPage.Refusal> refusal, Optional<ReviewPage.Cleaned> cleaned) {
         List<ReviewItem> drafts = desk().pending();
-        // the draft asked for, or the one after it when it has just left the queue
+        // the draft asked for, or the next one when it has left the queue
         Optional<Long> selected = at.flatMap(id -> drafts.stream().map(ReviewItem::id).filter(d -> d >= id).findFirst());
         pages.html(ctx, "review.jte", new ReviewPage(drafts, selected, notice, refusal, cleaned, session.csrfToken()));
     }

@@ -127,6 +127,8 @@ class ReviewBrowserIT {
         long edited = drafts.get(1);
         long rejected = drafts.get(2);
         assertThat(review.current()).isEqualTo(approved);
+        assertThat(review.press("j").current()).isEqualTo(edited);
+        assertThat(review.press("k").current()).isEqualTo(approved);
         browser.screenshot("review");
 
         review.press("a");
@@ -137,7 +139,6 @@ class ReviewBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> review.notice().contains("Draft " + edited + " edited"));
         browser.screenshot("review-edited");
 
-        review.press("j");
         assertThat(review.current()).isEqualTo(rejected);
         review.press("r");
         await().atMost(Duration.ofSeconds(10)).until(() -> review.notice().contains("Draft " + rejected + " rejected"));
