@@ -3,11 +3,10 @@ package dev.marketolog.cli;
 import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
-import dev.marketolog.engine.AccountBoard;
-import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
+import dev.marketolog.engine.AccountLive;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Leasing;
 import dev.marketolog.engine.OperatorCommand;
@@ -42,14 +41,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
 
     private final Fleet fleet;
     private final TelegramSessions sessions;
-    private final EngineClock clock;
     private final Function<AccountSettings, CommentWriter> writers;
 
-    private EngineService(Fleet fleet, TelegramSessions sessions, EngineClock clock,
-            Function<AccountSettings, CommentWriter> writers) {
+    private EngineService(Fleet fleet, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers) {
         this.fleet = fleet;
         this.sessions = sessions;
-        this.clock = clock;
         this.writers = writers;
     }
 
@@ -88,7 +84,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
-        return new EngineService(fleet, sessions, clock, writers);
+        return new EngineService(fleet, sessions, writers);
     }
 
     private static List<Optional<Telegram>> openSessions(List<AccountSettings> accounts, TelegramSessions sessions) {
@@ -122,11 +118,6 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         return fleet.reviewDesk();
     }
 
-    /** The console's view of every account: what this process knows of each joined with the stored state in {@code board}. */
-    AccountOverview overview(AccountBoard board) {
-        return new AccountOverview(fleet::live, board, clock);
-    }
-
     /**
      * Hands an operator's command to the account's runner; {@code applied} is called once it took effect in the process
      * holding the account's lease. False when this process has no such account.
@@ -139,6 +130,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
     boolean reconfigure(AccountSettings settings, Runnable applied) {
         return fleet.control(settings.name(),
                 new OperatorCommand.Reconfigure(EnginePolicy.of(settings), writers.apply(settings)), applied);
+    }
+
+    /** What this process knows of every account without asking the database, in configuration order. */
+    List<AccountLive> live() {
+        return fleet.live();
     }
 
     /** Every account, in configuration order, as the engine sees it. */

@@ -2,6 +2,9 @@ package dev.marketolog.cli;
 
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ConsoleAccess;
+import dev.marketolog.engine.AccountOverview;
+import dev.marketolog.engine.CommentsPerDay;
+import dev.marketolog.engine.ReviewDesk;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.store.AccountRepository;
@@ -11,8 +14,9 @@ import dev.marketolog.store.CommandFeed;
 import dev.marketolog.store.ConnectionLoss;
 import dev.marketolog.store.Database;
 import dev.marketolog.store.InstanceIdentity;
-import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcAccountBoard;
+import dev.marketolog.store.JdbcAccountControl;
+import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcCommentsPerDay;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JournalRetention;
@@ -25,6 +29,7 @@ import dev.marketolog.web.WebServer;
 import dev.marketolog.web.console.AdminApi;
 import dev.marketolog.web.console.Console;
 import dev.marketolog.web.console.ConsoleAuth;
+import dev.marketolog.web.console.ConsoleServices;
 import dev.marketolog.web.console.LoginThrottle;
 import dev.marketolog.web.console.ReviewApi;
 import dev.marketolog.web.console.panel.Panel;
@@ -137,13 +142,10 @@ final class ServeProcess implements AutoCloseable {
         started(commands).start(COMMAND_POLL, new CommandApplier(engine, control, repository, commands));
 
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
-        console.ifPresent(parts -> {
-            parts.api().serve(engine);
-            parts.review().serve(engine.reviewDesk());
-            parts.panel().serve(new PanelSources(engine.overview(new JdbcAccountBoard(database.dataSource())), control,
-                    new JdbcJournalSearch(database.dataSource()), new JdbcCommentsPerDay(database.dataSource()),
-                    engine.reviewDesk()));
-        });
+        console.ifPresent(parts -> parts.serve(new ConsoleServices(
+                new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
+                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource())),
+                new JdbcCommentsPerDay(database.dataSource()), engine.reviewDesk()));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
@@ -151,6 +153,13 @@ final class ServeProcess implements AutoCloseable {
     private record ConsoleParts(AdminApi api, ReviewApi review, Panel panel) {
         WebModule module() {
             return new Console(List.of(api, review, panel));
+        }
+
+        /** From now on all answer from the started services. */
+        void serve(ConsoleServices services, CommentsPerDay perDay, ReviewDesk reviews) {
+            api.serve(services);
+            review.serve(reviews);
+            panel.serve(new PanelSources(services, perDay, reviews));
         }
     }
 
@@ -162,7 +171,7 @@ final class ServeProcess implements AutoCloseable {
                         AdminApi.PREFIX);
                 ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
                 boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
-                yield Optional.of(new ConsoleParts(new AdminApi(auth), new ReviewApi(),
+                yield Optional.of(new ConsoleParts(new AdminApi(auth, clock), new ReviewApi(),
                         new Panel(auth, new PanelSessions(clock), clock, https)));
             }
             case ConsoleAccess.Off off -> {

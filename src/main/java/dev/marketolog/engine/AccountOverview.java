@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.InstantSource;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -15,10 +16,10 @@ public final class AccountOverview {
 
     private final Supplier<List<AccountLive>> live;
     private final AccountBoard board;
-    private final EngineClock clock;
+    private final InstantSource clock;
 
     /** @param live the accounts of this process in configuration order ({@link Fleet#live()}) */
-    public AccountOverview(Supplier<List<AccountLive>> live, AccountBoard board, EngineClock clock) {
+    public AccountOverview(Supplier<List<AccountLive>> live, AccountBoard board, InstantSource clock) {
         this.live = live;
         this.board = board;
         this.clock = clock;

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandFeed.class);
+    /** The longest pause before a lost listening connection is opened again. */
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     /** A command as stored; {@code args} holds the channel id of a clear-ban. */
     public record Command(long id, String account, String command, String args) {}
@@ -35,6 +37,7 @@ public final class CommandFeed implements AutoCloseable {
     private long lastSeen;
     private volatile boolean closed;
     private Thread thread;
+
 
     private CommandFeed(DataSource dataSource, InstantSource clock, String instance, long lastSeen) {
         this.jdbc = new Jdbc(dataSource);
@@ -93,8 +96,8 @@ public final class CommandFeed implements AutoCloseable {
                     return;
                 }
                 if (!reported) {
-                    log.warn("cannot listen for operators' commands ({}); reading them every {} s meanwhile", e.getMessage(),
-                            pollEvery.toSeconds());
+                    log.warn("cannot listen for operators' commands ({}); trying again, and reading them meanwhile",
+                            e.getMessage());
                     reported = true;
                 }
                 pollWhileDown(pollEvery, handler);
@@ -102,10 +105,10 @@ public final class CommandFeed implements AutoCloseable {
         }
     }
 
-    /** Without a listening connection, one poll after a pause; then the listener is tried again. */
+    /** Without a listening connection, one poll after a short pause; then the listener is tried again. */
     private void pollWhileDown(Duration pollEvery, Consumer<Command> handler) {
         try {
-            Thread.sleep(pollEvery);
+            Thread.sleep(pollEvery.compareTo(RECONNECT_AFTER) < 0 ? pollEvery : RECONNECT_AFTER);
             deliver(handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,6 +135,16 @@ public final class CommandFeed implements AutoCloseable {
         }
     }
 
+    /** A notification of its own ends the listener's wait at once; without the database, the wait's end does. */
+    private void wake() {
+        try {
+            jdbc.query("wake the operator command listener", "select pg_notify('" + OperatorCommands.CHANNEL + "', '')",
+                    s -> {}, row -> null);
+        } catch (RuntimeException e) {
+            log.debug("could not wake the operator command listener: {}", e.getMessage());
+        }
+    }
+
     /** Stops the feed's thread. */
     @Override
     public void close() {
@@ -141,6 +154,7 @@ public final class CommandFeed implements AutoCloseable {
             running = thread;
         }
         if (running != null) {
+            wake();
             running.interrupt();
             try {
                 running.join(Duration.ofSeconds(5));

@@ -50,6 +50,8 @@ class CheckConfigCommandTest {
                 .contains("TELEGRAM_SESSION_STRING (a Telethon session) cannot be used by TDLib: run `marketolog login --env-file "
                         + one + "` once for account one.")
                 .contains("OK: 2 accounts ready for serve.")
+                .contains("Note: the values shown come from the files and the environment only: values an operator set in the"
+                        + " console (stored in PostgreSQL) may apply on top of them in serve.")
                 .doesNotContain("hash-one-secret", "hash-two-secret", "dsn-secret", "1BVts-secret", "sk-env-secret");
         assertThat(err.toString()).isEmpty();
     }
@@ -66,6 +68,7 @@ class CheckConfigCommandTest {
         assertThat(exit).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("console_overrides").asText()).contains("may apply on top of them in serve");
         assertThat(json.get("process").get("HTTP_PORT").asText()).isEqualTo("8000");
         assertThat(json.get("process").get("ADMIN_TOKEN").asText()).isEqualTo("****");
         assertThat(json.get("console").get("enabled").asBoolean()).as("a 12-character token").isFalse();

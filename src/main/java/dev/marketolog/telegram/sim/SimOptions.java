@@ -25,6 +25,7 @@ import java.util.Set;
  * @param commentDeleteRate the probability that a moderator deletes an accepted comment within two minutes
  * @param forbiddenChannels channels whose discussion group is closed to every account
  * @param slowModeChannels channels whose discussion group has a slow-mode delay
+ * @param channelTitles titles given to channels instead of the world's own (the console's tests give hostile ones)
  */
 public record SimOptions(
         long seed,
@@ -41,7 +42,8 @@ public record SimOptions(
         double postGoneRate,
         double commentDeleteRate,
         Set<Long> forbiddenChannels,
-        Map<Long, Duration> slowModeChannels) {
+        Map<Long, Duration> slowModeChannels,
+        Map<Long, String> channelTitles) {
 
     public SimOptions {
         requireNonNegative("length", length);
@@ -66,6 +68,7 @@ public record SimOptions(
         });
         forbiddenChannels = Set.copyOf(forbiddenChannels);
         slowModeChannels = Map.copyOf(slowModeChannels);
+        channelTitles = Map.copyOf(channelTitles);
     }
 
     /** Options with the world's defaults: 6 posts a day, a day of history, 1% of posts deleted under us, no other failures. */
@@ -102,6 +105,7 @@ public record SimOptions(
         private double commentDeleteRate;
         private final Set<Long> forbidden = new LinkedHashSet<>();
         private final Map<Long, Duration> slowMode = new LinkedHashMap<>();
+        private final Map<Long, String> titles = new LinkedHashMap<>();
 
         private Builder(long seed, Instant start, Duration length) {
             this.seed = seed;
@@ -160,6 +164,12 @@ public record SimOptions(
             return this;
         }
 
+        /** The channel is called {@code title}. */
+        public Builder title(long channelId, String title) {
+            titles.put(channelId, title);
+            return this;
+        }
+
         public Builder slowMode(long channelId, Duration delay) {
             slowMode.put(channelId, delay);
             return this;
@@ -167,7 +177,7 @@ public record SimOptions(
 
         public SimOptions build() {
             return new SimOptions(seed, start, length, history, postsPerDay, albumRate, textlessRate, peerFloodRate,
-                    floodWaitRate, floodWaitMin, floodWaitMax, postGoneRate, commentDeleteRate, forbidden, slowMode);
+                    floodWaitRate, floodWaitMin, floodWaitMax, postGoneRate, commentDeleteRate, forbidden, slowMode, titles);
         }
     }
 }

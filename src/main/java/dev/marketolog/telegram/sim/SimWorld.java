@@ -197,7 +197,8 @@ public final class SimWorld {
                 // whole seconds, like Telegram's dates (simulate starts on a whole second anyway)
                 Instant from = asOf.minus(options.history()).truncatedTo(ChronoUnit.SECONDS);
                 PostScript script = new PostScript(options, channelId, firstMessageId, from, random);
-                SimChannel channel = new SimChannel(channelId, SimTexts.title(channels.size()), nextDiscussionId--,
+                SimChannel channel = new SimChannel(channelId,
+                        options.channelTitles().getOrDefault(channelId, SimTexts.title(channels.size())), nextDiscussionId--,
                         options.forbiddenChannels().contains(channelId),
                         options.slowModeChannels().getOrDefault(channelId, Duration.ZERO), script);
                 int order = channels.size();

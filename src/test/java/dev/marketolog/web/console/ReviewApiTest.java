@@ -90,7 +90,7 @@ class ReviewApiTest {
     @AutoClose
     final WebServer server = WebServer.start("127.0.0.1", 0, ctx -> ctx.result("ok"), new MetricsHandler(metrics.registry()),
             List.of(new Console(List.of(new AdminApi(new ConsoleAuth((ConsoleAccess.Open) ConsoleAccess.of(Secret.of(TOKEN)),
-                    new LoginThrottle(Instant::now))), review))));
+                    new LoginThrottle(Instant::now)), Instant::now), review))));
 
     private final ConsoleHttp console = ConsoleHttp.withToken(server.port(), TOKEN);
     private final ObjectMapper json = new ObjectMapper();

@@ -69,6 +69,7 @@ public final class Panel implements WebModule {
         config.routes.get("/overview/accounts", fragment(pages::overviewAccounts));
         config.routes.get("/overview/chart.json", fragment(pages::chart));
         config.routes.get("/accounts/{account}", page(pages::account));
+        config.routes.get("/channels", page(pages::channels));
         config.routes.get("/journal", page(pages::journal));
         config.routes.get("/journal.csv", page(pages::journalCsv));
         config.routes.get("/audit", page(pages::audit));

@@ -35,7 +35,7 @@ final class PanelActions {
     /** A command on the account named in the path, then back to where the operator came from (the overview or its page). */
     void command(Context ctx, Command command, String done) {
         String account = ctx.pathParam("account");
-        accepted(command.run(sources.get().control(), account, actor(ctx)), account);
+        accepted(command.run(sources.get().console().control(), account, actor(ctx)), account);
         ctx.redirect("account".equals(ctx.formParam("back")) ? accountUrl(account, done) : "/", HttpStatus.SEE_OTHER);
     }
 
@@ -47,7 +47,7 @@ final class PanelActions {
         } catch (NumberFormatException e) {
             throw new BadRequestResponse("the channel must be a chat id");
         }
-        accepted(sources.get().control().clearBan(account, channel, actor(ctx)), account);
+        accepted(sources.get().console().control().clearBan(account, channel, actor(ctx)), account);
         ctx.redirect(accountUrl(account, "ban on " + channel + " cleared: the account checks the channel again"),
                 HttpStatus.SEE_OTHER);
     }
@@ -55,7 +55,7 @@ final class PanelActions {
     /** Saves what changed in the form: an unchanged field keeps its file's value rather than being pinned by the console. */
     void saveSettings(Context ctx, PanelSession session) {
         String account = ctx.pathParam("account");
-        AccountControl control = sources.get().control();
+        AccountControl control = sources.get().console().control();
         AccountControl.EffectiveSettings current = switch (control.settings(account)) {
             case AccountControl.EffectiveSettings effective -> effective;
             case AccountControl.UnknownAccount _ -> throw unknown(account);
@@ -90,7 +90,7 @@ final class PanelActions {
     void resetSetting(Context ctx, PanelSession session) {
         String account = ctx.pathParam("account");
         String key = Optional.ofNullable(ctx.formParam("key")).orElse("");
-        switch (sources.get().control().reset(account, Set.of(key), actor(ctx))) {
+        switch (sources.get().console().control().reset(account, Set.of(key), actor(ctx))) {
             case AccountControl.Applied _ -> ctx.redirect(accountUrl(account, key + " is back to the file's value"),
                     HttpStatus.SEE_OTHER);
             case AccountControl.Rejected rejected -> {

@@ -5,14 +5,14 @@ import dev.marketolog.engine.AccountControl;
 import dev.marketolog.engine.AccountDetail;
 import dev.marketolog.engine.JournalSearch;
 import dev.marketolog.engine.JournalSearch.JournalPage;
-import dev.marketolog.web.console.JournalCsv;
-import dev.marketolog.web.console.JournalParams;
+import dev.marketolog.web.console.ApiException;
+import dev.marketolog.web.console.ChannelsApi;
+import dev.marketolog.web.console.ConsoleServices;
+import dev.marketolog.web.console.JournalApi;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The panel's pages, each read from the same ports the admin API reads; the templates do all the formatting. */
 final class PanelPages {
@@ -51,13 +52,14 @@ final class PanelPages {
     }
 
     private OverviewPage overviewPage(PanelSession session) {
-        List<AccountDetail> accounts = sources.get().accounts().accounts();
-        return new OverviewPage(accounts, FleetTotals.of(accounts), sources.get().reviews().pending().size(), session.csrfToken());
+        List<AccountDetail> accounts = sources.get().console().accounts().accounts();
+        return new OverviewPage(accounts, FleetTotals.of(accounts), sources.get().reviews().pending().size(),
+                session.csrfToken());
     }
 
     void chart(Context ctx, PanelSession session) {
         PanelSources from = sources.get();
-        List<String> accounts = from.accounts().accounts().stream().map(AccountDetail::name).toList();
+        List<String> accounts = from.console().accounts().accounts().stream().map(AccountDetail::name).toList();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(CommentsChart.DAYS - 1);
         ctx.json(CommentsChart.of(from.perDay().since(accounts, first.atStartOfDay().toInstant(ZoneOffset.UTC)), today));
@@ -74,7 +76,7 @@ final class PanelPages {
      */
     AccountPage accountPage(String account, Map<String, String> submitted, List<ConfigProblem> problems,
             Optional<String> notice, PanelSession session) {
-        PanelSources from = sources.get();
+        ConsoleServices from = sources.get().console();
         return switch (from.control().settings(account)) {
             case AccountControl.EffectiveSettings effective -> {
                 JournalSearch.Filter mine = new JournalSearch.Filter(Optional.of(account), Optional.empty(),
@@ -89,42 +91,55 @@ final class PanelPages {
 
     void journal(Context ctx, PanelSession session) {
         Map<String, String> typed = new LinkedHashMap<>();
-        JOURNAL_PARAMS.forEach(name -> Optional.ofNullable(ctx.queryParam(name)).ifPresent(value -> typed.put(name, value)));
-        switch (JournalParams.parse(ctx::queryParam)) {
-            case JournalParams.Valid valid -> {
-                JournalPage page = sources.get().journal().page(new JournalSearch.JournalQuery(valid.filter(), valid.after(), JOURNAL_PAGE));
-                String query = JournalParams.query(valid.filter());
-                Optional<String> next = page.next().map(cursor -> "/journal?" + (query.isEmpty() ? "" : query + "&")
-                        + "after=" + JournalParams.cursor(cursor));
-                html(ctx, "journal.jte", new JournalView(page.rows(), typed, List.of(), next,
-                        "/journal.csv" + (query.isEmpty() ? "" : "?" + query), session.csrfToken()));
-            }
-            case JournalParams.Invalid invalid -> {
-                ctx.status(400);
-                html(ctx, "journal.jte", new JournalView(List.of(), typed, invalid.problems(), Optional.empty(), "/journal.csv",
-                        session.csrfToken()));
-            }
+        JOURNAL_PARAMS.forEach(name -> Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isBlank())
+                .ifPresent(value -> typed.put(name, value)));
+        String filters = typed.entrySet().stream()
+                .map(param -> param.getKey() + "=" + PanelFormat.query(param.getValue()))
+                .collect(Collectors.joining("&"));
+        String csvUrl = "/journal.csv" + (filters.isEmpty() ? "" : "?" + filters);
+        try {
+            JournalPage page = sources.get().console().journal().page(JournalApi.query(ctx, JOURNAL_PAGE));
+            Optional<String> next = page.next().map(cursor -> "/journal?" + (filters.isEmpty() ? "" : filters + "&")
+                    + "cursor=" + PanelFormat.query(JournalApi.cursor(cursor)));
+            html(ctx, "journal.jte", new JournalView(page.rows(), typed, List.of(), next, csvUrl, session.csrfToken()));
+        } catch (ApiException e) {
+            ctx.status(e.status());
+            List<String> problems = e.problems().stream()
+                    .map(problem -> problem.field() + "=" + problem.value() + ": expected " + problem.expected())
+                    .toList();
+            html(ctx, "journal.jte", new JournalView(List.of(), typed, problems, Optional.empty(), csvUrl, session.csrfToken()));
         }
     }
 
-    /** Every row the filter matches as CSV, written as it is read. */
-    void journalCsv(Context ctx, PanelSession session) throws Exception {
-        JournalSearch.Filter filter = switch (JournalParams.parse(ctx::queryParam)) {
-            case JournalParams.Valid valid -> valid.filter();
-            case JournalParams.Invalid invalid -> throw new BadRequestResponse(String.join("; ", invalid.problems()));
-        };
-        ctx.contentType(JournalCsv.CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"journal.csv\"");
-        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
-            JournalCsv csv = new JournalCsv(out);
-            sources.get().journal().export(filter, csv::write);
+    /** Every row the filter matches as CSV, as the API exports it. */
+    void journalCsv(Context ctx, PanelSession session) throws IOException {
+        JournalSearch.Filter filter;
+        try {
+            filter = JournalApi.filter(ctx);
+        } catch (ApiException e) {
+            throw new BadRequestResponse(e.problems().stream()
+                    .map(problem -> problem.field() + "=" + problem.value() + ": expected " + problem.expected())
+                    .collect(Collectors.joining("; ")));
         }
+        JournalApi.exportCsv(ctx, sources.get().console().journal(), filter);
+    }
+
+    void channels(Context ctx, PanelSession session) {
+        ConsoleServices from = sources.get().console();
+        Map<Long, String> titles = ChannelsApi.titles(from.accounts().accounts());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(ChannelsPage.DAYS - 1);
+        List<ChannelsPage.Row> rows = from.channels().since(first.atStartOfDay().toInstant(ZoneOffset.UTC)).stream()
+                .map(activity -> new ChannelsPage.Row(Optional.ofNullable(titles.get(activity.channelId())), activity))
+                .toList();
+        List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
+        html(ctx, "channels.jte", new ChannelsPage(days, rows, session.csrfToken()));
     }
 
     void audit(Context ctx, PanelSession session) {
         Optional<String> account = Optional.ofNullable(ctx.queryParam("account")).filter(name -> !name.isBlank());
         Optional<Long> before = Optional.ofNullable(ctx.queryParam("before")).map(PanelPages::auditCursor);
-        AccountControl.AuditPage audit = sources.get().control().audit(new AccountControl.AuditQuery(account, before, AUDIT_PAGE));
+        AccountControl.AuditPage audit = sources.get().console().control().audit(new AccountControl.AuditQuery(account, before, AUDIT_PAGE));
         html(ctx, "audit.jte", new AuditLogPage(audit.entries(), account, audit.next(), session.csrfToken()));
     }
 

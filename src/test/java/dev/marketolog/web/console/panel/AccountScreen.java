@@ -44,6 +44,11 @@ final class AccountScreen {
                 .orElseThrow(() -> new AssertionError("no row for " + key));
     }
 
+    /** The titles of its channels as shown. */
+    List<String> channelTitles() {
+        return driver.findElements(By.cssSelector("#channels .channel-title")).stream().map(WebElement::getText).toList();
+    }
+
     String notice() {
         return driver.findElement(By.id("notice")).getText();
     }

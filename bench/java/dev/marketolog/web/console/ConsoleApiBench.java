@@ -1,0 +1,139 @@
+package dev.marketolog.web.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketolog.engine.AccountLive;
+import dev.marketolog.engine.ChannelView;
+import dev.marketolog.engine.RunState;
+import dev.marketolog.store.TestDatabase;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import java.util.stream.LongStream;
+
+/**
+ * The console's reads at fleet size over real HTTP on TEST_POSTGRES_URL (or an embedded PostgreSQL): {@code ACCOUNTS}
+ * accounts with 15 channels each (every tenth with a banned channel), a journal of {@code ROWS} rows over 30 days and
+ * 40 channels. Measures p50/p99 of {@code GET /api/v1/accounts} and of a filtered journal page (account and status;
+ * channel and branch; a page deep behind a cursor). Goals (issue 11): accounts p99 <= 50 ms, a journal page <= 100 ms.
+ * Usage: {@code bench/run ConsoleApiBench [ACCOUNTS] [ROWS] [REQUESTS]}.
+ */
+public final class ConsoleApiBench {
+
+    private static final int CHANNELS = 40;
+    private static final int CHANNELS_PER_ACCOUNT = 15;
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        try (TestDatabase db = TestDatabase.create()) {
+            long started = System.nanoTime();
+            fill(db, accounts, rows);
+            System.out.printf("filled %,d journal rows for %,d accounts in %.0f s%n", rows, accounts, (System.nanoTime() - started) / 1e9);
+            List<AccountLive> live = live(accounts);
+            try (ConsoleFixture console = new ConsoleFixture(db.dataSource(), InstantSource.system(),
+                    Map.of("ACCOUNT_NAME", "bot"), () -> live)) {
+                ConsoleHttp http = console.http();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                measure("GET /api/v1/accounts (" + accounts + " accounts)", requests, i -> http.get("/api/v1/accounts"));
+                measure("GET /api/v1/journal?account=..&status=sent&limit=50", requests,
+                        i -> http.get("/api/v1/journal?status=sent&limit=50&account=acc" + random.nextInt(1, accounts + 1)));
+                measure("GET /api/v1/journal?channel=..&branch=instant&limit=50", requests,
+                        i -> http.get("/api/v1/journal?branch=instant&limit=50&channel=" + (-1000 - random.nextInt(CHANNELS))));
+                measure("GET /api/v1/journal?limit=50 (unfiltered)", requests, i -> http.get("/api/v1/journal?limit=50"));
+                measure("GET /api/v1/channels?days=14", Math.max(20, requests / 10), i -> http.get("/api/v1/channels?days=14"));
+                String deep = deepCursor(http);
+                measure("GET /api/v1/journal?account=acc1&limit=50&cursor=(10 pages in)", requests,
+                        i -> http.get("/api/v1/journal?account=acc1&limit=50&cursor=" + deep));
+            }
+        }
+    }
+
+    private static String deepCursor(ConsoleHttp http) throws Exception {
+        String cursor = "";
+        for (int page = 0; page < 10; page++) {
+            JsonNode body = JSON.readTree(http.get("/api/v1/journal?account=acc1&limit=50" + cursor).body());
+            cursor = "&cursor=" + body.get("next_cursor").asText();
+        }
+        return cursor.substring("&cursor=".length());
+    }
+
+    private static void measure(String what, int requests, IntFunction<HttpResponse<String>> request) {
+        for (int i = 0; i < Math.max(20, requests / 10); i++) {
+            check(request.apply(i));
+        }
+        long[] nanos = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            check(request.apply(i));
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%s: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, requests,
+                nanos[requests / 2] / 1e6, nanos[requests * 99 / 100] / 1e6, nanos[requests - 1] / 1e6);
+    }
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static List<AccountLive> live(int accounts) {
+        List<AccountLive> live = new ArrayList<>();
+        for (int a = 1; a <= accounts; a++) {
+            int account = a;
+            List<Long> allowlist = LongStream.range(0, CHANNELS_PER_ACCOUNT).map(c -> -1000 - (account + c) % CHANNELS).boxed().toList();
+            Map<Long, ChannelView> views = new HashMap<>();
+            allowlist.forEach(id -> views.put(id, new ChannelView(id, Optional.of("Channel " + id), Optional.empty())));
+            live.add(new AccountLive("acc" + a, RunState.RUNNING, false, 40, NOW.truncatedTo(ChronoUnit.DAYS),
+                    Optional.of(NOW.plusSeconds(a)), allowlist, views, 0));
+        }
+        return live;
+    }
+
+    /** Rows spread evenly over 30 days back from now, a tenth failed and a third instant; account states and bans. */
+    private static void fill(TestDatabase db, int accounts, long rows) throws SQLException {
+        long perAccount = rows / accounts;
+        long step = 30L * 86_400 / perAccount;
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into account (name, created_at) select 'acc' || a, now() from generate_series(1, " + accounts + ") a");
+            for (int from = 1; from <= accounts; from += 50) {
+                int to = Math.min(accounts, from + 49);
+                statement.execute("""
+                        insert into comment (account, channel_id, post_id, branch, status, text, created_at, sent_at, updated_at,
+                                             discussion_chat_id, message_id, message_link)
+                        select 'acc' || a, -1000 - (a + k) %% %d, k,
+                               case when k %% 3 = 0 then 'instant' else 'scheduler' end,
+                               case when k %% 10 = 0 then 'failed' else 'sent' end,
+                               'comment ' || k,
+                               now() - make_interval(secs => k * %d + a),
+                               case when k %% 10 = 0 then null else now() - make_interval(secs => k * %d + a - 5) end,
+                               now(), -2000, k, 'https://t.me/c/2000/' || k
+                        from generate_series(%d, %d) a, generate_series(0, %d) k""".formatted(CHANNELS, step, step, from, to, perAccount - 1));
+            }
+            statement.execute("""
+                    insert into account_state (account, spam_block_until, serious_streak, cooldown_level, updated_at)
+                    select 'acc' || a, now() + interval '1 hour', 0, 1, now() from generate_series(1, %d, 7) a""".formatted(accounts));
+            statement.execute("""
+                    insert into account_channel (account, channel_id, banned_reason, banned_at)
+                    select 'acc' || a, -1000 - a %% %d, 'CHANNEL_PRIVATE', now() from generate_series(1, %d, 10) a""".formatted(CHANNELS, accounts));
+            statement.execute("vacuum analyze");
+        }
+    }
+}
