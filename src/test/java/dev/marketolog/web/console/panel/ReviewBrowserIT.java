@@ -28,8 +28,8 @@ import org.openqa.selenium.By;
 
 /**
  * The review page in real headless Chromium against {@code serve} (the packaged jar) on the sandbox world, real
- * PostgreSQL and the LLM test server, with REVIEW_MODE on: an operator approves one draft, edits one and rejects one,
- * from the keyboard.
+ * PostgreSQL and the LLM test server, with REVIEW_MODE on: an operator approves one draft, edits one (with a link: the
+ * cleaned text comes back and goes once confirmed) and rejects one, from the keyboard.
  */
 @RequiresChromium
 class ReviewBrowserIT {
@@ -135,7 +135,13 @@ class ReviewBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> review.notice().contains("Draft " + approved + " approved"));
         assertThat(review.current()).isEqualTo(edited);
 
-        review.editCurrent(EDITED);
+        review.editCurrent(EDITED + " Подробнее на https://example.com/rates");
+        await().atMost(Duration.ofSeconds(10)).until(() -> review.asksToConfirmCleaned(edited));
+        String cleaned = review.editBox(edited);
+        assertThat(cleaned).startsWith(EDITED.substring(0, 40)).doesNotContain("example.com");
+        assertThat(review.current()).isEqualTo(edited);
+        browser.screenshot("review-cleaned");
+        review.confirmEdit();
         await().atMost(Duration.ofSeconds(10)).until(() -> review.notice().contains("Draft " + edited + " edited"));
         browser.screenshot("review-edited");
 
@@ -147,11 +153,11 @@ class ReviewBrowserIT {
                 .until(() -> state(approved).equals("sent") && state(edited).equals("sent"));
         assertThat(state(rejected)).isEqualTo("rejected");
         JsonNode edit = draft(edited);
-        assertThat(edit.get("draft").get("text").asText()).isEqualTo(EDITED);
+        assertThat(edit.get("draft").get("text").asText()).isEqualTo(cleaned);
         assertThat(edit.get("draft").get("original_text").asText()).isEqualTo(OpenAiTestServer.DEFAULT_ANSWER);
         assertThat(edit.get("draft").get("approved_by").asText()).isEqualTo("panel");
         assertThat(edit.get("draft").get("approved_from").asText()).isEqualTo("127.0.0.1");
-        assertThat(sandbox.world().received()).extracting(ReceivedComment::text).contains(EDITED);
+        assertThat(sandbox.world().received()).extracting(ReceivedComment::text).contains(cleaned);
     }
 
     private static String state(long draft) throws Exception {

@@ -47,6 +47,23 @@ final class ReviewQueueScreen {
         return this;
     }
 
+    /** What the draft's edit box holds. */
+    String editBox(long draft) {
+        return driver.findElement(By.id("text-" + draft)).getAttribute("value");
+    }
+
+    /** Whether the page says the last edit of the draft would go only as cleaned. */
+    boolean asksToConfirmCleaned(long draft) {
+        return !driver.findElement(By.id("draft-" + draft)).findElements(By.cssSelector("[data-cleaned]")).isEmpty();
+    }
+
+    /** {@code e}, then Ctrl+Enter: sends the edit box as it is (the cleaned text the page proposed). */
+    ReviewQueueScreen confirmEdit() {
+        press("e");
+        driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        return this;
+    }
+
     /** {@code e}, the new text in place of the old, then Ctrl+Enter to send it. */
     ReviewQueueScreen editCurrent(String text) {
         press("e");
