@@ -47,3 +47,8 @@ create table review_event (
     note        text
 );
 create index review_event_item on review_event (item_id, id);
+
+-- the console's count of the rows that count (V6) counts a waiting draft too, as the gate does
+drop index comment_account_counting;
+create index comment_account_counting on comment (account, counted_at)
+    where status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run', 'awaiting_review') or (status = 'failed' and reached_server);

@@ -73,7 +73,7 @@ public final class ConsoleApiBench {
         return cursor.substring("&cursor=".length());
     }
 
-    private static void measure(String what, int requests, IntFunction<HttpResponse<String>> request) {
+    static void measure(String what, int requests, IntFunction<HttpResponse<String>> request) {
         for (int i = 0; i < Math.max(20, requests / 10); i++) {
             check(request.apply(i));
         }
@@ -94,7 +94,7 @@ public final class ConsoleApiBench {
         }
     }
 
-    private static List<AccountLive> live(int accounts) {
+    static List<AccountLive> live(int accounts) {
         List<AccountLive> live = new ArrayList<>();
         for (int a = 1; a <= accounts; a++) {
             int account = a;
@@ -108,7 +108,7 @@ public final class ConsoleApiBench {
     }
 
     /** Rows spread evenly over 30 days back from now, a tenth failed and a third instant; account states and bans. */
-    private static void fill(TestDatabase db, int accounts, long rows) throws SQLException {
+    static void fill(TestDatabase db, int accounts, long rows) throws SQLException {
         long perAccount = rows / accounts;
         long step = 30L * 86_400 / perAccount;
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {

@@ -45,6 +45,9 @@ final class CommandApplier implements Consumer<CommandFeed.Command> {
     }
 
     private void reconfigure(String account, Runnable applied) {
+        if (!control.configures(account)) {
+            return;
+        }
         AccountSettings settings;
         try {
             settings = control.withOverrides(account);
@@ -54,6 +57,6 @@ final class CommandApplier implements Consumer<CommandFeed.Command> {
         }
         // the channels' table follows the allowlist the account runs on (the console's pages list it)
         accounts.syncAllowlist(account, settings.allowlist());
-        engine.reconfigure(settings, applied);
+        engine.reconfigure(settings, control.paused(account), applied);
     }
 }

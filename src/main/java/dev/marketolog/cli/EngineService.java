@@ -3,6 +3,7 @@ package dev.marketolog.cli;
 import dev.marketolog.cli.policy.EnginePolicy;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.Settings;
+import dev.marketolog.engine.AccountPolicy;
 import dev.marketolog.engine.AccountStatus;
 import dev.marketolog.engine.CommentWriter;
 import dev.marketolog.engine.EngineClock;
@@ -80,7 +81,7 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
                 fleet.addNeedingLogin(EnginePolicy.of(account));
             }
         }
-        paused.forEach(account -> fleet.control(account, new OperatorCommand.Pause(), () -> {}));
+        paused.forEach(fleet::pauseBeforeStart);
         fleet.start();
         log.info("engine started: {} account(s), {} with a session", settings.accounts().size(),
                 telegrams.stream().filter(Optional::isPresent).count());
@@ -126,10 +127,29 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
         return fleet.control(account, command, applied);
     }
 
-    /** The account runs on {@code settings} (the console changed them) from now on, its comments written anew. */
-    boolean reconfigure(AccountSettings settings, Runnable applied) {
-        return fleet.control(settings.name(),
-                new OperatorCommand.Reconfigure(EnginePolicy.of(settings), writers.apply(settings)), applied);
+    /**
+     * The account runs on {@code settings} (the console changed them) from now on, its comments written anew. An account
+     * this process holds without a session (it was disabled when the process started) has its session opened once the
+     * console enables it, and starts (paused when {@code paused}).
+     */
+    void reconfigure(AccountSettings settings, boolean paused, Runnable applied) {
+        AccountPolicy policy = EnginePolicy.of(settings);
+        fleet.control(settings.name(), new OperatorCommand.Reconfigure(policy, writers.apply(settings)), applied);
+        if (settings.enabled() && fleet.waitsForSession(settings.name())) {
+            open(settings).ifPresent(telegram -> {
+                fleet.run(policy, telegram, writers.apply(settings), paused);
+                log.info("account {}: enabled in the console, its session opened", settings.name());
+            });
+        }
+    }
+
+    private Optional<Telegram> open(AccountSettings account) {
+        try {
+            return sessions.open(account);
+        } catch (RuntimeException e) {
+            log.error("account {}: its Telegram session could not be opened; it needs a login", account.name(), e);
+            return Optional.empty();
+        }
     }
 
     /** What this process knows of every account without asking the database, in configuration order. */

@@ -74,7 +74,7 @@ public interface AccountControl {
     /** What reading an account's settings answers. */
     sealed interface SettingsOutcome permits EffectiveSettings, UnknownAccount {}
 
-    /** An account's settings in the order of the README's table. */
+    /** An account's settings, in the order check-config lists them. */
     record EffectiveSettings(String account, List<EffectiveSetting> settings) implements SettingsOutcome {
         public EffectiveSettings {
             settings = List.copyOf(settings);

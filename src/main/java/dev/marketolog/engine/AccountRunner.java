@@ -176,6 +176,16 @@ final class AccountRunner implements FleetMember {
 
     // ---- operators' commands
 
+    /** Called before {@link #start}: the account was paused when the process started. */
+    void pauseBeforeStart() {
+        lock.lock();
+        try {
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Applies the command; answers whether this process holds the account's lease, so the command took effect here. */
     private boolean apply(OperatorCommand command) {
         Instant now = clock.instant();

@@ -48,11 +48,46 @@ public final class Fleet {
 
     /** Adds an account that runs with {@code telegram} and {@code writer} (BOT_ENABLED=false: loaded, kept idle). */
     public synchronized void add(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
-        gonePosts.keepFor(settings.limits().freshPostMaxAge());
+        members.add(runner(settings, telegram, writer));
+    }
+
+    /** A runner for the account, known to the review desk by the account's name. */
+    private AccountRunner runner(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
         AccountRunner runner = new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
                 new SplittableRandom(random.nextLong()), listener, leasing);
-        members.add(runner);
         runners.put(settings.name(), runner);
+        return runner;
+    }
+
+    /**
+     * Runs an account added without a session ({@link #addNeedingLogin}: BOT_ENABLED was false, or it had no session)
+     * now that an operator enabled it and it has one; it starts at once, or stays paused when an operator paused it.
+     * Answers false, changing nothing, when the fleet has no such account or runs it already.
+     */
+    public synchronized boolean run(AccountPolicy settings, Telegram telegram, CommentWriter writer, boolean paused) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i) instanceof AccountNeedingLogin waiting && waiting.account().equals(settings.name())) {
+                AccountRunner runner = runner(settings, telegram, writer);
+                if (paused) {
+                    runner.pauseBeforeStart();
+                }
+                members.set(i, runner);
+                runner.start();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the fleet holds the account without running it (no session when it was added). */
+    public synchronized boolean waitsForSession(String account) {
+        return members.stream().anyMatch(m -> m instanceof AccountNeedingLogin && m.account().equals(account));
+    }
+
+    /** An operator paused the account before this fleet started: it takes its lease when it starts, and stays still. */
+    public synchronized void pauseBeforeStart(String account) {
+        members.stream().filter(m -> m.account().equals(account) && m instanceof AccountRunner)
+                .forEach(m -> ((AccountRunner) m).pauseBeforeStart());
     }
 
     /** Adds an account that has no session yet: it is shown as needing a login and does nothing. */

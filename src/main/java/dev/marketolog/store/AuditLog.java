@@ -10,6 +10,7 @@ import dev.marketolog.engine.AccountControl.AuditQuery;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +49,8 @@ final class AuditLog {
                 s -> {
                     s.setString(1, query.account().orElse(null));
                     s.setString(2, query.account().orElse(null));
-                    s.setObject(3, query.before().orElse(null), java.sql.Types.BIGINT);
-                    s.setObject(4, query.before().orElse(null), java.sql.Types.BIGINT);
+                    s.setObject(3, query.before().orElse(null), Types.BIGINT);
+                    s.setObject(4, query.before().orElse(null), Types.BIGINT);
                     s.setInt(5, query.limit() + 1);
                 },
                 AuditLog::entry);

@@ -259,6 +259,11 @@ public final class JdbcAccountControl implements AccountControl {
         }
     }
 
+    /** Whether the account is one of this process's configuration. */
+    public boolean configures(String account) {
+        return accounts.containsKey(account);
+    }
+
     /** Whether an operator paused the account (it stays paused across restarts). */
     public boolean paused(String account) {
         return jdbc.queryOne("read whether " + account + " is paused", "select paused from account where name = ?",

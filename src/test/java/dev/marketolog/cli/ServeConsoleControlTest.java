@@ -88,13 +88,18 @@ class ServeConsoleControlTest {
     }
 
     private Settings settings(Sandbox sandbox, OpenAiTestServer llm, Path dataDir) throws Exception {
+        return settings(sandbox, llm, dataDir, Map.of());
+    }
+
+    private Settings settings(Sandbox sandbox, OpenAiTestServer llm, Path dataDir, Map<String, String> more) throws Exception {
         Map<String, String> env = new HashMap<>(ServeEnvironment.of(db, dataDir, ServeEnvironment.freePort()));
         env.putAll(Map.of("TELEGRAM_SANDBOX_URL", sandbox.url(), "ALLOWLIST_CHAT_IDS", String.valueOf(CHANNEL),
                 "ACTIVE_WINDOWS", "0-24", "OPENAI_BASE_URL", llm.baseUrl().toString(), "INSTANT_COMMENT_DELAY_SECONDS", "1",
                 "MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS", "1", "MIN_INTERVAL_PER_CHAT_SECONDS", "1", "FLEET_MIN_GAP_SECONDS", "0"));
         // room for a comment in every channel within the test: the day's pace and the hour's cap do not hold it back
-        env.putAll(Map.of("MESSAGES_PER_DAY", "1000", "MESSAGES_PER_HOUR", "100"));
+        env.putAll(Map.of("MESSAGES_PER_DAY", "1000", "MESSAGES_PER_HOUR", "100", "MAX_INSTANT_PER_CHAT_PER_HOUR", "100"));
         env.remove("REDIS_URL");
+        env.putAll(more);
         return SettingsLoader.load(List.of(), env, Purpose.SERVE);
     }
 
@@ -136,6 +141,23 @@ class ServeConsoleControlTest {
             try (ServeProcess serve = started(settings)) {
                 await().atMost(PATIENCE).until(() -> commentedIn(sandbox, NEW_CHANNEL, restarted));
                 assertThat(sandbox.world().received()).extracting(ReceivedComment::channelId).containsOnly(CHANNEL, NEW_CHANNEL);
+            }
+        }
+    }
+
+    @Test
+    void anAccountDisabledInItsFileStartsWhenTheConsoleEnablesIt() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(busyWorld(), List.of(CHANNEL), 0, Optional.empty());
+                OpenAiTestServer llm = llm()) {
+            Settings settings = settings(sandbox, llm, dataDir, Map.of("BOT_ENABLED", "false"));
+            AccountControl control = new JdbcAccountControl(db.dataSource(), InstantSource.system(), settings);
+            try (ServeProcess serve = started(settings)) {
+                await().atMost(PATIENCE).until(() -> state(serve).equals("idle"));
+
+                control.override("bot", Map.of("BOT_ENABLED", "true"), OPERATOR);
+
+                await().atMost(PATIENCE).until(() -> state(serve).equals("running"));
+                await().atMost(PATIENCE).until(() -> commentedIn(sandbox, CHANNEL, Instant.EPOCH));
             }
         }
     }

@@ -211,6 +211,25 @@ class OperatorCommandTest {
     }
 
     @Test
+    void anAccountAddedWithoutASessionRunsOnceEnabledWithOneAndStaysPausedWhenPaused() {
+        fleet.addNeedingLogin(TestAccounts.disabled(bot()));
+        fleet.start();
+        assertThat(fleet.waitsForSession("bot")).isTrue();
+
+        assertThat(fleet.run(bot(), telegram, FixedWriter.writing(), true)).isTrue();
+        advance(Duration.ofMinutes(1));
+        assertThat(state()).isEqualTo(RunState.PAUSED);
+        assertThat(fleet.waitsForSession("bot")).isFalse();
+        assertThat(fleet.run(bot(), telegram, FixedWriter.writing(), false)).isFalse();
+
+        control(new OperatorCommand.Resume());
+        publishEvery(CHANNEL, Duration.ofMinutes(10), START.plus(Duration.ofHours(3)), 1);
+        advance(Duration.ofHours(2));
+        assertThat(state()).isEqualTo(RunState.RUNNING);
+        assertThat(telegram.comments()).isNotEmpty();
+    }
+
+    @Test
     void aProcessNotHoldingTheLeaseLeavesStateCommandsToTheHolder() {
         assertThat(stores.leases().take("bot", "the-holder", Leasing.TERM)).isPresent();
         runs(bot());

@@ -3,6 +3,7 @@ package dev.marketolog.web.console;
 import dev.marketolog.config.ConsoleAccess;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class ConsoleAuth {
      * "login form").
      */
     public SignIn signIn(String address, String candidate, String via) {
-        Optional<java.time.Duration> refused = throttle.refusedFor(address);
+        Optional<Duration> refused = throttle.refusedFor(address);
         if (refused.isPresent()) {
             log.warn("Console: {} from {} refused, too many failed attempts (retry in {} s)", via, address,
                     refused.get().toSeconds());

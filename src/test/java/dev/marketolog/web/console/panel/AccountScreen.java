@@ -22,7 +22,7 @@ final class AccountScreen {
     }
 
     AccountScreen save() {
-        driver.findElement(By.id("save-settings")).click();
+        Navigation.clickAndWait(driver, driver.findElement(By.id("save-settings")));
         return this;
     }
 

@@ -19,7 +19,7 @@ final class JournalScreen {
         field.clear();
         field.sendKeys(account);
         driver.findElement(By.cssSelector("#f-status option[value='" + status + "']")).click();
-        driver.findElement(By.id("filter")).click();
+        Navigation.clickAndWait(driver, driver.findElement(By.id("filter")));
         return this;
     }
 

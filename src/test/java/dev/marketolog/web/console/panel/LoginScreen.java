@@ -18,7 +18,7 @@ final class LoginScreen {
 
     OverviewScreen signIn(String token) {
         driver.findElement(By.id("token")).sendKeys(token);
-        driver.findElement(By.id("sign-in")).click();
+        Navigation.clickAndWait(driver, driver.findElement(By.id("sign-in")));
         return new OverviewScreen(driver);
     }
 

@@ -25,17 +25,17 @@ final class OverviewScreen {
     }
 
     OverviewScreen pause(String account) {
-        row(account).findElement(By.cssSelector("button.pause")).click();
+        Navigation.clickAndWait(driver, row(account).findElement(By.cssSelector("button.pause")));
         return this;
     }
 
     OverviewScreen resume(String account) {
-        row(account).findElement(By.cssSelector("button.resume")).click();
+        Navigation.clickAndWait(driver, row(account).findElement(By.cssSelector("button.resume")));
         return this;
     }
 
     AccountScreen open(String account) {
-        row(account).findElement(By.cssSelector("td a")).click();
+        Navigation.clickAndWait(driver, row(account).findElement(By.cssSelector("td a")));
         return new AccountScreen(driver);
     }
 
@@ -45,7 +45,7 @@ final class OverviewScreen {
     }
 
     LoginScreen logOut() {
-        driver.findElement(By.id("logout")).click();
+        Navigation.clickAndWait(driver, driver.findElement(By.id("logout")));
         return new LoginScreen(driver);
     }
 
