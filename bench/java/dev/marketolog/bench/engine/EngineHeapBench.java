@@ -91,7 +91,7 @@ public final class EngineHeapBench {
                 l.instantCommentDelay());
         return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), s.enabled(),
                 s.allowlist(), limits, s.spamGuard(), s.llm(), s.persona(), s.dryRun(), s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl());
+                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl(), s.review());
     }
 
     private static long retainedHeap() throws InterruptedException {

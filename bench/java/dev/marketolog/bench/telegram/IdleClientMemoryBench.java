@@ -53,7 +53,7 @@ public final class IdleClientMemoryBench {
         AccountSettings d = AccountSettings.defaults(name, List.of(-1001L));
         return new AccountSettings(d.name(), d.envFile(), OptionalInt.of(1), Secret.of("00000000000000000000000000000000"),
                 d.hasTelethonSession(), d.enabled(), d.allowlist(), d.limits(), d.spamGuard(), d.llm(), d.persona(), d.dryRun(),
-                d.sessionEncryptionKey(), d.proxy(), d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+                d.sessionEncryptionKey(), d.proxy(), d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl(), d.review());
     }
 
     /** Lets TDLib's threads finish starting up and the JVM collect what setup left behind. */

@@ -7,11 +7,16 @@ import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.engine.AccountLive;
 import dev.marketolog.engine.AccountOverview;
+import dev.marketolog.engine.Fleet;
+import dev.marketolog.engine.FleetRules;
+import dev.marketolog.engine.ReviewDesk;
+import dev.marketolog.engine.VirtualClock;
 import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcCommentsPerDay;
 import dev.marketolog.store.JdbcJournalSearch;
+import dev.marketolog.store.JdbcStores;
 import dev.marketolog.store.TestDatabase;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
@@ -23,9 +28,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 /**
@@ -70,8 +78,14 @@ public final class PanelOverviewBench {
         Panel panel = new Panel(auth, new PanelSessions(clock), clock, false);
         panel.serve(new PanelSources(new ConsoleServices(new AccountOverview(() -> live, new JdbcAccountBoard(dataSource), clock),
                 new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings),
-                new JdbcChannelAnalytics(dataSource)), new JdbcCommentsPerDay(dataSource)));
+                new JdbcChannelAnalytics(dataSource)), new JdbcCommentsPerDay(dataSource), reviewQueue(dataSource)));
         return panel;
+    }
+
+    /** The review queue in the database, as the overview counts it; no account runs here to act on it. */
+    private static ReviewDesk reviewQueue(DataSource dataSource) {
+        return new Fleet(new VirtualClock(Instant.now()), JdbcStores.create(dataSource), new FleetRules(1, Duration.ZERO),
+                new SplittableRandom(1), event -> {}).reviewDesk();
     }
 
     private static String signIn(String base) throws Exception {

@@ -13,6 +13,7 @@ import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.Leasing;
 import dev.marketolog.engine.OperatorCommand;
+import dev.marketolog.engine.ReviewDesk;
 import dev.marketolog.store.JdbcInstanceRegistry;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
@@ -127,6 +128,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The review queue of every account (REVIEW_MODE), for the console. */
+    public ReviewDesk reviewDesk() {
+        return fleet.reviewDesk();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ConsoleAccess;
 import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.CommentsPerDay;
+import dev.marketolog.engine.ReviewDesk;
 import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.config.Settings;
 import dev.marketolog.notify.AccountSessions;
@@ -35,6 +36,7 @@ import dev.marketolog.web.console.Console;
 import dev.marketolog.web.console.ConsoleAuth;
 import dev.marketolog.web.console.ConsoleServices;
 import dev.marketolog.web.console.LoginThrottle;
+import dev.marketolog.web.console.ReviewApi;
 import dev.marketolog.web.console.panel.Panel;
 import dev.marketolog.web.console.panel.PanelSessions;
 import dev.marketolog.web.console.panel.PanelSources;
@@ -160,20 +162,21 @@ final class ServeProcess implements AutoCloseable {
         console.ifPresent(parts -> parts.serve(new ConsoleServices(
                 new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
                 new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource())),
-                new JdbcCommentsPerDay(database.dataSource())));
+                new JdbcCommentsPerDay(database.dataSource()), engine.reviewDesk()));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }
 
-    /** The console's parts: the admin API and the web panel, sharing one token check and one throttle. */
-    private record ConsoleParts(AdminApi api, Panel panel) {
+    /** The console's parts: the admin API (with its review queue) and the web panel, sharing one token check and one throttle. */
+    private record ConsoleParts(AdminApi api, ReviewApi review, Panel panel) {
         WebModule module() {
-            return new Console(List.of(api, panel));
+            return new Console(List.of(api, review, panel));
         }
 
-        /** From now on both answer from the started services. */
-        void serve(ConsoleServices services, CommentsPerDay perDay) {
+        /** From now on all answer from the started services. */
+        void serve(ConsoleServices services, CommentsPerDay perDay, ReviewDesk reviews) {
             api.serve(services);
-            panel.serve(new PanelSources(services, perDay));
+            review.serve(reviews);
+            panel.serve(new PanelSources(services, perDay, reviews));
         }
     }
 
@@ -185,7 +188,8 @@ final class ServeProcess implements AutoCloseable {
                         AdminApi.PREFIX);
                 ConsoleAuth auth = new ConsoleAuth(open, new LoginThrottle(clock));
                 boolean https = config.httpPublicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
-                yield Optional.of(new ConsoleParts(new AdminApi(auth, clock), new Panel(auth, new PanelSessions(clock), clock, https)));
+                yield Optional.of(new ConsoleParts(new AdminApi(auth, clock), new ReviewApi(),
+                        new Panel(auth, new PanelSessions(clock), clock, https)));
             }
             case ConsoleAccess.Off off -> {
                 log.info("Console off: {}", off.explanation());

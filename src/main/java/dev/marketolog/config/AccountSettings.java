@@ -25,7 +25,8 @@ public record AccountSettings(
         Duration sendTimeout,                // SEND_TIMEOUT_SECONDS
         int selfDeletedLimit,                // SELF_DELETED_LIMIT
         List<String> skipKeywords,           // SKIP_KEYWORDS
-        Duration cacheTtl) {                 // CACHE_TTL_SECONDS
+        Duration cacheTtl,                   // CACHE_TTL_SECONDS
+        ReviewSettings review) {             // REVIEW_MODE, REVIEW_TIMEOUT_MINUTES
 
     public AccountSettings {
         allowlist = List.copyOf(allowlist);
@@ -52,6 +53,7 @@ public record AccountSettings(
                 Duration.ofSeconds(180),
                 2,
                 List.of(),
-                Duration.ofSeconds(900));
+                Duration.ofSeconds(900),
+                ReviewSettings.defaults());
     }
 }

@@ -86,7 +86,9 @@ final class AccountSettingsReader {
                 values.read(SEND_TIMEOUT_SECONDS, base.sendTimeout(), Values.seconds(1)),
                 values.read(SELF_DELETED_LIMIT, base.selfDeletedLimit(), Values.integer(1, MAX)),
                 values.read(SKIP_KEYWORDS, base(SKIP_KEYWORDS).skipKeywords(), Values::stringList),
-                values.read(CACHE_TTL_SECONDS, base.cacheTtl(), Values.seconds(1)));
+                values.read(CACHE_TTL_SECONDS, base.cacheTtl(), Values.seconds(1)),
+                new ReviewSettings(values.read(REVIEW_MODE, base.review().enabled(), Values::bool),
+                        values.read(REVIEW_TIMEOUT_MINUTES, base.review().timeout(), Values.minutes(1))));
     }
 
     private String name(Optional<Path> envFile, Optional<String> nameFromFile) {

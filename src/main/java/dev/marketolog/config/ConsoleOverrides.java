@@ -24,7 +24,7 @@ public final class ConsoleOverrides {
     public static final Set<SettingKey> CHANGEABLE = Collections.unmodifiableSet(EnumSet.of(
             ALLOWLIST_CHAT_IDS, SKIP_KEYWORDS, PERSONA, ACTIVE_WINDOWS, TIMEZONE, MESSAGES_PER_DAY, MESSAGES_PER_HOUR,
             MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS, MIN_INTERVAL_PER_CHAT_SECONDS, MAX_INSTANT_PER_CHAT_PER_HOUR,
-            FRESH_POST_MAX_AGE_MINUTES, INSTANT_COMMENT_DELAY_SECONDS, DRY_RUN, BOT_ENABLED));
+            FRESH_POST_MAX_AGE_MINUTES, INSTANT_COMMENT_DELAY_SECONDS, DRY_RUN, BOT_ENABLED, REVIEW_MODE, REVIEW_TIMEOUT_MINUTES));
 
     /** The names of {@link #CHANGEABLE}, as the console's forms and requests spell them. */
     public static final Set<String> CHANGEABLE_NAMES =

@@ -70,6 +70,8 @@ public final class SettingsDescription {
         v.put(INSTANT_COMMENT_DELAY_SECONDS, seconds(limits.instantCommentDelay()));
         v.put(SEND_TIMEOUT_SECONDS, seconds(a.sendTimeout()));
         v.put(SELF_DELETED_LIMIT, String.valueOf(a.selfDeletedLimit()));
+        v.put(REVIEW_MODE, String.valueOf(a.review().enabled()));
+        v.put(REVIEW_TIMEOUT_MINUTES, String.valueOf(a.review().timeout().toMinutes()));
         SpamGuardSettings guard = a.spamGuard();
         v.put(SPAMBLOCK_MIN_COOLDOWN_SECONDS, seconds(guard.minCooldown()));
         v.put(SPAMBLOCK_MAX_COOLDOWN_SECONDS, seconds(guard.maxCooldown()));

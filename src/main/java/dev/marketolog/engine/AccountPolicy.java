@@ -1,6 +1,7 @@
 package dev.marketolog.engine;
 
 import dev.marketolog.config.Limits;
+import dev.marketolog.config.ReviewSettings;
 import dev.marketolog.config.SpamGuardSettings;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param allowlist ALLOWLIST_CHAT_IDS
  * @param skipKeywords SKIP_KEYWORDS
  * @param selfDeletedLimit SELF_DELETED_LIMIT
+ * @param review REVIEW_MODE and REVIEW_TIMEOUT_MINUTES
  */
 public record AccountPolicy(
         String name,
@@ -23,7 +25,8 @@ public record AccountPolicy(
         List<String> skipKeywords,
         Limits limits,
         SpamGuardSettings spamGuard,
-        int selfDeletedLimit) {
+        int selfDeletedLimit,
+        ReviewSettings review) {
 
     public AccountPolicy {
         allowlist = List.copyOf(allowlist);

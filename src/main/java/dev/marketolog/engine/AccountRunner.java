@@ -2,6 +2,7 @@ package dev.marketolog.engine;
 
 import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramError;
@@ -38,11 +39,17 @@ final class AccountRunner implements FleetMember {
     private static final Duration STORE_RETRY = Duration.ofMinutes(1);
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
+    /**
+     * How often an account with drafts in review looks at its queue: approvals made in this process wake it at once,
+     * those made through another instance are seen within this.
+     */
+    static final Duration REVIEW_POLL = Duration.ofSeconds(15);
 
     private volatile AccountPolicy settings;
     private final String name;
     private final Telegram telegram;
-    private CommentWriter writer;
+    /** Volatile: the review desk reads it from the console's thread, a reconfiguration swaps it under the lock. */
+    private volatile CommentWriter writer;
     private final EngineClock clock;
     private final EngineStores stores;
     private final FleetRules fleet;
@@ -79,6 +86,9 @@ final class AccountRunner implements FleetMember {
     private Map<Long, ChannelState> channelStates = new HashMap<>();
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
     private EngineClock.Scheduled tick;
+    private EngineClock.Scheduled reviewTick;
+    /** Approved drafts wait for the gate: they go before any new draft is written, so a pile of approvals is not starved. */
+    private boolean approvedWaiting;
     /** When the scheduler next looks, for the console; written by the account's tasks, read by any thread. */
     private volatile Optional<Instant> nextLook = Optional.empty();
     /** What the account found in its channels when it last prepared them, for the console. */
@@ -266,6 +276,9 @@ final class AccountRunner implements FleetMember {
         if (state == RunState.RUNNING) {
             cancel(tick);
             scheduleTick(now);
+            if (settings.review().enabled() && reviewTick == null) {
+                scheduleReview(now);
+            }
         }
     }
 
@@ -333,6 +346,7 @@ final class AccountRunner implements FleetMember {
             return;
         }
         Instant now = clock.instant();
+        boolean reviewing;
         try {
             if (!keeper.holds() && !keeper.take()) {
                 state = RunState.RUNNING_ELSEWHERE;
@@ -347,6 +361,8 @@ final class AccountRunner implements FleetMember {
             channelStates = new HashMap<>(stores.channelStates().load(name));
             channels.clear();
             prepareChannels(settings.allowlist(), now);
+            stores.reviews().closed(name, now.minus(settings.limits().freshPostMaxAge())).forEach(givenUp::add);
+            reviewing = settings.review().enabled() || !stores.reviews().pending(name).isEmpty();
         } catch (RuntimeException e) {
             // the database or Telegram is not there yet: try again, the account must not stay half started
             recordFailure(e);
@@ -364,6 +380,9 @@ final class AccountRunner implements FleetMember {
         state = RunState.RUNNING;
         accountState.spamBlockUntil().filter(now::isBefore).ifPresent(this::scheduleSpamBlockEnd);
         scheduleTick(now);
+        if (reviewing) {
+            scheduleReview(now);
+        }
     }
 
     /** Opens and checks the channels: a closed one goes on the ban list, a usable one is commented from now on. */
@@ -424,6 +443,8 @@ final class AccountRunner implements FleetMember {
         generation++;
         cancel(tick);
         tick = null;
+        cancel(reviewTick);
+        reviewTick = null;
     }
 
     private static void cancel(EngineClock.Scheduled task) {
@@ -479,8 +500,8 @@ final class AccountRunner implements FleetMember {
             List<JournalEntry> history = history(now);
             SendGate.View view = gate.view(now, history, accountState);
             // instant comments since the tick was planned may have put the account ahead: then the next tick is later
-            boolean tookSlot = view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))
-                    && commentOneFreshPost(now, view);
+            boolean tookSlot = !approvedWaiting && view.account().allowed()
+                    && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now))) && commentOneFreshPost(now, view);
             if (!tookSlot) {
                 // no row of the account was written (only its own tasks write them, one at a time)
                 unchanged = Optional.of(history);
@@ -563,7 +584,8 @@ final class AccountRunner implements FleetMember {
 
     private void commentInstantly(Post post, Channel channel) {
         Instant now = clock.instant();
-        if (givenUp.contains(post.key())) {
+        if (givenUp.contains(post.key()) || approvedWaiting) {
+            // given up, or approved drafts go first: the scheduler takes the post later if it is still fresh
             return;
         }
         List<JournalEntry> history = history(now);
@@ -603,8 +625,9 @@ final class AccountRunner implements FleetMember {
         boolean sending = false;
         try {
             List<String> recentTexts = stores.journal().recentTexts(name, OWN_RECENT);
-            WriteResult written = longCall.run(() -> writer.write(
-                    new CommentRequest(name, channel.title(), post, telegram.commentsUnder(post.key(), COMMENTS_UNDER), recentTexts)));
+            CommentRequest request = longCall.run(() ->
+                    new CommentRequest(name, channel.title(), post, telegram.commentsUnder(post.key(), COMMENTS_UNDER), recentTexts));
+            WriteResult written = longCall.run(() -> writer.write(request));
             Instant now = clock.instant();
             switch (written) {
                 case WriteResult.Declined declined -> {
@@ -619,6 +642,7 @@ final class AccountRunner implements FleetMember {
                     stores.journal().markDryRun(id, comment.text(), now);
                     emit(new EngineEvent.CommentSent(name, now, post.key(), branch, comment.text(), true));
                 }
+                case WriteResult.Written comment when settings.review().enabled() -> holdForReview(id, request, comment.text(), now);
                 case WriteResult.Written comment when !gate.activeTime().isActive(now) -> {
                     // the writer took the slot past the window's end: nothing goes out of the window
                     stores.journal().release(id, now);
@@ -648,6 +672,158 @@ final class AccountRunner implements FleetMember {
             throw e;
         }
         return true;
+    }
+
+    // ---- review
+
+    /** The draft waits for an operator, holding its slot, until it is approved and sent, rejected or expired. */
+    private void holdForReview(long id, CommentRequest request, String text, Instant now) {
+        Post post = request.post();
+        Instant timeout = now.plus(settings.review().timeout());
+        Instant stale = post.publishedAt().plus(settings.limits().freshPostMaxAge());
+        Instant expiresAt = timeout.isBefore(stale) ? timeout : stale;
+        stores.reviews().hold(new ReviewDraft(id, request.channelTitle(), post, request.commentsUnder(), text, expiresAt), now);
+        log.info("account {}: draft for post {} of {} awaits review until {}", name, post.messageId(), post.channelId(), expiresAt);
+        if (reviewTick == null) {
+            scheduleReview(now);
+        }
+    }
+
+    private void scheduleReview(Instant at) {
+        cancel(reviewTick);
+        reviewTick = schedule(at, this::reviewQueue);
+    }
+
+    /** An operator decided on one of the account's drafts in this process: the queue is looked at now, not at the next poll. */
+    void reviewed() {
+        int run = generation;
+        if (state == RunState.RUNNING) {
+            scheduleIn(run, clock.instant(), () -> scheduleReview(clock.instant()));
+        }
+    }
+
+    /** An operator rejected the draft for the post: the account does not write for it again. */
+    void rejected(Post post) {
+        int run = generation;
+        scheduleIn(run, clock.instant(), () -> givenUp.add(post));
+    }
+
+    /**
+     * Expires what waited too long or can never go, sends the first approved draft the whole gate lets go (one per
+     * pass: the next pass, right after, sees it in the journal), and notes for the others why they wait and until when.
+     */
+    private void reviewQueue() {
+        Instant now = clock.instant();
+        Instant next = now.plus(REVIEW_POLL);
+        // an account out of review mode looks at its queue only until the drafts of its review time are gone
+        boolean keepLooking = true;
+        try {
+            List<ReviewItem> pending = stores.reviews().pending(name);
+            keepLooking = settings.review().enabled() || !pending.isEmpty();
+            List<JournalEntry> history = history(now);
+            Map<Long, Optional<Instant>> lastByOthers = new HashMap<>();
+            approvedWaiting = pending.stream().anyMatch(item -> item.state() == ReviewState.APPROVED);
+            for (ReviewItem item : pending) {
+                if (!now.isBefore(item.expiresAt())) {
+                    expire(item, "timed out", now);
+                    continue;
+                }
+                GateDecision decision = reviewGate(item, history, lastByOthers, now);
+                if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
+                    expire(item, reason.code(), now);
+                } else if (decision.allowed() && item.state() == ReviewState.APPROVED) {
+                    if (sendReviewed(item, now)) {
+                        next = clock.instant();
+                    }
+                    break;
+                } else {
+                    Optional<SkipReason> blockedBy = decision instanceof GateDecision.Denied denied ? Optional.of(denied.reason()) : Optional.empty();
+                    Optional<Instant> couldGoAt = decision instanceof GateDecision.Denied denied ? denied.retryAt() : Optional.empty();
+                    if (!blockedBy.equals(item.blockedBy()) || !couldGoAt.equals(item.couldGoAt())) {
+                        stores.reviews().assess(item.id(), blockedBy, couldGoAt);
+                    }
+                    next = earliest(next, item.expiresAt());
+                    if (item.state() == ReviewState.APPROVED && couldGoAt.isPresent()) {
+                        next = earliest(next, couldGoAt.get());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // the stores may be down for a moment: the queue is looked at again at the next poll
+            recordFailure(e);
+        }
+        reviewTick = keepLooking ? schedule(next, this::reviewQueue) : null;
+    }
+
+    /**
+     * The whole gate for a draft as if it went now: the account's rows without the draft's own (which holds its slot
+     * at its reservation time; sent, it counts at its send time), the channel's state and the fleet's rows. The others'
+     * last comment in a channel is read once per pass ({@code lastByOthers}); the others under the post are not read at
+     * all: the draft's own reservation already holds its place there.
+     */
+    private GateDecision reviewGate(ReviewItem item, List<JournalEntry> history, Map<Long, Optional<Instant>> lastByOthers, Instant now) {
+        PostKey key = item.post().key();
+        if (gonePosts.contains(key)) {
+            return new GateDecision.Denied(SkipReason.POST_GONE, Optional.empty());
+        }
+        List<JournalEntry> others = history.stream()
+                .filter(e -> !(e.post().equals(key) && e.status() == CommentStatus.AWAITING_REVIEW))
+                .toList();
+        Channel channel = channels.get(key.channelId());
+        ChannelFacts facts = new ChannelFacts(channelState(key.channelId()), channel == null ? Duration.ZERO : channel.slowModeDelay(),
+                lastByOthers.computeIfAbsent(key.channelId(),
+                        id -> Optional.ofNullable(stores.journal().lastByOthersInChannels(name, List.of(id)).get(id))));
+        return gate.view(now, others, accountState).post(item.post(), item.branch(), facts, 0);
+    }
+
+    private void expire(ReviewItem item, String why, Instant now) {
+        if (stores.reviews().close(item.id(), ReviewState.EXPIRED, Optional.empty(), Optional.of(why), now)) {
+            log.info("account {}: draft for post {} of {} expired ({})", name, item.post().messageId(), item.post().channelId(), why);
+            givenUp.add(item.post());
+            emit(new EngineEvent.Skipped(name, now, item.post().key(), SkipReason.REVIEW_EXPIRED));
+        }
+    }
+
+    /**
+     * Sends an approved draft the gate lets go now, under the account's lease, as {@link #attempt} sends a written one;
+     * answers whether it went to Telegram.
+     */
+    private boolean sendReviewed(ReviewItem item, Instant now) {
+        OptionalLong leaseEpoch = keeper.epoch(now);
+        if (leaseEpoch.isEmpty() || !stores.reviews().markSending(item.id(), leaseEpoch.getAsLong(), now)) {
+            log.warn("account {}: the approved draft {} was not sent: the lease is not held, or it was decided on meanwhile", name, item.id());
+            return false;
+        }
+        try {
+            recordResult(item.id(), item.post(), item.branch(), item.text(), longCall.run(() -> telegram.comment(item.post().key(), item.text())));
+        } catch (RuntimeException e) {
+            stores.journal().markUnknown(item.id(), "interrupted: " + e, clock.instant());
+            throw e;
+        }
+        return true;
+    }
+
+    /** Checks an operator's text for the draft with the account's writer. Runs on the console's thread. */
+    Revision revise(ReviewItem item, String text) {
+        return writer.revise(reviewRequest(item, List.of()), text);
+    }
+
+    /**
+     * A new draft for the item, not a near copy of {@code earlier} (nor a cached text: that would be one). Runs on the
+     * console's thread: the account's own tasks go on meanwhile.
+     */
+    WriteResult rewrite(ReviewItem item, List<String> earlier) {
+        return writer.write(reviewRequest(item, earlier));
+    }
+
+    private CommentRequest reviewRequest(ReviewItem item, List<String> avoid) {
+        List<String> own = new ArrayList<>(avoid);
+        own.addAll(stores.journal().recentTexts(name, OWN_RECENT));
+        return new CommentRequest(name, item.channelTitle(), item.post(), item.commentsUnder(), own);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void recordResult(long id, Post post, Branch branch, String text, SendResult result) {

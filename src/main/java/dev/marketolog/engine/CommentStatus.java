@@ -2,7 +2,10 @@ package dev.marketolog.engine;
 
 import java.util.Locale;
 
-/** Where a journal row stands: reserved → sending → sent, failed or unknown; or released, or dry_run. */
+/**
+ * Where a journal row stands: reserved → sending → sent, failed or unknown; or released, or dry_run. Under REVIEW_MODE a
+ * written draft waits as awaiting_review (it holds its slot and survives restarts) until it is sent or released.
+ */
 public enum CommentStatus {
     RESERVED,
     SENDING,
@@ -10,7 +13,8 @@ public enum CommentStatus {
     FAILED,
     UNKNOWN,
     RELEASED,
-    DRY_RUN;
+    DRY_RUN,
+    AWAITING_REVIEW;
 
     /** The value in the journal's {@code status} column. */
     public String code() {

@@ -2,9 +2,11 @@ package dev.marketolog.engine;
 
 import dev.marketolog.telegram.Telegram;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -23,6 +25,7 @@ public final class Fleet {
     private final Leasing leasing;
     /** Copied on write: the balancer reads it without the fleet's monitor, which {@link #stop()} holds while it waits. */
     private final List<FleetMember> members = new CopyOnWriteArrayList<>();
+    private final Map<String, AccountRunner> byName = new ConcurrentHashMap<>();
     private final GonePosts gonePosts = new GonePosts();
     /** This instance and the register it shares the accounts through; empty when the fleet runs every account itself. */
     private final Optional<Sharing> sharing;
@@ -66,9 +69,12 @@ public final class Fleet {
         members.add(runner(settings, telegram, writer));
     }
 
+    /** A runner for the account, known to the review desk by the account's name. */
     private AccountRunner runner(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
-        return new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
+        AccountRunner runner = new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
                 new SplittableRandom(random.nextLong()), listener, leasing, sharing.isPresent());
+        byName.put(settings.name(), runner);
+        return runner;
     }
 
     /**
@@ -139,6 +145,11 @@ public final class Fleet {
 
     private List<AccountRunner> runners() {
         return members.stream().filter(AccountRunner.class::isInstance).map(AccountRunner.class::cast).toList();
+    }
+
+    /** The review queue of every account, for the console. */
+    public ReviewDesk reviewDesk() {
+        return new FleetReviewDesk(stores.reviews(), clock, name -> Optional.ofNullable(byName.get(name)));
     }
 
     /**

@@ -28,7 +28,11 @@ public enum SkipReason {
     WRITER_UNAVAILABLE,
     POST_GONE,
     /** Telegram refused the comment with an error the engine does not know. */
-    SEND_REFUSED;
+    SEND_REFUSED,
+    /** REVIEW_MODE: nobody approved the draft in time, or the gate can never let it go; its slot was released. */
+    REVIEW_EXPIRED,
+    /** REVIEW_MODE: an operator rejected the draft. */
+    REVIEW_REJECTED;
 
     /** The snake_case name used in metrics and reports. */
     public String code() {

@@ -4,6 +4,7 @@ import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.LlmSettings;
 import dev.marketolog.engine.CommentRequest;
 import dev.marketolog.engine.CommentWriter;
+import dev.marketolog.engine.Revision;
 import dev.marketolog.engine.WriteResult;
 import dev.marketolog.cache.Cache;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,19 @@ public final class LlmCommentWriter implements CommentWriter {
             }
         }
         return new WriteResult.Declined(codes(rejectedFor), attempts);
+    }
+
+    /**
+     * The operator's text through the same polish as a draft: accepted only when polish leaves it as it is; a text
+     * polish changed (a link removed in soft mode) comes back cleaned for the operator to confirm.
+     */
+    @Override
+    public Revision revise(CommentRequest request, String text) {
+        return switch (new CommentPolish(PolishRules.of(settings), references(request)).polish(text)) {
+            case PolishResult.Accepted accepted when accepted.text().equals(text.strip()) -> new Revision.Accepted(accepted.text());
+            case PolishResult.Accepted cleaned -> new Revision.Cleaned(cleaned.text(), codes(cleaned.fixes()));
+            case PolishResult.Rejected rejected -> new Revision.Rejected(codes(rejected.reasons()));
+        };
     }
 
     /** The texts a comment must not copy: the post, the comments under it, the account's own recent ones. */

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 /** The journal in PostgreSQL's {@code comment} table. A reservation is atomic across processes: it locks its channel. */
 public final class JdbcJournal implements Journal {
 
-    static final String LIVE = "status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run')";
+    static final String LIVE = "status in ('reserved', 'sending', 'sent', 'unknown', 'dry_run', 'awaiting_review')";
     static final String COUNTS = "(" + LIVE + " or (status = 'failed' and reached_server))";
 
     // The reads of an account's tick, each served by an index of V4 (JournalQueryPlanTest checks the plans).

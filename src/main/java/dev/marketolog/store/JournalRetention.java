@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Keeps the journal bounded: rows that counted longer than JOURNAL_RETENTION_DAYS ago are deleted, in batches so no
  * statement holds many locks or a long transaction. The retention is longer than every window a limit reads, and a
  * post is fresh for far less, so no deleted row could still stop a comment. Rows still in flight ({@code reserved},
- * {@code sending}) and comments whose deletion by others is still within the retention are kept.
+ * {@code sending}, {@code awaiting_review}) and comments whose deletion by others is still within the retention are kept.
  */
 public final class JournalRetention implements AutoCloseable {
 
@@ -65,7 +65,7 @@ public final class JournalRetention implements AutoCloseable {
                 deleted = jdbc.update("delete journal rows of " + account + " older than " + cutoff, """
                         delete from comment where id in (
                             select id from comment
-                            where account = ? and counted_at < ? and status not in ('reserved', 'sending')
+                            where account = ? and counted_at < ? and status not in ('reserved', 'sending', 'awaiting_review')
                                 and (deleted_at is null or deleted_at < ?)
                             limit ?)""",
                         s -> {

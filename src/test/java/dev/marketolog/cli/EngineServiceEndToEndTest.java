@@ -66,7 +66,7 @@ class EngineServiceEndToEndTest {
                 l.timeout(), l.maxRetries(), l.maxAttempts(), l.promptSystemFile(), l.promptUserFile());
         return new AccountSettings(base.name(), base.envFile(), base.apiId(), base.apiHash(), base.hasTelethonSession(), true,
                 base.allowlist(), limits, base.spamGuard(), toTestServer, base.persona(), false, base.sessionEncryptionKey(),
-                base.proxy(), base.sendTimeout(), base.selfDeletedLimit(), base.skipKeywords(), base.cacheTtl());
+                base.proxy(), base.sendTimeout(), base.selfDeletedLimit(), base.skipKeywords(), base.cacheTtl(), base.review());
     }
 
     @Test

@@ -41,7 +41,7 @@ class EngineServiceTest {
     private static AccountSettings disabled(AccountSettings s) {
         return new AccountSettings(s.name(), s.envFile(), s.apiId(), s.apiHash(), s.hasTelethonSession(), false,
                 s.allowlist(), s.limits(), s.spamGuard(), s.llm(), s.persona(), s.dryRun(), s.sessionEncryptionKey(), s.proxy(),
-                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl());
+                s.sendTimeout(), s.selfDeletedLimit(), s.skipKeywords(), s.cacheTtl(), s.review());
     }
 
     @Test

@@ -366,12 +366,12 @@ class SettingsLoaderTest {
 
     @Test
     void unknownKeysInFilesAreWarningsButUnknownEnvironmentVariablesAreIgnored() throws Exception {
-        Path file = write(".env", "MESSAGES_PER_DAI=30", "REVIEW_MODE=true");
+        Path file = write(".env", "MESSAGES_PER_DAI=30", "COMMENT_STYLE=short");
 
         Settings settings = SettingsLoader.load(List.of(file), Map.of("SOME_TOOL_HOME", "/opt"), Purpose.TOOL);
 
         assertThat(settings.warnings()).containsExactly(
-                file + ":1: unknown key MESSAGES_PER_DAI is ignored", file + ":2: unknown key REVIEW_MODE is ignored");
+                file + ":1: unknown key MESSAGES_PER_DAI is ignored", file + ":2: unknown key COMMENT_STYLE is ignored");
     }
 
     @Test

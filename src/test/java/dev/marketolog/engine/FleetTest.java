@@ -693,7 +693,8 @@ class FleetTest {
     /** The fleet anew over the same stores, but with leases the test can make fail or refuse. */
     private FlakyLeases fleetOnFlakyLeases() {
         FlakyLeases leases = new FlakyLeases(stores.leases());
-        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases),
+        fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases,
+                stores.reviews()),
                 new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
         return leases;
     }

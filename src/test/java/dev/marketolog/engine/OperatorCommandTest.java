@@ -3,6 +3,7 @@ package dev.marketolog.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketolog.config.Limits;
+import dev.marketolog.config.ReviewSettings;
 import dev.marketolog.config.SpamGuardSettings;
 import dev.marketolog.store.memory.InMemoryStores;
 import dev.marketolog.telegram.SendResult;
@@ -122,7 +123,7 @@ class OperatorCommandTest {
         Limits l = TestAccounts.openLimits();
         Limits twoAnHour = TestAccounts.limits(l, l.activeWindows(), 1000, 2, Duration.ZERO, Duration.ZERO, 1000);
         AccountPolicy next = new AccountPolicy("bot", true, false, List.of(CHANNEL, NEW_CHANNEL), List.of(), twoAnHour,
-                SpamGuardSettings.defaults(), 2);
+                SpamGuardSettings.defaults(), 2, ReviewSettings.defaults());
         control(new OperatorCommand.Reconfigure(next, FixedWriter.writing()));
         advance(Duration.ofHours(1));
         Instant from = clock.instant();

@@ -3,6 +3,7 @@ package dev.marketolog.engine;
 import dev.marketolog.config.ActiveWindows;
 import dev.marketolog.config.HourWindow;
 import dev.marketolog.config.Limits;
+import dev.marketolog.config.ReviewSettings;
 import dev.marketolog.config.SpamGuardSettings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,32 +23,39 @@ final class TestAccounts {
     }
 
     static AccountPolicy account(String name, List<Long> allowlist) {
-        return new AccountPolicy(name, true, false, allowlist, List.of(), openLimits(), SpamGuardSettings.defaults(), 2);
+        return new AccountPolicy(name, true, false, allowlist, List.of(), openLimits(), SpamGuardSettings.defaults(), 2,
+                ReviewSettings.defaults());
     }
 
     static AccountPolicy with(AccountPolicy s, Limits limits) {
         return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), s.skipKeywords(), limits, s.spamGuard(),
-                s.selfDeletedLimit());
+                s.selfDeletedLimit(), s.review());
     }
 
     static AccountPolicy with(AccountPolicy s, SpamGuardSettings guard) {
         return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), s.skipKeywords(), s.limits(), guard,
-                s.selfDeletedLimit());
+                s.selfDeletedLimit(), s.review());
     }
 
     static AccountPolicy disabled(AccountPolicy s) {
         return new AccountPolicy(s.name(), false, s.dryRun(), s.allowlist(), s.skipKeywords(), s.limits(), s.spamGuard(),
-                s.selfDeletedLimit());
+                s.selfDeletedLimit(), s.review());
     }
 
     static AccountPolicy dryRun(AccountPolicy s) {
         return new AccountPolicy(s.name(), s.enabled(), true, s.allowlist(), s.skipKeywords(), s.limits(), s.spamGuard(),
-                s.selfDeletedLimit());
+                s.selfDeletedLimit(), s.review());
     }
 
     static AccountPolicy skipping(AccountPolicy s, List<String> keywords) {
         return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), keywords, s.limits(), s.spamGuard(),
-                s.selfDeletedLimit());
+                s.selfDeletedLimit(), s.review());
+    }
+
+    /** Drafts wait for an operator, at most {@code timeout}. */
+    static AccountPolicy reviewed(AccountPolicy s, Duration timeout) {
+        return new AccountPolicy(s.name(), s.enabled(), s.dryRun(), s.allowlist(), s.skipKeywords(), s.limits(), s.spamGuard(),
+                s.selfDeletedLimit(), new ReviewSettings(true, timeout));
     }
 
     static Limits limits(Limits l, ActiveWindows windows, int perDay, int perHour, Duration minInterval, Duration perChat,

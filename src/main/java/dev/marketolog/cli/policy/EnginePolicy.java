@@ -12,7 +12,7 @@ public final class EnginePolicy {
 
     public static AccountPolicy of(AccountSettings account) {
         return new AccountPolicy(account.name(), account.enabled(), account.dryRun(), account.allowlist(), account.skipKeywords(),
-                account.limits(), account.spamGuard(), account.selfDeletedLimit());
+                account.limits(), account.spamGuard(), account.selfDeletedLimit(), account.review());
     }
 
     /** FLEET_MAX_ACCOUNTS_PER_POST and FLEET_MIN_GAP_SECONDS. */

@@ -2,6 +2,7 @@ package dev.marketolog.cli.simulate;
 
 import dev.marketolog.engine.CommentRequest;
 import dev.marketolog.engine.CommentWriter;
+import dev.marketolog.engine.Revision;
 import dev.marketolog.engine.WriteResult;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,5 +27,10 @@ final class CountingWriter implements CommentWriter {
             case WriteResult.Unavailable unavailable -> unavailable.llmCalls();
         });
         return result;
+    }
+
+    @Override
+    public Revision revise(CommentRequest request, String text) {
+        return writer.revise(request, text);
     }
 }

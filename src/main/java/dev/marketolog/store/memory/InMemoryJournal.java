@@ -51,7 +51,7 @@ public final class InMemoryJournal implements Journal {
         final PostKey post;
         final Branch branch;
         final Instant createdAt;
-        final long leaseEpoch;
+        long leaseEpoch;
         CommentStatus status = CommentStatus.RESERVED;
         boolean reachedServer;
         String text;
@@ -240,6 +240,43 @@ public final class InMemoryJournal implements Journal {
         return (int) byAccount.getOrDefault(account, List.of()).stream()
                 .filter(r -> r.post.channelId() == channelId && r.deletedAt != null && !r.deletedAt.isBefore(since))
                 .count();
+    }
+
+    // ---- the review queue's moves (InMemoryReviewStore holds this journal's lock around them)
+
+    /** A reserved row's draft waits for review; answers the row's account. */
+    String awaitReview(long id, String text) {
+        Row row = row(id, CommentStatus.RESERVED);
+        row.text = text;
+        row.status = CommentStatus.AWAITING_REVIEW;
+        return row.account;
+    }
+
+    Branch branchOf(long id) {
+        return rows.get((int) (id - 1)).branch;
+    }
+
+    void retext(long id, String text) {
+        row(id, CommentStatus.AWAITING_REVIEW).text = text;
+    }
+
+    /** A draft rejected or expired: its slot is freed. */
+    void releaseReviewed(long id) {
+        Row row = row(id, CommentStatus.AWAITING_REVIEW);
+        unindex(row);
+        row.status = CommentStatus.RELEASED;
+    }
+
+    /** An approved draft goes out under the account's lease of {@code leaseEpoch}, if it is still held. */
+    boolean sendReviewed(long id, String text, long leaseEpoch) {
+        Row row = row(id, CommentStatus.AWAITING_REVIEW);
+        if (!leases.holds(row.account, leaseEpoch)) {
+            return false;
+        }
+        row.text = text;
+        row.leaseEpoch = leaseEpoch;
+        row.status = CommentStatus.SENDING;
+        return true;
     }
 
     /** Writes the state a send's result caused; the journal's lock makes it one step with the row's move. */

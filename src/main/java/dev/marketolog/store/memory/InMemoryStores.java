@@ -13,6 +13,7 @@ public final class InMemoryStores {
         InMemoryLeaseStore leases = new InMemoryLeaseStore(clock);
         InMemoryAccountStateStore accountStates = new InMemoryAccountStateStore();
         InMemoryChannelStateStore channelStates = new InMemoryChannelStateStore();
-        return new EngineStores(new InMemoryJournal(leases, accountStates, channelStates), accountStates, channelStates, leases);
+        InMemoryJournal journal = new InMemoryJournal(leases, accountStates, channelStates);
+        return new EngineStores(journal, accountStates, channelStates, leases, new InMemoryReviewStore(journal));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketolog.config.AccountSettings;
 import dev.marketolog.config.ConfigException;
 import dev.marketolog.config.Purpose;
+import dev.marketolog.config.ReviewSettings;
 import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.engine.AccountPolicy;
 import java.io.IOException;
@@ -37,13 +38,14 @@ class EnginePolicyTest {
                 "SELF_DELETED_LIMIT=5",
                 "MESSAGES_PER_DAY=12",
                 "SPAMBLOCK_ERROR_THRESHOLD=4",
+                "REVIEW_MODE=true",
                 ""));
         AccountSettings account = SettingsLoader.load(List.of(file), Map.of(), Purpose.TOOL).accounts().getFirst();
 
         AccountPolicy policy = EnginePolicy.of(account);
 
         assertThat(policy).isEqualTo(new AccountPolicy("bot7", false, true, List.of(-1001L, -1002L), List.of("casino", "18+"),
-                account.limits(), account.spamGuard(), 5));
+                account.limits(), account.spamGuard(), 5, new ReviewSettings(true, Duration.ofMinutes(120))));
         assertThat(policy.limits().messagesPerDay()).isEqualTo(12);
         assertThat(policy.spamGuard().errorThreshold()).isEqualTo(4);
         assertThat(policy.toString()).doesNotContain(API_HASH, OPENAI_KEY);

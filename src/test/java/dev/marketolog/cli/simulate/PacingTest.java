@@ -31,7 +31,7 @@ class PacingTest {
                 l.minIntervalPerChat(), l.maxInstantPerChatPerHour(), l.freshPostMaxAge(), l.instantCommentDelay());
         return new AccountSettings(d.name(), d.envFile(), d.apiId(), d.apiHash(), d.hasTelethonSession(), d.enabled(), d.allowlist(),
                 limits, d.spamGuard(), d.llm(), d.persona(), d.dryRun(), d.sessionEncryptionKey(), d.proxy(), d.sendTimeout(),
-                d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+                d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl(), d.review());
     }
 
     static SimulationRun week(AccountSettings account, long seed, double postsPerDay) {

@@ -133,7 +133,7 @@ class AuthorizerTest {
         AccountSettings proxied = new AccountSettings(d.name(), d.envFile(), d.apiId(), d.apiHash(), d.hasTelethonSession(), d.enabled(),
                 d.allowlist(), d.limits(), d.spamGuard(), d.llm(), d.persona(), d.dryRun(), d.sessionEncryptionKey(),
                 Optional.of(new ProxySettings("10.0.0.5", 1080, Optional.empty(), Secret.NONE)), d.sendTimeout(),
-                d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+                d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl(), d.review());
         Authorizer authorizer = new Authorizer(client, TdlibParameters.of(proxied, dataDir), prompts);
 
         authorizer.on(new AuthorizationStateWaitTdlibParameters());

@@ -62,7 +62,7 @@ class DeletionsAfterRestartTest {
                 Duration.ofDays(2), Duration.ofSeconds(300));
         return new AccountSettings(d.name(), d.envFile(), d.apiId(), d.apiHash(), d.hasTelethonSession(), d.enabled(), d.allowlist(), open,
                 d.spamGuard(), d.llm(), d.persona(), d.dryRun(), d.sessionEncryptionKey(), d.proxy(), d.sendTimeout(), d.selfDeletedLimit(),
-                d.skipKeywords(), d.cacheTtl());
+                d.skipKeywords(), d.cacheTtl(), d.review());
     }
 
     /** One run of the process: its own runtime, adapter, clock and fleet, on the shared stores. */

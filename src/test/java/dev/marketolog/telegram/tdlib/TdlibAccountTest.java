@@ -29,7 +29,7 @@ class TdlibAccountTest {
         AccountSettings d = AccountSettings.defaults(name, List.of(-1001L));
         return new AccountSettings(d.name(), d.envFile(), OptionalInt.of(1), Secret.of("00000000000000000000000000000000"),
                 d.hasTelethonSession(), d.enabled(), d.allowlist(), d.limits(), d.spamGuard(), d.llm(), d.persona(), d.dryRun(),
-                Secret.of("session key"), d.proxy(), d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+                Secret.of("session key"), d.proxy(), d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl(), d.review());
     }
 
     @Test

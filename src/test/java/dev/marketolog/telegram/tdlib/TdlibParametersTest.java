@@ -22,7 +22,7 @@ class TdlibParametersTest {
         return new AccountSettings(d.name(), d.envFile(), d.apiId(), Secret.of("0123456789abcdef0123456789abcdef"),
                 d.hasTelethonSession(), d.enabled(), d.allowlist(), d.limits(), d.spamGuard(), d.llm(), d.persona(), d.dryRun(),
                 Secret.of("database-key"), Optional.of(new ProxySettings("10.0.0.5", 1080, Optional.of("proxyuser"), Secret.of("proxypass"))),
-                d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl());
+                d.sendTimeout(), d.selfDeletedLimit(), d.skipKeywords(), d.cacheTtl(), d.review());
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class Panel implements WebModule {
     private final PanelAssets assets = new PanelAssets();
     private final PanelPages pages;
     private final PanelActions actions;
+    private final PanelReview review;
     private volatile Optional<PanelSources> sources = Optional.empty();
 
     /**
@@ -47,6 +48,7 @@ public final class Panel implements WebModule {
         this.secureCookie = secureCookie;
         this.pages = new PanelPages(this::started, templates, clock);
         this.actions = new PanelActions(this::started, pages);
+        this.review = new PanelReview(this::started, pages);
     }
 
     /** From now on the pages answer from {@code sources}. */
@@ -71,6 +73,11 @@ public final class Panel implements WebModule {
         config.routes.get("/journal", page(pages::journal));
         config.routes.get("/journal.csv", page(pages::journalCsv));
         config.routes.get("/audit", page(pages::audit));
+        config.routes.get("/review", page(review::page));
+        config.routes.post("/review/{id}/approve", action(review::approve));
+        config.routes.post("/review/{id}/edit", action(review::edit));
+        config.routes.post("/review/{id}/regenerate", action(review::regenerate));
+        config.routes.post("/review/{id}/reject", action(review::reject));
         config.routes.post("/accounts/{account}/pause",
                 action((ctx, session) -> actions.command(ctx, AccountControl::pause, "paused")));
         config.routes.post("/accounts/{account}/resume",

@@ -24,6 +24,7 @@ final class PanelAssets {
         assets = Map.of(
                 "panel.css", load("panel/panel.css", "text/css; charset=utf-8"),
                 "panel.js", load("panel/panel.js", "text/javascript; charset=utf-8"),
+                "review.js", load("panel/review.js", "text/javascript; charset=utf-8"),
                 "uplot.min.js", load(uplot + "uPlot.iife.min.js", "text/javascript; charset=utf-8"),
                 "uplot.min.css", load(uplot + "uPlot.min.css", "text/css; charset=utf-8"));
     }

@@ -54,7 +54,8 @@ final class PanelPages {
 
     private OverviewPage overviewPage(PanelSession session) {
         List<AccountDetail> accounts = sources.get().console().accounts().accounts();
-        return new OverviewPage(accounts, FleetTotals.of(accounts), session.csrfToken());
+        return new OverviewPage(accounts, FleetTotals.of(accounts), sources.get().reviews().pending().size(),
+                session.csrfToken());
     }
 
     void chart(Context ctx, PanelSession session) {
