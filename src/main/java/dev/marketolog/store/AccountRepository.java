@@ -56,7 +56,7 @@ public final class AccountRepository {
                 drop.executeUpdate();
                 connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                Jdbc.rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
