@@ -51,6 +51,31 @@ class ConnectionLossTest {
     }
 
     @Test
+    void aConnectionClosedWhileThePoolOpensIsTriedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+
+        String result = ConnectionLoss.retry("connect", () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StoreException("cannot connect", new SQLException("This connection has been closed.", "08003"));
+            }
+            return "connected";
+        }, Duration.ZERO);
+
+        assertThat(result).isEqualTo("connected");
+    }
+
+    @Test
+    void aServerThatCannotBeReachedAtAllIsNotTriedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> ConnectionLoss.retry("connect", () -> {
+            calls.incrementAndGet();
+            throw new StoreException("cannot connect", new SQLException("Connection refused", "08001"));
+        }, Duration.ZERO)).hasMessage("cannot connect");
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void anyOtherFailureIsThrownAtOnce() {
         AtomicInteger calls = new AtomicInteger();
 
