@@ -7,6 +7,7 @@ import dev.marketolog.cli.LoginCommand;
 import dev.marketolog.cli.PolishCommand;
 import dev.marketolog.cli.SandboxCommand;
 import dev.marketolog.cli.ServeCommand;
+import dev.marketolog.cli.ServeSignal;
 import dev.marketolog.cli.SimulateCommand;
 import dev.marketolog.cli.Version;
 import java.util.ArrayList;
@@ -36,12 +37,15 @@ import picocli.CommandLine.HelpCommand;
 public final class App {
 
     /** The command that runs when the arguments name none: {@code marketolog --env-file F} is {@code marketolog serve --env-file F}. */
-    static final String DEFAULT_COMMAND = "serve";
+    static final String DEFAULT_COMMAND = ServeCommand.NAME;
 
     /** The help section that lists every command's options under the list of commands. */
     private static final String COMMAND_OPTIONS_SECTION = "commandOptions";
 
     public static void main(String[] args) {
+        if (ServeSignal.runsServe(args)) {
+            ServeSignal.install(); // before picocli and the logging load: a SIGTERM from here on ends serve with 0
+        }
         CommandLine commandLine = commandLine();
         System.exit(commandLine.execute(withDefaultCommand(commandLine, args)));
     }

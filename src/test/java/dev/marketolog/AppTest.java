@@ -2,8 +2,10 @@ package dev.marketolog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketolog.cli.ServeSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -45,6 +47,18 @@ class AppTest {
     void helpAndVersionStayWithTheRoot() {
         assertThat(commandRunBy("--help")).isEqualTo("marketolog");
         assertThat(commandRunBy("-V")).isEqualTo("marketolog");
+    }
+
+    /** main tells serve apart before picocli (to install its signal handling first): the same answer as picocli's. */
+    @Test
+    void theEarlyTellingOfServeAgreesWithTheCommandRun() {
+        List<String[]> cases = List.of(new String[] {}, new String[] {"--env-file", ".env"}, new String[] {"serve"},
+                new String[] {"--help"}, new String[] {"-h"}, new String[] {"--version"}, new String[] {"-V"},
+                new String[] {"doctor"}, new String[] {"demo"}, new String[] {"check-config", "--json"},
+                new String[] {"help", "serve"}, new String[] {"sandbox", "--port", "9400"});
+        for (String[] args : cases) {
+            assertThat(ServeSignal.runsServe(args)).as(String.join(" ", args)).isEqualTo(commandRunBy(args).equals("serve"));
+        }
     }
 
     @Test

@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code marketolog [serve]}: the main job, until SIGTERM or SIGINT stops it. */
 @Command(
-        name = "serve",
+        name = ServeCommand.NAME,
         mixinStandardHelpOptions = true,
         description = "Run the configured accounts, with /health and /metrics on HTTP_HOST:HTTP_PORT (the default command).")
 public final class ServeCommand implements Callable<Integer> {
+
+    public static final String NAME = "serve";
 
     /** Exit code when a part (database, HTTP port, DATA_DIR) cannot start, or the stop overran its deadline. */
     static final int FAILED = 1;
@@ -55,8 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // first of all, so that a signal at any moment of the start stops it cleanly (the JVM alone would exit 143)
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("marketolog-stop").unstarted(this::stop));
+        // first of all, so that a signal at any moment of the start stops it cleanly (main installed the hook earlier still)
+        ServeSignal.onStop(this::stop);
         try {
             return run();
         } finally {
@@ -90,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs in the shutdown hook that SIGTERM, SIGINT and every exit run. */
+    /** Runs in the shutdown hook ({@link ServeSignal}) that SIGTERM, SIGINT and every exit run. */
     private void stop() {
         if (exiting) {
             // serve ends on its own (a failed start, wrong settings): the JVM keeps its exit code

@@ -63,8 +63,8 @@ final class TdlibSessions implements TelegramSessions {
             locks.put(account.name(), lock.get());
             return Optional.of(telegram);
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("account {}: no ready Telegram session ({}); run `marketolog login --env-file {}`", account.name(),
-                    session.authorization(), account.envFile().map(Path::toString).orElse("<its .env file>"));
+            log.warn("account {}: no ready Telegram session ({}); {}", account.name(), session.authorization(),
+                    advice(e, session.waitsForLogin(), session.connection(), account.envFile()));
             refused.put(account.name(), new TelegramSession(session.authorization(), session.connection()));
             close(session, lock.get());
             return Optional.empty();
@@ -109,6 +109,21 @@ final class TdlibSessions implements TelegramSessions {
             session.close();
             throw new IllegalStateException("account " + account.name() + ": interrupted while its session opened", e);
         }
+    }
+
+    /**
+     * What to do about a session that did not become ready: a login only when it waits for one. One that ran out of
+     * time elsewhere (still starting, connecting) could not reach Telegram, and a login would not help.
+     */
+    static String advice(Exception failure, boolean waitsForLogin, String connection, Optional<Path> envFile) {
+        if (waitsForLogin || failure.getCause() instanceof LoginPrompts.LoginRequired) {
+            return "run `marketolog login --env-file " + envFile.map(Path::toString).orElse("<its .env file>") + "`";
+        }
+        if (failure instanceof TimeoutException) {
+            return "Telegram did not answer within " + READY_TIMEOUT.toSeconds() + " s (connection: " + connection
+                    + "): check the network (and the TG_PROXY_ settings), then restart serve; the session is kept, no login is needed";
+        }
+        return "the session failed: " + failure.getCause().getMessage();
     }
 
     private static void close(TdlibAccount session, SessionLock lock) {

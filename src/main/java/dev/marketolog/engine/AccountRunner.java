@@ -37,6 +37,8 @@ final class AccountRunner implements FleetMember {
     static final int OWN_RECENT = 10;
     static final Duration SELF_DELETED_WINDOW = Duration.ofDays(7);
     private static final Duration STORE_RETRY = Duration.ofMinutes(1);
+    private static final Duration FIRST_PREPARE_RETRY = Duration.ofSeconds(15);
+    private static final Duration MAX_PREPARE_RETRY = Duration.ofMinutes(30);
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
     /**
@@ -387,23 +389,40 @@ final class AccountRunner implements FleetMember {
 
     /** Opens and checks the channels: a closed one goes on the ban list, a usable one is commented from now on. */
     private void prepareChannels(List<Long> channelIds, Instant now) {
-        if (channelIds.isEmpty()) {
+        prepare(channelIds, now, FIRST_PREPARE_RETRY);
+    }
+
+    /**
+     * Prepares those of {@code channelIds} still allowlisted; those that cannot be commented now are asked for again
+     * after {@code retry} (then twice as long, up to {@link #MAX_PREPARE_RETRY}): Telegram unreachable at the start (a
+     * network or sandbox outage) must not leave the account without its channels until the next restart.
+     */
+    private void prepare(List<Long> channelIds, Instant now, Duration retry) {
+        List<Long> allowed = channelIds.stream().filter(settings.allowlist()::contains).toList();
+        if (allowed.isEmpty()) {
             return;
         }
-        List<Channel> prepared = telegram.prepare(channelIds);
+        List<Channel> prepared = telegram.prepare(allowed);
         Map<Long, ChannelView> views = new HashMap<>(channelViews);
         prepared.forEach(channel -> views.put(channel.channelId(), view(channel)));
         views.keySet().retainAll(settings.allowlist());
         channelViews = Map.copyOf(views);
+        List<Long> notNow = new ArrayList<>();
         for (Channel channel : prepared) {
             if (channel.problem().orElse(null) instanceof TelegramError.ChannelClosed closed) {
                 ban(channel.channelId(), closed.reason(), now);
             } else if (channel.usable()) {
                 channels.put(channel.channelId(), channel);
             } else {
-                log.info("account {}: channel {} cannot be commented now ({})", name, channel.channelId(),
-                        channel.problem().map(Object::toString).orElse("no discussion group"));
+                log.info("account {}: channel {} cannot be commented now ({}); asking again in {} s", name, channel.channelId(),
+                        channel.problem().map(Object::toString).orElse("no discussion group"), retry.toSeconds());
+                notNow.add(channel.channelId());
             }
+        }
+        if (!notNow.isEmpty()) {
+            Duration doubled = retry.multipliedBy(2);
+            Duration next = doubled.compareTo(MAX_PREPARE_RETRY) < 0 ? doubled : MAX_PREPARE_RETRY;
+            schedule(now.plus(retry), () -> prepare(notNow, clock.instant(), next));
         }
     }
 

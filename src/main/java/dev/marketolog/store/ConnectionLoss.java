@@ -2,12 +2,13 @@ package dev.marketolog.store;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries an idempotent step of the start (migrating, registering the accounts) when the database dropped its
+ * Retries an idempotent step of the start (connecting, migrating, registering the accounts) when the database dropped its
  * connection under it (a terminated backend, a server restarting): the pool hands out a new connection, so a short
  * retry is all it takes, where giving up would end the whole start. Any other failure is thrown at once.
  */
@@ -17,6 +18,8 @@ public final class ConnectionLoss {
 
     static final int ATTEMPTS = 3;
     private static final Duration PAUSE = Duration.ofSeconds(1);
+    /** SQLSTATEs of a connection that could not be made or was refused by the server. */
+    private static final Set<String> NEVER_CONNECTED = Set.of("08001", "08004");
 
     private ConnectionLoss() {}
 
@@ -45,10 +48,14 @@ public final class ConnectionLoss {
         }
     }
 
-    /** Whether an SQL failure in the chain says the server went away or cannot be reached. */
+    /**
+     * Whether an SQL failure in the chain says the server dropped a connection it had taken: not one that cannot be
+     * reached at all (08001, 08004), where trying again only makes a wrong address wait three times as long.
+     */
     static boolean lostConnection(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && SqlFailure.of(sql) == SqlFailure.UNREACHABLE) {
+            if (cause instanceof SQLException sql && SqlFailure.of(sql) == SqlFailure.UNREACHABLE
+                    && !NEVER_CONNECTED.contains(String.valueOf(sql.getSQLState()))) {
                 return true;
             }
         }

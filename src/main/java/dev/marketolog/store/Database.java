@@ -99,7 +99,8 @@ public final class Database implements AutoCloseable {
     private static Pool migratedPool(DatabaseDsn dsn) {
         log.info("Connecting to the database at {} (giving up after {} s without an answer)", where(dsn),
                 LOGIN_TIMEOUT.plus(CONNECT_TIMEOUT).toSeconds());
-        Pool pool = pool(dsn);
+        // pg_terminate_backend while the pool opens its first connection ended the start (found by the chaos harness)
+        Pool pool = ConnectionLoss.retry("connect to the database at " + where(dsn), () -> pool(dsn));
         try {
             var result = ConnectionLoss.retry("migrate the database at " + where(dsn), () -> flyway(pool).migrate());
             log.info("Database {} ready, {} migration(s) applied", where(dsn), result.migrationsExecuted);

@@ -77,7 +77,7 @@ final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -86,6 +86,18 @@ final class Jdbc {
             throw SqlFailure.of(e) == SqlFailure.UNEXPECTED
                     ? new StoreException(message, e)
                     : new StoreUnavailableException(message, e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}; a rollback that fails too (the pool closes a connection whose server went
+     * away, so the rollback then hears only "Connection is closed") is kept beside the failure, which says why.
+     */
+    static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

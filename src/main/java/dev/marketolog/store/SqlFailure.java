@@ -14,9 +14,15 @@ enum SqlFailure {
     /** Anything else: a bug in a statement or a broken invariant, worth a stack trace. */
     UNEXPECTED;
 
+    private static final String CLOSED_BY_POOL = "Connection is closed";
+
     static SqlFailure of(SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
             return UNREACHABLE; // the pool gave up waiting for a connection
+        }
+        if (e.getSQLState() == null && CLOSED_BY_POOL.equals(e.getMessage())) {
+            // HikariCP evicted the connection after the server dropped it and answers any later call so, without a SQLSTATE
+            return UNREACHABLE;
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")

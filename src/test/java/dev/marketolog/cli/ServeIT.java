@@ -91,6 +91,29 @@ class ServeIT {
         assertThat(Files.readString(log)).doesNotContain("\tat ").contains("Stopping");
     }
 
+    /**
+     * The JVM's own handling of SIGTERM exits 143; main installs serve's before picocli reads the commands (loading
+     * picocli and the logging is most of the first second), so a signal as soon as picocli loads ends serve with 0.
+     */
+    @Test
+    void sigtermBeforeServeHasReadItsSettingsExitsZero() throws Exception {
+        Path log = workDir.resolve("serve.log");
+        Path classes = workDir.resolve("classes.log");
+        Process serve = launch(ServeEnvironment.of(db, workDir.resolve("data"), ServeEnvironment.freePort()), log,
+                "-Xlog:class+load=info:file=" + classes);
+        try {
+            await().atMost(START_WITHIN).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Files.exists(classes) && Files.readString(classes).contains(" picocli.CommandLine "));
+
+            serve.destroy(); // SIGTERM
+
+            assertThat(serve.waitFor(STOP_WITHIN_SECONDS, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            assertThat(serve.exitValue()).as("exit code; log:%n%s", Files.readString(log)).isZero();
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
     @Test
     void aTakenPortEndsTheStartWithOneLineBeforeTheDatabaseIsAsked() throws Exception {
         Path log = workDir.resolve("serve.log");
@@ -111,13 +134,16 @@ class ServeIT {
         assertThat(errors).singleElement().asString().contains("port").contains("already in use");
     }
 
-    /** serve from the packaged jar with only {@code env} (nothing of the machine running the build), output to {@code log}. */
-    private static Process launch(Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-jar",
-                        Path.of(System.getProperty("marketolog.jar")).toString())
+    /**
+     * serve from the packaged jar with only {@code env} (nothing of the machine running the build), output to
+     * {@code log}, with {@code jvmOptions} before the jar.
+     */
+    private static Process launch(Map<String, String> env, Path log, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", Path.of(System.getProperty("marketolog.jar")).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(log.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -269,6 +269,20 @@ class FleetTest {
         assertThat(stores.channelStates().load("bot").get(CHANNEL).bannedReason()).contains("join request declined");
     }
 
+    /** Found by the chaos harness: serve started while the sandbox was away and its accounts never commented again. */
+    @Test
+    void channelsThatCouldNotBePreparedWhileTelegramWasUnreachableAreAskedForAgainAndCommented() {
+        ScriptedTelegram telegram = new ScriptedTelegram(clock, bot().allowlist()).unreachableUntil(START.plusSeconds(40));
+        fleet.add(bot(), telegram, FixedWriter.writing());
+        fleet.start();
+        advance(Duration.ofMinutes(1));
+        telegram.publish(CHANNEL, 1, "A post after Telegram came back");
+
+        advance(Duration.ofHours(1));
+
+        assertThat(telegram.comments()).extracting(ScriptedTelegram.Comment::post).containsExactly(new PostKey(CHANNEL, 1));
+    }
+
     @Test
     void slowModeHoldsThatChannelForItsDelay() {
         ScriptedTelegram telegram = runs(bot(), FixedWriter.writing());

@@ -35,6 +35,7 @@ final class ScriptedTelegram implements Telegram {
     private final List<Comment> comments = new ArrayList<>();
     private Function<PostKey, Optional<SendResult>> rule = post -> Optional.empty();
     private TelegramListener listener = new TelegramListener() {};
+    private Instant unreachableUntil = Instant.MIN;
     private long nextMessageId = 1;
     int recentPostsCalls;
     /** Times the engine closed the session (its lease went); volatile: the runner's and the balancer's threads call. */
@@ -51,6 +52,12 @@ final class ScriptedTelegram implements Telegram {
     ScriptedTelegram closed(long channelId, TelegramError problem) {
         Channel c = channels.get(channelId);
         channels.put(channelId, new Channel(channelId, c.title(), c.discussionChatId(), c.slowModeDelay(), Optional.of(problem)));
+        return this;
+    }
+
+    /** Telegram cannot be reached until {@code until}: channels prepared before then cannot be used (a network outage). */
+    ScriptedTelegram unreachableUntil(Instant until) {
+        unreachableUntil = until;
         return this;
     }
 
@@ -91,7 +98,12 @@ final class ScriptedTelegram implements Telegram {
 
     @Override
     public List<Channel> prepare(List<Long> allowlist) {
-        return allowlist.stream().filter(channels::containsKey).map(channels::get).toList();
+        Optional<TelegramError> unreachable = clock.instant().isBefore(unreachableUntil)
+                ? Optional.of(new TelegramError.Unknown(0, "Telegram does not answer"))
+                : Optional.empty();
+        return allowlist.stream().filter(channels::containsKey).map(channels::get)
+                .map(c -> unreachable.isEmpty() ? c : new Channel(c.channelId(), c.title(), c.discussionChatId(), c.slowModeDelay(), unreachable))
+                .toList();
     }
 
     @Override

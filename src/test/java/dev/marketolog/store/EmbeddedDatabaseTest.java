@@ -11,6 +11,7 @@ import dev.marketolog.config.ProcessSettings;
 import dev.marketolog.engine.Branch;
 import dev.marketolog.engine.FleetRules;
 import dev.marketolog.engine.Reservation;
+import dev.marketolog.engine.StoreUnavailableException;
 import dev.marketolog.telegram.PostKey;
 import java.io.BufferedReader;
 import java.nio.file.Files;
@@ -131,8 +132,8 @@ class EmbeddedDatabaseTest {
                         Instant.now(), fleet, 1);
                 confirmed.add(((Reservation.Reserved) reservation).id());
             }
-        } catch (StoreException connectionLost) {
-            // the killed backend took the whole server through crash recovery: the burst ends here
+        } catch (StoreUnavailableException connectionLost) {
+            // the killed backend took the whole server through crash recovery, an outage: the burst ends here
         }
     }
 

@@ -83,8 +83,13 @@ public final class Sandbox implements AutoCloseable {
         return world;
     }
 
-    /** Writes the world to the state file, if there is one: to a temporary file first, so a crash leaves the old one whole. */
-    public void save() throws IOException {
+    /**
+     * Writes the world to the state file, if there is one: to a temporary file first, so a crash leaves the old one
+     * whole. One save at a time: the periodic save and the last one at close would otherwise write the same temporary
+     * file at once and move a garbled state into place (found by the chaos harness: the restarted sandbox could not
+     * read its state).
+     */
+    public synchronized void save() throws IOException {
         if (stateFile.isEmpty()) {
             return;
         }

@@ -42,6 +42,25 @@ public sealed interface AuthorizationState {
     /** The client is closed for good; a new one must be created. */
     record AuthorizationStateClosed() implements AuthorizationState {}
 
+    /** Whether TDLib waits for what only a login gives (a phone number, a code, a password, ...), not for the network. */
+    default boolean waitsForLogin() {
+        return switch (this) {
+            case AuthorizationStateWaitPhoneNumber s -> true;
+            case AuthorizationStateWaitCode s -> true;
+            case AuthorizationStateWaitPassword s -> true;
+            case AuthorizationStateWaitOtherDeviceConfirmation s -> true;
+            case AuthorizationStateWaitEmailAddress s -> true;
+            case AuthorizationStateWaitEmailCode s -> true;
+            case AuthorizationStateWaitRegistration s -> true;
+            case AuthorizationStateWaitPremiumPurchase s -> true;
+            case AuthorizationStateWaitTdlibParameters s -> false;
+            case AuthorizationStateReady s -> false;
+            case AuthorizationStateLoggingOut s -> false;
+            case AuthorizationStateClosing s -> false;
+            case AuthorizationStateClosed s -> false;
+        };
+    }
+
     /** A short name for /health and logs: {@code waitPhoneNumber}, {@code ready}, ... */
     default String label() {
         return TdJsonMapper.label(this, AuthorizationState.class);

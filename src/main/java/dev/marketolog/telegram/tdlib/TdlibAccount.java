@@ -66,6 +66,11 @@ public final class TdlibAccount implements AutoCloseable {
         return authorizationState.orElse(null) instanceof AuthorizationStateReady;
     }
 
+    /** Whether the session waits for a login (phone number, code, password, ...) rather than for Telegram to answer. */
+    public boolean waitsForLogin() {
+        return authorizationState.map(AuthorizationState::waitsForLogin).orElse(false);
+    }
+
     /** The authorization state for /health: {@code ready}, {@code waitPhoneNumber}, {@code closed}, or {@code starting}. */
     public String authorization() {
         return authorizationState.map(AuthorizationState::label).orElse("starting");

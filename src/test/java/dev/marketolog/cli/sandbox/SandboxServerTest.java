@@ -14,8 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,5 +185,31 @@ class SandboxServerTest {
         assertThat(again.body().get("result").asText()).isEqualTo("sent");
         assertThat(get(commentPath(OPEN, newest)).body()).extracting(JsonNode::asText).containsSubsequence("Раз.", "Два.");
         assertThat(get("/inspect/violations").body().get("second_comment").asInt()).isEqualTo(1);
+    }
+
+    /** The periodic save and the one at close may come together: the state file must stay readable. */
+    @Test
+    void savesAtTheSameTimeLeaveAReadableStateFile() throws Exception {
+        Path state = dir.resolve("world.json");
+        sandbox = start(600, Optional.of(state)); // six hours of busy channels: a state file large enough to take a while
+        long newest = connectAndNewestPost();
+        post(commentPath(OPEN, newest), "{\"text\": \"Раз.\"}");
+
+        try (ExecutorService savers = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> saved = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                saved.add(savers.submit(() -> {
+                    sandbox.save();
+                    return null;
+                }));
+            }
+            for (Future<?> save : saved) {
+                save.get();
+            }
+        }
+        sandbox.close();
+
+        sandbox = start(600, Optional.of(state));
+        assertThat(get("/inspect/comments").body()).hasSize(1);
     }
 }
