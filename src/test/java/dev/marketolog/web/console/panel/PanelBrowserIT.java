@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.cli.chaos.JarProcess;
 import dev.marketolog.cli.sandbox.Sandbox;
 import dev.marketolog.llm.OpenAiTestServer;
-import dev.marketolog.store.TestDatabase;
 import dev.marketolog.telegram.sim.SimOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +47,8 @@ class PanelBrowserIT {
     @TempDir
     static Path dir;
 
-    static TestDatabase db;
+    static ServeOnSandbox world;
     static Sandbox sandbox;
-    static OpenAiTestServer llm;
     static JarProcess serve;
     static Browser browser;
     static String base;
@@ -61,61 +57,26 @@ class PanelBrowserIT {
     @BeforeAll
     static void startServeAndBrowser() throws Exception {
         startedNanos = System.nanoTime();
-        db = TestDatabase.create();
         SimOptions options = SimOptions.builder(3, Instant.now(), Duration.ofDays(1)).history(Duration.ofMinutes(10))
                 .postsPerDay(24 * 60).postGoneRate(0).title(SECOND_CHANNEL, HOSTILE_TITLE).build();
-        sandbox = Sandbox.start(options, List.of(FIRST_CHANNEL, SECOND_CHANNEL, THIRD_CHANNEL), 0, Optional.empty());
-        llm = OpenAiTestServer.start().respondWith(request -> OpenAiTestServer.Reply.answer(HOSTILE_COMMENT));
         Files.writeString(dir.resolve("anna.env"), "ALLOWLIST_CHAT_IDS=[" + FIRST_CHANNEL + ", " + SECOND_CHANNEL + "]\n");
         Files.writeString(dir.resolve("boris.env"), "ALLOWLIST_CHAT_IDS=[" + SECOND_CHANNEL + "]\n");
-        int port = JarProcess.freePort();
-        serve = JarProcess.start(Path.of(System.getProperty("marketolog.jar")), dir, environment(port), port,
-                dir.resolve("serve.log"), "serve", "--env-file", "anna.env", "--env-file", "boris.env");
-        if (serve.awaitHealthy(Duration.ofSeconds(120)).isEmpty()) {
-            throw new IllegalStateException("serve did not start: " + serve.logTail(40));
-        }
-        base = "http://127.0.0.1:" + port;
-        browser = Browser.start();
-    }
-
-    private static Map<String, String> environment(int port) {
-        Map<String, String> env = new HashMap<>();
-        env.put("TELEGRAM_API_ID", "123456");
-        env.put("TELEGRAM_API_HASH", "0123456789abcdef0123456789abcdef");
-        env.put("TELEGRAM_SANDBOX_URL", sandbox.url());
-        env.put("POSTGRES_DSN", db.dsn().jdbcUrl());
-        env.put("OPENAI_BASE_URL", llm.baseUrl().toString());
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("HTTP_PORT", Integer.toString(port));
-        env.put("DATA_DIR", dir.resolve("data").toString());
-        env.put("ADMIN_TOKEN", TOKEN);
-        env.put("ACTIVE_WINDOWS", "0-24");
-        env.put("INSTANT_COMMENT_DELAY_SECONDS", "1");
-        env.put("MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS", "1");
-        env.put("MIN_INTERVAL_PER_CHAT_SECONDS", "1");
-        env.put("FLEET_MIN_GAP_SECONDS", "0");
-        return env;
+        world = ServeOnSandbox.start(dir, options, List.of(FIRST_CHANNEL, SECOND_CHANNEL, THIRD_CHANNEL),
+                OpenAiTestServer.start().respondWith(request -> OpenAiTestServer.Reply.answer(HOSTILE_COMMENT)), TOKEN,
+                Map.of("FLEET_MIN_GAP_SECONDS", "0"), "anna.env", "boris.env");
+        sandbox = world.sandbox();
+        serve = world.serve();
+        browser = world.browser();
+        base = world.base();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         try {
-            if (browser != null) {
-                browser.close();
-            }
-            if (serve != null) {
-                serve.stop(Duration.ofSeconds(20));
+            if (world != null) {
+                world.close();
             }
         } finally {
-            if (llm != null) {
-                llm.close();
-            }
-            if (sandbox != null) {
-                sandbox.close();
-            }
-            if (db != null) {
-                db.close();
-            }
             // the CI time this class adds, serve's and the browser's start included
             System.out.printf("PanelBrowserIT: %.1f s in all%n", (System.nanoTime() - startedNanos) / 1e9);
         }

@@ -9,17 +9,14 @@ import dev.marketolog.cli.chaos.JarProcess;
 import dev.marketolog.cli.sandbox.ReceivedComment;
 import dev.marketolog.cli.sandbox.Sandbox;
 import dev.marketolog.llm.OpenAiTestServer;
-import dev.marketolog.store.TestDatabase;
 import dev.marketolog.telegram.sim.SimOptions;
 import dev.marketolog.web.console.ConsoleHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +39,8 @@ class ReviewBrowserIT {
     @TempDir
     static Path dir;
 
-    static TestDatabase db;
+    static ServeOnSandbox world;
     static Sandbox sandbox;
-    static OpenAiTestServer llm;
     static JarProcess serve;
     static Browser browser;
     static String base;
@@ -52,62 +48,23 @@ class ReviewBrowserIT {
 
     @BeforeAll
     static void startServeAndBrowser() throws Exception {
-        db = TestDatabase.create();
         SimOptions options = SimOptions.builder(1, Instant.now(), Duration.ofDays(1)).history(Duration.ofMinutes(10))
                 .postsPerDay(24 * 60).postGoneRate(0).build();
-        sandbox = Sandbox.start(options, List.of(), 0, Optional.empty());
-        llm = OpenAiTestServer.start();
         Files.writeString(dir.resolve("anna.env"), "ALLOWLIST_CHAT_IDS=[" + CHANNEL + "]\nREVIEW_MODE=true\n");
-        port = JarProcess.freePort();
-        serve = JarProcess.start(Path.of(System.getProperty("marketolog.jar")), dir, environment(), port,
-                dir.resolve("serve.log"), "serve", "--env-file", "anna.env");
-        if (serve.awaitHealthy(Duration.ofSeconds(120)).isEmpty()) {
-            throw new IllegalStateException("serve did not start: " + serve.logTail(40));
-        }
-        base = "http://127.0.0.1:" + port;
-        browser = Browser.start();
-    }
-
-    private static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TELEGRAM_API_ID", "123456");
-        env.put("TELEGRAM_API_HASH", "0123456789abcdef0123456789abcdef");
-        env.put("TELEGRAM_SANDBOX_URL", sandbox.url());
-        env.put("POSTGRES_DSN", db.dsn().jdbcUrl());
-        env.put("OPENAI_BASE_URL", llm.baseUrl().toString());
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("HTTP_PORT", Integer.toString(port));
-        env.put("DATA_DIR", dir.resolve("data").toString());
-        env.put("ADMIN_TOKEN", TOKEN);
-        env.put("ACTIVE_WINDOWS", "0-24");
         // a fast pace, so that drafts come within seconds
-        env.put("MESSAGES_PER_DAY", "5000");
-        env.put("MESSAGES_PER_HOUR", "1000");
-        env.put("INSTANT_COMMENT_DELAY_SECONDS", "1");
-        env.put("MIN_INTERVAL_BETWEEN_MESSAGES_SECONDS", "1");
-        env.put("MIN_INTERVAL_PER_CHAT_SECONDS", "1");
-        return env;
+        world = ServeOnSandbox.start(dir, options, List.of(), OpenAiTestServer.start(), TOKEN,
+                Map.of("MESSAGES_PER_DAY", "5000", "MESSAGES_PER_HOUR", "1000"), "anna.env");
+        sandbox = world.sandbox();
+        serve = world.serve();
+        browser = world.browser();
+        base = world.base();
+        port = world.port();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-            if (serve != null) {
-                serve.stop(Duration.ofSeconds(20));
-            }
-        } finally {
-            if (llm != null) {
-                llm.close();
-            }
-            if (sandbox != null) {
-                sandbox.close();
-            }
-            if (db != null) {
-                db.close();
-            }
+        if (world != null) {
+            world.close();
         }
     }
 
