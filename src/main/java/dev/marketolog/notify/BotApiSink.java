@@ -5,7 +5,6 @@ import dev.marketolog.config.Secret;
 import dev.marketolog.engine.Notification;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,6 @@ final class BotApiSink implements Sink {
     static final URI BOT_API = URI.create("https://api.telegram.org/");
     static final String BASE_URL_PROPERTY = "marketolog.notify.botApiUrl";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int TELEGRAM_CHARS = 4096;
 
     private final HttpPost post;
     private final URI sendMessage;
@@ -37,11 +35,6 @@ final class BotApiSink implements Sink {
     @Override
     public String name() {
         return "telegram_bot";
-    }
-
-    @Override
-    public Duration minInterval() {
-        return Duration.ofSeconds(1);
     }
 
     @Override

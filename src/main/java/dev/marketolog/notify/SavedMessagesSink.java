@@ -3,7 +3,6 @@ package dev.marketolog.notify;
 import dev.marketolog.engine.Notification;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.Telegram;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Optional;
  */
 final class SavedMessagesSink implements Sink {
 
-    private static final int TELEGRAM_CHARS = 4096;
 
     private final AccountSessions sessions;
     private final List<String> accounts;
@@ -30,11 +28,6 @@ final class SavedMessagesSink implements Sink {
     @Override
     public String name() {
         return "saved_messages";
-    }
-
-    @Override
-    public Duration minInterval() {
-        return Duration.ofSeconds(1);
     }
 
     @Override

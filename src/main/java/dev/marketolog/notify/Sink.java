@@ -10,8 +10,16 @@ interface Sink {
     /** Its stable name in the outbox's record of who has what, and in metrics. */
     String name();
 
-    /** The least time between two messages, as the service requires (the Bot API: about one a second to a chat). */
-    Duration minInterval();
+    /** A Telegram message's longest text: the Bot API's and an account's own. */
+    int TELEGRAM_CHARS = 4096;
+
+    /**
+     * The least time between two messages, as the service requires: about one a second for every sink we have (the Bot
+     * API to a chat, an account's own messages, a webhook's usual limits).
+     */
+    default Duration minInterval() {
+        return Duration.ofSeconds(1);
+    }
 
     /** The longest message text the service takes. */
     int maxChars();

@@ -8,7 +8,6 @@ import dev.marketolog.config.Secret;
 import dev.marketolog.engine.Notification;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +35,6 @@ final class WebhookSink implements Sink {
     @Override
     public String name() {
         return "webhook";
-    }
-
-    @Override
-    public Duration minInterval() {
-        return Duration.ofSeconds(1);
     }
 
     @Override
