@@ -3,6 +3,7 @@ package dev.marketolog.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -45,37 +46,36 @@ final class FleetReviewDesk implements ReviewDesk {
 
     @Override
     public ReviewAnswer edit(long id, String text, Operator by) {
-        Optional<ReviewItem> found = store.item(id);
-        if (found.isEmpty() || !found.get().state().pending()) {
-            return decide(id, item -> false);
-        }
-        Optional<AccountRunner> runner = runners.apply(found.get().account());
-        if (runner.isEmpty()) {
-            return notRunHere(found.get());
-        }
-        return switch (runner.get().revise(found.get(), text == null ? "" : text)) {
+        return withRunner(id, (item, runner) -> switch (runner.revise(item, text == null ? "" : text)) {
             case Revision.Rejected(List<String> reasons) -> new ReviewAnswer.Refused(reasons);
             case Revision.Cleaned(String cleaned, List<String> fixes) -> new ReviewAnswer.ConfirmCleaned(cleaned, fixes);
-            case Revision.Accepted(String accepted) -> decide(id, item -> store.replace(id, accepted, ReviewEvent.Kind.EDITED, by, clock.instant()));
-        };
+            case Revision.Accepted(String accepted) ->
+                    decide(id, pending -> store.replace(id, accepted, ReviewEvent.Kind.EDITED, by, clock.instant()));
+        });
     }
 
     @Override
     public ReviewAnswer regenerate(long id, Operator by) {
+        return withRunner(id, (item, runner) -> switch (runner.rewrite(item, earlierTexts(id))) {
+            case WriteResult.Written(String text, int calls) ->
+                    decide(id, pending -> store.replace(id, text, ReviewEvent.Kind.REGENERATED, by, clock.instant()));
+            case WriteResult.Declined(List<String> reasons, int calls) ->
+                    new ReviewAnswer.Unavailable("declined: " + String.join(", ", reasons));
+            case WriteResult.Unavailable(String reason, int calls) -> new ReviewAnswer.Unavailable(reason);
+        });
+    }
+
+    /**
+     * What needs the account's runner (its writer and polish): done when the item is pending and its account runs in
+     * this process; otherwise answered as closed, not found, or run elsewhere.
+     */
+    private ReviewAnswer withRunner(long id, BiFunction<ReviewItem, AccountRunner, ReviewAnswer> action) {
         Optional<ReviewItem> found = store.item(id);
         if (found.isEmpty() || !found.get().state().pending()) {
             return decide(id, item -> false);
         }
-        Optional<AccountRunner> runner = runners.apply(found.get().account());
-        if (runner.isEmpty()) {
-            return notRunHere(found.get());
-        }
-        return switch (runner.get().rewrite(found.get(), earlierTexts(id))) {
-            case WriteResult.Written(String text, int calls) ->
-                    decide(id, item -> store.replace(id, text, ReviewEvent.Kind.REGENERATED, by, clock.instant()));
-            case WriteResult.Declined(List<String> reasons, int calls) -> new ReviewAnswer.Unavailable("declined: " + String.join(", ", reasons));
-            case WriteResult.Unavailable(String reason, int calls) -> new ReviewAnswer.Unavailable(reason);
-        };
+        return runners.apply(found.get().account()).map(runner -> action.apply(found.get(), runner))
+                .orElseGet(() -> notRunHere(found.get()));
     }
 
     @Override
