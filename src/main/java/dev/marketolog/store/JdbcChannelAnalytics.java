@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,14 @@ public final class JdbcChannelAnalytics implements ChannelAnalytics {
                 row -> new Last(row.getLong("channel_id"), row.getString("account"), row.getTimestamp("at").toInstant()));
         Map<Long, List<Day>> daysByChannel = new LinkedHashMap<>();
         days.forEach(day -> daysByChannel.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day));
+        // grouped once: a fleet of a thousand accounts has tens of thousands of (channel, account) pairs
+        Map<Long, List<Last>> lastByChannel = new HashMap<>();
+        last.forEach(l -> lastByChannel.computeIfAbsent(l.channelId(), c -> new ArrayList<>()).add(l));
         List<ChannelActivity> channels = new ArrayList<>();
         daysByChannel.forEach((channel, perDay) -> channels.add(new ChannelActivity(channel,
                 perDay.stream().map(d -> new DayCount(d.day(), d.comments())).toList(),
                 perDay.stream().mapToInt(Day::deleted).sum(),
-                last.stream().filter(l -> l.channelId() == channel)
+                lastByChannel.getOrDefault(channel, List.of()).stream()
                         .sorted(Comparator.comparing(Last::at).reversed())
                         .map(l -> new LastComment(l.account(), l.at())).toList())));
         return channels;
