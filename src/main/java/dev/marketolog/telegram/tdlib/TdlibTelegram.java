@@ -304,11 +304,14 @@ public final class TdlibTelegram implements Telegram {
     private SendResult send(MessageThreadInfo thread, String text, Context context) {
         long firstMessage = thread.messages().stream().mapToLong(Message::id).min().orElse(thread.messageThreadId());
         return send(new SendMessage(thread.chatId(), new MessageTopicThread(thread.messageThreadId()),
-                new InputMessageReplyToMessage(firstMessage), new InputMessageText(new FormattedText(text), false)), context);
+                new InputMessageReplyToMessage(firstMessage), new InputMessageText(new FormattedText(text), false)), context, true);
     }
 
-    /** Sends one message and waits for its one outcome, withdrawing it when it is still pending after the send timeout. */
-    private SendResult send(SendMessage request, Context context) {
+    /**
+     * Sends one message and waits for its one outcome, withdrawing it when it is still pending after the send timeout;
+     * a comment ({@code linked}) is then asked for its link, a note to oneself is not.
+     */
+    private SendResult send(SendMessage request, Context context, boolean linked) {
         long chatId = request.chatId();
         sendsInFlight.incrementAndGet();
         Message pending = null;
@@ -316,7 +319,7 @@ public final class TdlibTelegram implements Telegram {
             pending = TdClient.await(client.send(request, TdClient.SEND_TIMEOUT));
             MessageKey key = new MessageKey(chatId, pending.id());
             if (pending.sendingState() == null) {
-                return sent(pending);
+                return sent(pending, linked);
             }
             if (pending.sendingState() instanceof MessageSendingState.MessageSendingStateFailed failed) {
                 return new SendResult.Failed(TdErrorMapping.map(failed.error(), context), true);
@@ -327,7 +330,7 @@ public final class TdlibTelegram implements Telegram {
             TdScheduler.Scheduled expiry = scheduler.schedule(sendTimeout, () -> expired.complete(null));
             try {
                 CompletableFuture.anyOf(outcome, expired).get();
-                return outcome.isDone() ? outcome(outcome.get(), context) : withdraw(pending, outcome, context);
+                return outcome.isDone() ? outcome(outcome.get(), context, linked) : withdraw(pending, outcome, context, linked);
             } finally {
                 expiry.cancel();
                 sendOutcomes.remove(key);
@@ -341,7 +344,7 @@ public final class TdlibTelegram implements Telegram {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return pending == null ? new SendResult.Unknown("interrupted before TDLib answered")
-                    : withdraw(pending, CompletableFuture.failedFuture(e), context);
+                    : withdraw(pending, CompletableFuture.failedFuture(e), context, linked);
         } finally {
             sendsInFlight.decrementAndGet();
         }
@@ -360,7 +363,8 @@ public final class TdlibTelegram implements Telegram {
                 return new SendResult.Failed(new TelegramError.Unknown(0, "Saved Messages: the account's own id is not known yet"), false);
             }
             Chat saved = TdClient.await(client.send(new CreatePrivateChat(me, false)));
-            return send(new SendMessage(saved.id(), null, null, new InputMessageText(new FormattedText(text), false)), Context.NONE);
+            return send(new SendMessage(saved.id(), null, null, new InputMessageText(new FormattedText(text), false)), Context.NONE,
+                    false);
         } catch (TdException e) {
             return new SendResult.Failed(TdErrorMapping.map(e.error()), false);
         } catch (TdTimeoutException | TdClosedException e) {
@@ -368,16 +372,17 @@ public final class TdlibTelegram implements Telegram {
         }
     }
 
-    private SendResult outcome(TdUpdate update, Context context) {
+    private SendResult outcome(TdUpdate update, Context context, boolean linked) {
         return switch (update) {
-            case UpdateMessageSendSucceeded s -> sent(s.message());
+            case UpdateMessageSendSucceeded s -> sent(s.message(), linked);
             case UpdateMessageSendFailed f -> new SendResult.Failed(TdErrorMapping.map(f.error(), context), true);
             default -> new SendResult.Unknown("unexpected " + update.getClass().getSimpleName());
         };
     }
 
-    private SendResult sent(Message message) {
-        return new SendResult.Sent(message.chatId(), message.id(), Instant.ofEpochSecond(message.date()), link(message));
+    private SendResult sent(Message message, boolean linked) {
+        return new SendResult.Sent(message.chatId(), message.id(), Instant.ofEpochSecond(message.date()),
+                linked ? link(message) : Optional.empty());
     }
 
     /** The sent comment's link in its thread; a failure to get it never fails the send that already happened. */
@@ -392,7 +397,7 @@ public final class TdlibTelegram implements Telegram {
         }
     }
 
-    private SendResult withdraw(Message pending, CompletableFuture<TdUpdate> outcome, Context context) {
+    private SendResult withdraw(Message pending, CompletableFuture<TdUpdate> outcome, Context context, boolean linked) {
         try {
             TdClient.await(client.send(new DeleteMessages(pending.chatId(), List.of(pending.id()), true)));
         } catch (RuntimeException e) {
@@ -400,7 +405,7 @@ public final class TdlibTelegram implements Telegram {
         }
         // it may have gone out in the moment before the delete: then it is there, and that is what we report
         if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
-            return outcome(outcome.join(), context);
+            return outcome(outcome.join(), context, linked);
         }
         return new SendResult.Unknown("still pending after " + sendTimeout.toSeconds() + " s; deleted");
     }
