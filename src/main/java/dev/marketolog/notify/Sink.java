@@ -10,6 +10,11 @@ interface Sink {
     /** Its stable name in the outbox's record of who has what, and in metrics. */
     String name();
 
+    /** What it is, for the console: never its address or token. */
+    default String kind() {
+        return name();
+    }
+
     /** The least time between two messages, as the service requires (the Bot API: about one a second to a chat). */
     Duration minInterval();
 

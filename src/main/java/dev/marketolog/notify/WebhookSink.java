@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +37,11 @@ final class WebhookSink implements Sink {
     @Override
     public String name() {
         return "webhook";
+    }
+
+    @Override
+    public String kind() {
+        return "webhook (" + format.name().toLowerCase(Locale.ROOT) + ")";
     }
 
     @Override
