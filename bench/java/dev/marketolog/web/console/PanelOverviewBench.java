@@ -6,6 +6,7 @@ import dev.marketolog.config.Secret;
 import dev.marketolog.config.Settings;
 import dev.marketolog.config.SettingsLoader;
 import dev.marketolog.engine.AccountLive;
+import dev.marketolog.engine.NotificationStatus;
 import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.Fleet;
 import dev.marketolog.engine.FleetRules;
@@ -78,7 +79,7 @@ public final class PanelOverviewBench {
         Panel panel = new Panel(auth, new PanelSessions(clock), clock, false);
         panel.serve(new PanelSources(new ConsoleServices(new AccountOverview(() -> live, new JdbcAccountBoard(dataSource), clock),
                 new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings),
-                new JdbcChannelAnalytics(dataSource)), new JdbcCommentsPerDay(dataSource), reviewQueue(dataSource)));
+                new JdbcChannelAnalytics(dataSource), () -> NotificationStatus.OFF), new JdbcCommentsPerDay(dataSource), reviewQueue(dataSource)));
         return panel;
     }
 

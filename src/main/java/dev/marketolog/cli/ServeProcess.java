@@ -161,7 +161,7 @@ final class ServeProcess implements AutoCloseable {
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         console.ifPresent(parts -> parts.serve(new ConsoleServices(
                 new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
-                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource())),
+                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource()), notifier),
                 new JdbcCommentsPerDay(database.dataSource()), engine.reviewDesk()));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }

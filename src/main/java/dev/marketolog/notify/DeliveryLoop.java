@@ -6,6 +6,7 @@ import dev.marketolog.engine.NotificationOutbox.Backlog;
 import dev.marketolog.engine.NotificationOutbox.Outcome;
 import dev.marketolog.engine.NotificationOutbox.Pending;
 import dev.marketolog.engine.NotificationStatus;
+import dev.marketolog.engine.NotificationStatus.SinkStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class DeliveryLoop implements NotificationStatus.Source {
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(Backlog.EMPTY);
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Optional<String>> lastFailure = new AtomicReference<>(Optional.empty());
+    private final Map<String, String> lastFailureOf = new ConcurrentHashMap<>();
 
     DeliveryLoop(NotificationOutbox outbox, List<Sink> sinks, InstantSource clock, MeterRegistry registry) {
         this.outbox = outbox;
@@ -116,12 +119,15 @@ public final class DeliveryLoop implements NotificationStatus.Source {
         failed.get(sink.name()).increment();
         failures.incrementAndGet();
         lastFailure.set(Optional.of(error));
+        lastFailureOf.put(sink.name(), reason);
         log.warn("notifications: {} (sent again later)", error);
     }
 
     @Override
     public NotificationStatus notificationStatus() {
         Backlog now = backlog.get();
-        return new NotificationStatus(now.waiting(), now.oldestSince(), failures.get(), lastFailure.get());
+        List<SinkStatus> each = sinks.stream().map(s -> new SinkStatus(s.kind(), (long) delivered.get(s.name()).count(),
+                (long) failed.get(s.name()).count(), Optional.ofNullable(lastFailureOf.get(s.name())))).toList();
+        return new NotificationStatus(each, now.waiting(), now.oldestSince(), failures.get(), lastFailure.get());
     }
 }

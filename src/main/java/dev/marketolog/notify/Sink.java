@@ -10,6 +10,11 @@ interface Sink {
     /** Its stable name in the outbox's record of who has what, and in metrics. */
     String name();
 
+    /** What it is, for the console: never its address or token. */
+    default String kind() {
+        return name();
+    }
+
     /** A Telegram message's longest text: the Bot API's and an account's own. */
     int TELEGRAM_CHARS = 4096;
 

@@ -9,6 +9,7 @@ import dev.marketolog.engine.Notification;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,6 +36,11 @@ final class WebhookSink implements Sink {
     @Override
     public String name() {
         return "webhook";
+    }
+
+    @Override
+    public String kind() {
+        return "webhook (" + format.name().toLowerCase(Locale.ROOT) + ")";
     }
 
     @Override

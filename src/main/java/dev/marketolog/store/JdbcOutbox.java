@@ -126,12 +126,16 @@ public final class JdbcOutbox implements NotificationOutbox {
                 .orElse(Backlog.EMPTY);
     }
 
-    /** The journal's {@code awaiting_review} rows (review mode's status), by account; the oldest by its reservation. */
+    /**
+     * The review queue's undecided drafts (V7's {@code review_item} in state {@code waiting}), by account, since each
+     * entered the queue. Not the journal's {@code awaiting_review} status: an approved draft keeps it until the gate lets
+     * it go, and the operator has already decided that one.
+     */
     @Override
     public List<WaitingDrafts> draftsWaitingSince(Instant before) {
         return jdbc.query("read the drafts waiting for review", """
-                select account, count(*) as waiting, min(id) as oldest_id, min(created_at) as oldest_since from comment
-                where status = 'awaiting_review' group by account having min(created_at) < ? order by account""",
+                select account, count(*) as waiting, min(id) as oldest_id, min(created_at) as oldest_since from review_item
+                where state = 'waiting' group by account having min(created_at) < ? order by account""",
                 s -> s.setTimestamp(1, timestamp(before)),
                 row -> new WaitingDrafts(row.getString("account"), row.getInt("waiting"), row.getLong("oldest_id"),
                         instant(row, "oldest_since").orElseThrow()));

@@ -98,36 +98,39 @@ class JdbcOutboxTest {
     }
 
     @Test
-    void draftsWaitingForReviewAreReadFromTheJournalsAwaitingReviewRows() throws SQLException {
-        // the status review mode (V7, another branch) adds to the journal
+    void onlyAnUndecidedDraftInTheReviewQueueForHalfAnHourIsReportedAndOnce() throws SQLException {
+        waitingDraft(1, "a", "waiting", "2026-12-03 09:00Z");
+        waitingDraft(2, "a", "waiting", "2026-12-03 09:50Z");
+        // approved by the operator, it waits for the gate with the journal's awaiting_review status: decided, not reported
+        waitingDraft(3, "b", "approved", "2026-12-03 09:00Z");
+        waitingDraft(4, "c", "waiting", "2026-12-03 09:45Z");
+
+        List<WaitingDrafts> waiting = outbox.draftsWaitingSince(T0.minus(Duration.ofMinutes(30)));
+
+        assertThat(waiting).singleElement().satisfies(w -> {
+            assertThat(w.account()).isEqualTo("a");
+            assertThat(w.count()).isEqualTo(2);
+            assertThat(w.oldestSince()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
+            assertThat(Notification.reviewWaiting(w, T0).text())
+                    .isEqualTo("a has 2 draft(s) waiting for review, the oldest since 2026-12-03 09:00 UTC");
+        });
+        // the notifier looks every minute: the same oldest draft is the same event
+        outbox.add(Notification.reviewWaiting(waiting.getFirst(), T0));
+        outbox.add(Notification.reviewWaiting(outbox.draftsWaitingSince(T0.plusSeconds(60).minus(Duration.ofMinutes(30))).getFirst(),
+                T0.plusSeconds(60)));
+        assertThat(due(T0.plusSeconds(60))).singleElement()
+                .satisfies(p -> assertThat(p.notification().kind()).isEqualTo(Notification.Kind.REVIEW_WAITING));
+    }
+
+    /** A draft in review mode as JdbcReviewStore leaves it: its journal row awaiting review and its item in {@code state}. */
+    private static void waitingDraft(long post, String account, String state, String since) throws SQLException {
         execute("""
-                alter table comment drop constraint comment_status_check;
-                alter table comment add constraint comment_status_check check (status in
-                    ('reserved','sending','sent','failed','unknown','released','dry_run','awaiting_review'))""");
-        try {
-            execute("""
-                    insert into comment (account, channel_id, post_id, branch, status, created_at, updated_at) values
-                    ('a', -1001, 1, 'instant', 'awaiting_review', timestamptz '2026-12-03 09:00Z', now()),
-                    ('a', -1001, 2, 'instant', 'awaiting_review', timestamptz '2026-12-03 09:50Z', now()),
-                    ('b', -1001, 3, 'instant', 'awaiting_review', timestamptz '2026-12-03 09:45Z', now()),
-                    ('c', -1001, 4, 'instant', 'sent', timestamptz '2026-12-03 08:00Z', now())""");
-
-            List<WaitingDrafts> waiting = outbox.draftsWaitingSince(T0.minus(Duration.ofMinutes(30)));
-
-            assertThat(waiting).singleElement().satisfies(w -> {
-                assertThat(w.account()).isEqualTo("a");
-                assertThat(w.count()).isEqualTo(2);
-                assertThat(w.oldestSince()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
-                assertThat(Notification.reviewWaiting(w, T0).text())
-                        .isEqualTo("a has 2 draft(s) waiting for review, the oldest since 2026-12-03 09:00 UTC");
-            });
-        } finally {
-            execute("delete from comment where status = 'awaiting_review'");
-            execute("""
-                    alter table comment drop constraint comment_status_check;
-                    alter table comment add constraint comment_status_check check (status in
-                        ('reserved','sending','sent','failed','unknown','released','dry_run'))""");
-        }
+                with c as (insert into comment (account, channel_id, post_id, branch, status, text, created_at, updated_at)
+                           values ('%1$s', -1001, %2$d, 'instant', 'awaiting_review', 'draft', timestamptz '%3$s', now()) returning id)
+                insert into review_item (id, account, channel_title, post_published_at, post_text, comments_under, state,
+                                         original_text, text, created_at, expires_at)
+                select id, '%1$s', 'News', timestamptz '%3$s', 'post', '{}', '%4$s', 'draft', 'draft', timestamptz '%3$s',
+                       timestamptz '%3$s' + interval '2 hours' from c""".formatted(account, post, since, state));
     }
 
     private List<Pending> due(Instant now) {

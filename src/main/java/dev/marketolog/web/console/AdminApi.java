@@ -46,6 +46,7 @@ public final class AdminApi implements WebModule {
         new AccountsApi(this::started).addTo(config.routes);
         new JournalApi(this::started).addTo(config.routes);
         new ChannelsApi(this::started, clock).addTo(config.routes);
+        new NotificationsApi(this::started, clock).addTo(config.routes);
     }
 
     private ConsoleServices started() {

@@ -4,6 +4,7 @@ import dev.marketolog.engine.AccountControl;
 import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.ChannelAnalytics;
 import dev.marketolog.engine.JournalSearch;
+import dev.marketolog.engine.NotificationStatus;
 import java.util.Objects;
 
 /**
@@ -11,11 +12,12 @@ import java.util.Objects;
  * panel call the same services, so a rule lives in one place.
  */
 public record ConsoleServices(AccountOverview accounts, JournalSearch journal, AccountControl control,
-        ChannelAnalytics channels) {
+        ChannelAnalytics channels, NotificationStatus.Source notifications) {
     public ConsoleServices {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(notifications, "notifications");
     }
 }

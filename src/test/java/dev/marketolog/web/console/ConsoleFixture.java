@@ -11,7 +11,10 @@ import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcChannelAnalytics;
+import dev.marketolog.store.JdbcJournal;
 import dev.marketolog.store.JdbcJournalSearch;
+import dev.marketolog.store.JdbcOutbox;
+import dev.marketolog.notify.Notifier;
 import dev.marketolog.web.Metrics;
 import dev.marketolog.web.MetricsHandler;
 import dev.marketolog.web.WebServer;
@@ -21,6 +24,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.net.http.HttpClient;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,6 +43,7 @@ final class ConsoleFixture implements AutoCloseable {
     private final Metrics metrics = Metrics.start("test");
     private final WebServer server;
     private final DataSource dataSource;
+    private final Notifier notifier;
 
     ConsoleFixture(DataSource dataSource, InstantSource clock, Map<String, String> environment, Supplier<List<AccountLive>> live) {
         this.dataSource = dataSource;
@@ -50,15 +57,27 @@ final class ConsoleFixture implements AutoCloseable {
         settings.accounts().forEach(account -> accounts.upsert(account.name()));
         AdminApi api = new AdminApi(new ConsoleAuth((ConsoleAccess.Open) ConsoleAccess.of(Secret.of(TOKEN)),
                 new LoginThrottle(clock)), clock);
+        // the notifications of the environment's NOTIFY_* sinks, not running until a test starts them
+        notifier = Notifier.create(settings.process().notifications(), List.of(), ZoneOffset.UTC, new JdbcOutbox(dataSource),
+                new JdbcJournal(dataSource), account -> Optional.empty(), HttpClient.newHttpClient(), clock, metrics.registry());
         api.serve(new ConsoleServices(new AccountOverview(live, new JdbcAccountBoard(dataSource), clock),
                 new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings),
-                new JdbcChannelAnalytics(dataSource)));
+                new JdbcChannelAnalytics(dataSource), notifier));
         server = WebServer.start("127.0.0.1", 0, ctx -> ctx.result("ok"), new MetricsHandler(metrics.registry()),
                 List.of(new Console(List.of(api))));
     }
 
+    /** The notifications the console reports on. */
+    Notifier notifier() {
+        return notifier;
+    }
+
     ConsoleHttp http() {
         return ConsoleHttp.withToken(server.port(), TOKEN);
+    }
+
+    ConsoleHttp anonymous() {
+        return ConsoleHttp.anonymous(server.port());
     }
 
     /** Writes one journal row as the engine would have (sent rows with their message, link and time). */
@@ -106,6 +125,7 @@ final class ConsoleFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        notifier.close();
         metrics.close();
     }
 }

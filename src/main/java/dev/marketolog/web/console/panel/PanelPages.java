@@ -55,7 +55,7 @@ final class PanelPages {
     private OverviewPage overviewPage(PanelSession session) {
         List<AccountDetail> accounts = sources.get().console().accounts().accounts();
         return new OverviewPage(accounts, FleetTotals.of(accounts), sources.get().reviews().pending().size(),
-                session.csrfToken());
+                sources.get().console().notifications().notificationStatus(), session.csrfToken());
     }
 
     void chart(Context ctx, PanelSession session) {
