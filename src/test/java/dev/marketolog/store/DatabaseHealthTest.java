@@ -8,9 +8,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.marketolog.CapturedLog;
 import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
+import dev.marketolog.engine.StoreBusyException;
 import dev.marketolog.engine.StoreUnavailableException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -114,6 +118,31 @@ class DatabaseHealthTest {
             assertThat(logged.events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
             assertThat(logged.events()).allMatch(event -> event.getThrowableProxy() == null);
             assertThat(logged.events().get(1).getFormattedMessage()).contains("answers again");
+        }
+    }
+
+    @Test
+    void aPoolWhoseConnectionsAreAllInUseIsBusyAndTheDatabaseStaysUpWithoutAWarning() throws Exception {
+        try (Database database = Database.connect(db.dsn())) {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < Database.POOL_SIZE; i++) {
+                    held.add(database.dataSource().getConnection());
+                }
+                Jdbc jdbc = new Jdbc(database.dataSource());
+
+                assertThatThrownBy(() -> jdbc.query("take a lease", "select 1", s -> {}, row -> row.getInt(1)))
+                        .isInstanceOf(StoreBusyException.class)
+                        .hasMessageContaining("cannot take a lease");
+                database.health().probe(database.dataSource());
+
+                assertThat(database.health().state()).isEqualTo(DatabaseHealth.State.UP);
+                assertThat(logged.events()).isEmpty();
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
         }
     }
 
