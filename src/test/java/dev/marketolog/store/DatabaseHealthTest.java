@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.marketolog.CapturedLog;
 import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
@@ -143,6 +145,22 @@ class DatabaseHealthTest {
                     connection.close();
                 }
             }
+        }
+    }
+
+    @Test
+    void aPoolThatGaveUpWaitingBecauseItCannotConnectFindsTheDatabaseDown() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/app"); // nothing listens on port 1
+        config.setUsername("someone");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(1000);
+        try (HikariDataSource unreachable = new HikariDataSource(config)) {
+            DatabaseHealth health = new DatabaseHealth("test", InstantSource.system()); // probed by this test alone
+
+            health.probe(unreachable);
+
+            assertThat(health.state()).isEqualTo(DatabaseHealth.State.DOWN);
         }
     }
 
