@@ -98,8 +98,8 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
         }
         try {
             Answer answer = sendConnected(post("prepare", Map.of("channels", channelIds)));
-            List<WireChannel> channels = JSON.convertValue(answer.json(), new TypeReference<>() {});
-            return channels.stream().map(WireChannel::toChannel).toList();
+            List<WireChannel> described = JSON.convertValue(answer.json(), new TypeReference<>() {});
+            return described.stream().map(WireChannel::toChannel).toList();
         } catch (IOException e) {
             // Not known now: each channel says so, and the account tries again on its next round.
             TelegramError unreachable = new TelegramError.Unknown(0, "the sandbox does not answer: " + e.getMessage());
