@@ -39,6 +39,8 @@ final class AccountRunner implements FleetMember {
     private static final Duration STORE_RETRY = Duration.ofMinutes(1);
     private static final Duration FIRST_PREPARE_RETRY = Duration.ofSeconds(15);
     private static final Duration MAX_PREPARE_RETRY = Duration.ofMinutes(30);
+    /** A task that found every pooled connection busy tries again after 1 s to this, spread so as not to meet again. */
+    private static final Duration MAX_BUSY_RETRY = Duration.ofSeconds(10);
     private static final Duration MAX_INSTANT_JITTER = Duration.ofSeconds(30);
     private static final Duration MAX_FLOOD_JITTER = Duration.ofSeconds(30);
     /**
@@ -368,7 +370,7 @@ final class AccountRunner implements FleetMember {
         } catch (RuntimeException e) {
             // the database or Telegram is not there yet: try again, the account must not stay half started
             recordFailure(e);
-            schedule(now.plus(STORE_RETRY), this::begin);
+            schedule(now.plus(storeRetry(e)), this::begin);
             return;
         }
         if (!listening) {
@@ -505,7 +507,7 @@ final class AccountRunner implements FleetMember {
         } catch (RuntimeException e) {
             // the stores may be down for a moment: the scheduler must not stop for it
             recordFailure(e);
-            next = now.plus(STORE_RETRY);
+            next = now.plus(storeRetry(e));
         }
         tick = schedule(next, this::tick);
         nextLook = Optional.of(next);
@@ -1035,6 +1037,17 @@ final class AccountRunner implements FleetMember {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * How long a task that failed on the stores waits to try again: a minute, or seconds when the pool was only busy,
+     * each account then at its own moment (from its seeded generator) so that many accounts starting together do not
+     * all wait on the pool again at once.
+     */
+    private Duration storeRetry(RuntimeException e) {
+        return e instanceof StoreBusyException
+                ? Duration.ofMillis(random.nextLong(Duration.ofSeconds(1).toMillis(), MAX_BUSY_RETRY.toMillis() + 1))
+                : STORE_RETRY;
     }
 
     private void recordFailure(RuntimeException e) {

@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Virtual threads share the pool: a few connections serve many accounts, each holding one only briefly. */
-    private static final int POOL_SIZE = 8;
+    static final int POOL_SIZE = 8;
     /** How long a caller waits for a pooled connection. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     /** How long the driver waits for the server to accept the TCP connection. */

@@ -66,7 +66,7 @@ public final class DatabaseHealth {
             case UNREACHABLE -> moveTo(State.DOWN, "cannot " + what + ": " + e.getMessage());
             case READ_ONLY -> moveTo(State.READ_ONLY, "cannot " + what + ": " + e.getMessage());
             case WRITES_REFUSED -> moveTo(State.DEGRADED, "cannot " + what + ": " + e.getMessage());
-            case UNEXPECTED -> {}
+            case POOL_BUSY, UNEXPECTED -> {} // a busy pool says nothing of the database: it answered the others
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.marketolog.store;
 
+import dev.marketolog.engine.StoreBusyException;
 import dev.marketolog.engine.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,9 +84,11 @@ final class Jdbc {
         } catch (SQLException e) {
             health.ifPresent(h -> h.failed(what, e));
             String message = "cannot " + what + ": " + e.getMessage();
-            throw SqlFailure.of(e) == SqlFailure.UNEXPECTED
-                    ? new StoreException(message, e)
-                    : new StoreUnavailableException(message, e);
+            throw switch (SqlFailure.of(e)) {
+                case UNEXPECTED -> new StoreException(message, e);
+                case POOL_BUSY -> new StoreBusyException(message, e);
+                case UNREACHABLE, READ_ONLY, WRITES_REFUSED -> new StoreUnavailableException(message, e);
+            };
         }
     }
 

@@ -7,6 +7,11 @@ import java.sql.SQLTransientConnectionException;
 enum SqlFailure {
     /** The server cannot be reached, went away, or did not answer in time. */
     UNREACHABLE,
+    /**
+     * The pool gave up waiting for a free connection while the server answers: every connection was in use (HikariCP
+     * then names no cause; when it could not connect, the cause is that failure). Not an outage.
+     */
+    POOL_BUSY,
     /** The server answers but is in read-only mode (a read-only default, a standby). */
     READ_ONLY,
     /** The server answers but cannot keep a write: disk full, out of memory, an I/O error, permission revoked. */
@@ -18,7 +23,8 @@ enum SqlFailure {
 
     static SqlFailure of(SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
-            return UNREACHABLE; // the pool gave up waiting for a connection
+            // the pool gave up waiting for a connection: for lack of a free one, or because it could not open one
+            return e.getCause() instanceof SQLException ? UNREACHABLE : POOL_BUSY;
         }
         if (e.getSQLState() == null && CLOSED_BY_POOL.equals(e.getMessage())) {
             // HikariCP evicted the connection after the server dropped it and answers any later call so, without a SQLSTATE

@@ -657,6 +657,7 @@ class FleetTest {
     private static final class FlakyLeases implements LeaseStore {
         private final LeaseStore real;
         int failuresLeft;
+        RuntimeException failure = new IllegalStateException("database unreachable");
         boolean refuse;
 
         FlakyLeases(LeaseStore real) {
@@ -678,7 +679,7 @@ class FleetTest {
         private void failIfAsked() {
             if (failuresLeft > 0) {
                 failuresLeft--;
-                throw new IllegalStateException("database unreachable");
+                throw failure;
             }
         }
 
@@ -702,6 +703,20 @@ class FleetTest {
         assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING);
         assertThat(fleet.status().getFirst().failures()).isEqualTo(2);
         assertThat(telegram.comments()).hasSize(1);
+    }
+
+    @Test
+    void anAccountWhoseStartFindsThePoolBusyTriesAgainWithinSecondsNotAMinute() {
+        FlakyLeases leases = fleetOnFlakyLeases();
+        leases.failuresLeft = 1;
+        leases.failure = new StoreBusyException("cannot take the lease: no pooled connection was free", null);
+        runs(bot(), FixedWriter.writing());
+        fleet.start();
+
+        advance(Duration.ofSeconds(11));
+
+        assertThat(fleet.status().getFirst().state()).isEqualTo(RunState.RUNNING);
+        assertThat(fleet.status().getFirst().failures()).isEqualTo(1);
     }
 
     /** The fleet anew over the same stores, but with leases the test can make fail or refuse. */

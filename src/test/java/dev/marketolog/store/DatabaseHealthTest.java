@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.marketolog.CapturedLog;
 import dev.marketolog.config.DatabaseDsn;
 import dev.marketolog.config.Secret;
+import dev.marketolog.engine.StoreBusyException;
 import dev.marketolog.engine.StoreUnavailableException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -114,6 +120,47 @@ class DatabaseHealthTest {
             assertThat(logged.events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
             assertThat(logged.events()).allMatch(event -> event.getThrowableProxy() == null);
             assertThat(logged.events().get(1).getFormattedMessage()).contains("answers again");
+        }
+    }
+
+    @Test
+    void aPoolWhoseConnectionsAreAllInUseIsBusyAndTheDatabaseStaysUpWithoutAWarning() throws Exception {
+        try (Database database = Database.connect(db.dsn())) {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < Database.POOL_SIZE; i++) {
+                    held.add(database.dataSource().getConnection());
+                }
+                Jdbc jdbc = new Jdbc(database.dataSource());
+
+                assertThatThrownBy(() -> jdbc.query("take a lease", "select 1", s -> {}, row -> row.getInt(1)))
+                        .isInstanceOf(StoreBusyException.class)
+                        .hasMessageContaining("cannot take a lease");
+                database.health().probe(database.dataSource());
+
+                assertThat(database.health().state()).isEqualTo(DatabaseHealth.State.UP);
+                assertThat(logged.events()).isEmpty();
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPoolThatGaveUpWaitingBecauseItCannotConnectFindsTheDatabaseDown() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/app"); // nothing listens on port 1
+        config.setUsername("someone");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(1000);
+        try (HikariDataSource unreachable = new HikariDataSource(config)) {
+            DatabaseHealth health = new DatabaseHealth("test", InstantSource.system()); // probed by this test alone
+
+            health.probe(unreachable);
+
+            assertThat(health.state()).isEqualTo(DatabaseHealth.State.DOWN);
         }
     }
 

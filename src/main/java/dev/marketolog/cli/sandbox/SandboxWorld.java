@@ -35,6 +35,8 @@ public final class SandboxWorld implements AutoCloseable {
 
     /** The real clock in milliseconds: enough for every limit, and what the record and the state file show. */
     private static final InstantSource CLOCK = InstantSource.tick(InstantSource.system(), Duration.ofMillis(1));
+    /** The highest id a channel can have: -100 followed by a ten-digit number (-1000000000000 and below). */
+    private static final long MAX_CHANNEL_ID = -1_000_000_000_000L;
 
     private final SimWorld world;
     private final InstantSource clock;
@@ -102,8 +104,20 @@ public final class SandboxWorld implements AutoCloseable {
         return connected.mailbox().latest();
     }
 
+    /**
+     * Prepares {@code channels} for {@code account}. The engine prepares only allowlisted channels, so one the account did
+     * not connect with was added to its allowlist since (an operator's override): it joins the allowlist and, when new,
+     * appears now with its recent history, as on a connection. An id that is not a channel's stays unknown.
+     */
     public List<Channel> prepare(String account, List<Long> channels) {
-        return connected(account).telegram().prepare(channels);
+        Telegram telegram = connected(account).telegram();
+        world.allowAlso(account, channels.stream().filter(SandboxWorld::isChannelId).toList());
+        return telegram.prepare(channels);
+    }
+
+    /** Whether {@code chatId} has the form of a channel's id in the Bot API's numbering: -100 and then the channel's own. */
+    private static boolean isChannelId(long chatId) {
+        return chatId <= MAX_CHANNEL_ID;
     }
 
     public List<Post> recentPosts(String account, long channelId, int limit) {

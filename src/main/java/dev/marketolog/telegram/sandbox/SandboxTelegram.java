@@ -19,9 +19,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,11 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
     private final HttpClient http;
     private final URI account;
     private final String name;
-    private final List<Long> allowlist;
+    /**
+     * The allowlist it connected with and every channel prepared since (an operator may add some while it runs), in that
+     * order; guarded by itself.
+     */
+    private final Set<Long> channels = new LinkedHashSet<>();
     private final String instance;
     private volatile long nextUpdate;
     private volatile TelegramListener listener;
@@ -53,7 +59,7 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
         this.http = http;
         this.account = sandbox.resolve("/api/accounts/" + name + "/");
         this.name = name;
-        this.allowlist = List.copyOf(allowlist);
+        this.channels.addAll(allowlist);
         this.instance = instance;
     }
 
@@ -74,6 +80,10 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
     }
 
     private void connect() throws IOException {
+        List<Long> allowlist;
+        synchronized (channels) {
+            allowlist = List.copyOf(channels);
+        }
         Answer answer = send(post("connect", Map.of("allowlist", allowlist)));
         if (answer.status() != 200) {
             throw new IOException("connect answered " + answer.status() + ": " + answer.body());
@@ -83,10 +93,13 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
 
     @Override
     public List<Channel> prepare(List<Long> channelIds) {
+        synchronized (channels) {
+            channels.addAll(channelIds); // a sandbox that restarted without its state has them again on the reconnect
+        }
         try {
             Answer answer = sendConnected(post("prepare", Map.of("channels", channelIds)));
-            List<WireChannel> channels = JSON.convertValue(answer.json(), new TypeReference<>() {});
-            return channels.stream().map(WireChannel::toChannel).toList();
+            List<WireChannel> described = JSON.convertValue(answer.json(), new TypeReference<>() {});
+            return described.stream().map(WireChannel::toChannel).toList();
         } catch (IOException e) {
             // Not known now: each channel says so, and the account tries again on its next round.
             TelegramError unreachable = new TelegramError.Unknown(0, "the sandbox does not answer: " + e.getMessage());

@@ -24,7 +24,8 @@ import java.util.Set;
  * A simulated Telegram shared by many accounts, deterministic from {@link SimOptions#seed()}: channels with discussion
  * groups, posts published at their times, and scripted failures. The same rules run on a virtual clock in
  * {@code simulate} and on the real clock in the sandbox: the world sees time only through an {@link InstantSource} and a
- * {@link WorldScheduler}. Channels exist from the start or appear when an account that allowlists them connects. Each
+ * {@link WorldScheduler}. Channels exist from the start or appear when an account that allowlists them connects (or, in the sandbox, allowlists
+ * them later: {@link #allowAlso}). Each
  * account gets one {@link Telegram} view from {@link #telegramFor}, kept across reconnects; the world records every
  * accepted comment and counts the sends the engine's gate should have stopped. Thread-safe: every view works under the
  * world's lock.
@@ -82,6 +83,22 @@ public final class SimWorld {
             SimulatedTelegram telegram = accounts.computeIfAbsent(account, name -> newView(name, ""));
             telegram.allow(Set.copyOf(allowlist));
             return telegram;
+        }
+    }
+
+    /**
+     * Widens the allowlist of {@code account}, which has connected, by {@code channelIds} (an operator added them while it
+     * runs): those that do not exist yet appear now, with their recent history, as on a connection. Only the sandbox
+     * calls this; {@code simulate} knows every allowlist when its accounts connect.
+     */
+    public void allowAlso(String account, Collection<Long> channelIds) {
+        open(channelIds, clock.instant());
+        synchronized (this) {
+            SimulatedTelegram telegram = accounts.get(account);
+            if (telegram == null) {
+                throw new IllegalStateException("account '" + account + "' has not connected");
+            }
+            telegram.allowAlso(Set.copyOf(channelIds));
         }
     }
 

@@ -54,6 +54,13 @@ final class SimulatedTelegram implements Telegram {
         this.allowlist = allowlist;
     }
 
+    /** Adds {@code channels} to the account's allowlist. Called under the world's lock. */
+    void allowAlso(Set<Long> channels) {
+        Set<Long> wider = new HashSet<>(allowlist);
+        wider.addAll(channels);
+        this.allowlist = Set.copyOf(wider);
+    }
+
     @Override
     public List<Channel> prepare(List<Long> channelIds) {
         synchronized (world) {

@@ -122,6 +122,24 @@ class SandboxServerTest {
     }
 
     @Test
+    void aChannelAddedToTheAllowlistAfterConnectingAppearsWhenPreparedWithSixHoursOfPosts() throws Exception {
+        long added = -1001000000003L;
+        sandbox = start(6, Optional.empty());
+        post("/api/accounts/bot/connect", "{\"allowlist\": [%d]}".formatted(OPEN));
+
+        Answer prepared = post("/api/accounts/bot/prepare", "{\"channels\": [%d, %d]}".formatted(OPEN, added));
+        JsonNode posts = get("/api/accounts/bot/channels/" + added + "/posts?limit=1000").body();
+        long newest = posts.get(0).get("message_id").asLong();
+        Answer sent = post(commentPath(added, newest), "{\"text\": \"Интересно.\"}");
+
+        assertThat(prepared.body()).allSatisfy(channel -> assertThat(channel.get("problem").isNull()).isTrue());
+        assertThat(posts).isNotEmpty().allSatisfy(post -> assertThat(Instant.parse(post.get("published_at").asText()))
+                .isAfter(Instant.now().minus(Duration.ofHours(6)).minusSeconds(5)));
+        assertThat(sent.body().get("result").asText()).isEqualTo("sent");
+        assertThat(get("/inspect/violations").body().get("outside_allowlist").asInt()).isZero();
+    }
+
+    @Test
     void aNewPostReachesTheAccountsLongPoll() throws Exception {
         sandbox = start(3600, Optional.empty());
         long next = post("/api/accounts/bot/connect", "{\"allowlist\": [%d]}".formatted(OPEN)).body().get("next").asLong();

@@ -79,6 +79,22 @@ class SandboxTelegramTest {
     }
 
     @Test
+    void aChannelPreparedAfterConnectingIsThereAgainWhenASandboxThatRestartedWithoutItsStateConnectsTheAccount() {
+        long added = -1001000000002L;
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        int port = sandbox.port();
+        telegram = connect();
+        telegram.prepare(List.of(CHANNEL, added)); // an operator added it to the allowlist
+        sandbox.close();
+        sandbox = Sandbox.start(QUIET, List.of(), port, Optional.empty());
+
+        telegram.recentPosts(added, 1); // the sandbox forgot the account: it is connected again
+        Post post = sandbox.world().publish(added, "Пост.", 1);
+
+        assertThat(telegram.comment(post.key(), "Текст.")).isInstanceOf(SendResult.Sent.class);
+    }
+
+    @Test
     void anAccountTheSandboxForgotByRestartingIsConnectedAgainAndItsSendIsRecordedWithItsInstance() {
         Path state = dir.resolve("world.json");
         sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.of(state));
