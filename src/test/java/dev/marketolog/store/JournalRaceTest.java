@@ -16,6 +16,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
@@ -118,7 +120,8 @@ class JournalRaceTest {
     void aSendLetGoUnderTheOldLeaseIsSeenByTheInstanceThatTakesTheLeaseOver() throws Exception {
         FleetRules loose = new FleetRules(10, Duration.ZERO);
         int sentUnderOldLease = 0;
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int r = 0; r < ROUNDS; r++) {
+            int round = r;
             String holder = round % 2 == 0 ? "instance-1" : "instance-2";
             String next = round % 2 == 0 ? "instance-2" : "instance-1";
             long epoch = stores.leases().take("a", holder, TERM).orElseThrow();
@@ -129,6 +132,11 @@ class JournalRaceTest {
             List<Object> answers = race(() -> stores.journal().reserve("a", post, Branch.SCHEDULER, at, loose, epoch)
                             instanceof Reservation.Reserved(long id) && stores.journal().markSending(id, "text", at),
                     () -> {
+                        // a start a little later in every other round: the send is one statement more than the hand-over,
+                        // so that both orders happen on a fast machine and on a loaded one
+                        if (round % 2 == 1) {
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(round % 8));
+                        }
                         stores.leases().release("a", holder);
                         stores.leases().take("a", next, TERM).orElseThrow();
                         return statuses(post);
