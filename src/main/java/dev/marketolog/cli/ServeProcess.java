@@ -137,7 +137,8 @@ final class ServeProcess implements AutoCloseable {
         started(JournalRetention.start(database.dataSource(), retention(settings), clock));
 
         // the feed first: a command written while the overrides and paused flags are read is not lost
-        CommandFeed commands = CommandFeed.open(database.dataSource(), clock, instance.id());
+        CommandFeed commands = ConnectionLoss.retry("open the operators' command feed",
+                () -> CommandFeed.open(database.dataSource(), clock, instance.id()));
         JdbcAccountControl control = new JdbcAccountControl(database.dataSource(), clock, settings);
         Settings running = ConnectionLoss.retry("read the console's overrides", () -> OverriddenSettings.apply(settings, control));
         AccountRepository repository = new AccountRepository(database.dataSource(), clock);
