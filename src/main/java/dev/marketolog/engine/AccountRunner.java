@@ -741,8 +741,10 @@ final class AccountRunner implements FleetMember {
         try {
             List<ReviewItem> pending = stores.reviews().pending(name);
             keepLooking = settings.review().enabled() || !pending.isEmpty();
-            List<JournalEntry> history = history(now);
-            Map<Long, Optional<Instant>> lastByOthers = new HashMap<>();
+            // an empty queue reads nothing more; else the others' last comments in all its channels in one statement
+            List<JournalEntry> history = pending.isEmpty() ? List.of() : history(now);
+            Map<Long, Instant> lastByOthers = pending.isEmpty() ? Map.of() : stores.journal().lastByOthersInChannels(name,
+                    pending.stream().map(item -> item.post().channelId()).distinct().toList());
             approvedWaiting = pending.stream().anyMatch(item -> item.state() == ReviewState.APPROVED);
             for (ReviewItem item : pending) {
                 if (!now.isBefore(item.expiresAt())) {
@@ -779,10 +781,10 @@ final class AccountRunner implements FleetMember {
     /**
      * The whole gate for a draft as if it went now: the account's rows without the draft's own (which holds its slot
      * at its reservation time; sent, it counts at its send time), the channel's state and the fleet's rows. The others'
-     * last comment in a channel is read once per pass ({@code lastByOthers}); the others under the post are not read at
+     * last comment in each channel is read once per pass ({@code lastByOthers}); the others under the post are not read at
      * all: the draft's own reservation already holds its place there.
      */
-    private GateDecision reviewGate(ReviewItem item, List<JournalEntry> history, Map<Long, Optional<Instant>> lastByOthers, Instant now) {
+    private GateDecision reviewGate(ReviewItem item, List<JournalEntry> history, Map<Long, Instant> lastByOthers, Instant now) {
         PostKey key = item.post().key();
         if (gonePosts.contains(key)) {
             return new GateDecision.Denied(SkipReason.POST_GONE, Optional.empty());
@@ -792,8 +794,7 @@ final class AccountRunner implements FleetMember {
                 .toList();
         Channel channel = channels.get(key.channelId());
         ChannelFacts facts = new ChannelFacts(channelState(key.channelId()), channel == null ? Duration.ZERO : channel.slowModeDelay(),
-                lastByOthers.computeIfAbsent(key.channelId(),
-                        id -> Optional.ofNullable(stores.journal().lastByOthersInChannels(name, List.of(id)).get(id))));
+                Optional.ofNullable(lastByOthers.get(key.channelId())));
         return gate.view(now, others, accountState).post(item.post(), item.branch(), facts, 0);
     }
 
