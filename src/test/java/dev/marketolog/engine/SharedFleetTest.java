@@ -11,12 +11,8 @@ import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.JdbcInstanceRegistry;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.store.TestDatabase;
-import dev.marketolog.telegram.Channel;
-import dev.marketolog.telegram.Post;
-import dev.marketolog.telegram.PostKey;
-import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.ForwardingTelegram;
 import dev.marketolog.telegram.Telegram;
-import dev.marketolog.telegram.TelegramListener;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,37 +149,7 @@ class SharedFleetTest {
 
     /** The account's session, noting in {@code order} when the engine closes it while this instance still holds the lease. */
     private Telegram recording(String account, ScriptedTelegram session, List<String> order) {
-        return new Telegram() {
-            @Override
-            public List<Channel> prepare(List<Long> allowlist) {
-                return session.prepare(allowlist);
-            }
-
-            @Override
-            public List<Post> recentPosts(long channelId, int limit) {
-                return session.recentPosts(channelId, limit);
-            }
-
-            @Override
-            public List<String> commentsUnder(PostKey post, int limit) {
-                return session.commentsUnder(post, limit);
-            }
-
-            @Override
-            public SendResult comment(PostKey post, String text) {
-                return session.comment(post, text);
-            }
-
-            @Override
-            public SendResult saveMessage(String text) {
-                return session.saveMessage(text);
-            }
-
-            @Override
-            public void listen(TelegramListener listener) {
-                session.listen(listener);
-            }
-
+        return new ForwardingTelegram(session) {
             @Override
             public void disconnect() {
                 // the lease must still be this instance's when its session closes

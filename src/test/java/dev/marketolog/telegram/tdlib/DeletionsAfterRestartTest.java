@@ -15,10 +15,8 @@ import dev.marketolog.engine.FleetRules;
 import dev.marketolog.engine.VirtualClock;
 import dev.marketolog.engine.WriteResult;
 import dev.marketolog.store.memory.InMemoryStores;
-import dev.marketolog.telegram.Channel;
 import dev.marketolog.telegram.Post;
-import dev.marketolog.telegram.PostKey;
-import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.ForwardingTelegram;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramListener;
 import java.time.Duration;
@@ -115,35 +113,17 @@ class DeletionsAfterRestartTest {
      * The adapter calls its listener from TDLib's receive thread; the virtual clock is not for other threads, so the
      * calls are queued and run on the test's thread (serve's real-time clock hands them to the account's thread alike).
      */
-    private record HeardOnClockThread(Telegram port, BlockingQueue<Runnable> heard) implements Telegram {
-        @Override
-        public List<Channel> prepare(List<Long> allowlist) {
-            return port.prepare(allowlist);
-        }
+    private static final class HeardOnClockThread extends ForwardingTelegram {
+        private final BlockingQueue<Runnable> heard;
 
-        @Override
-        public List<Post> recentPosts(long channelId, int limit) {
-            return port.recentPosts(channelId, limit);
-        }
-
-        @Override
-        public List<String> commentsUnder(PostKey post, int limit) {
-            return port.commentsUnder(post, limit);
-        }
-
-        @Override
-        public SendResult comment(PostKey post, String text) {
-            return port.comment(post, text);
-        }
-
-        @Override
-        public SendResult saveMessage(String text) {
-            return port.saveMessage(text);
+        HeardOnClockThread(Telegram port, BlockingQueue<Runnable> heard) {
+            super(port);
+            this.heard = heard;
         }
 
         @Override
         public void listen(TelegramListener listener) {
-            port.listen(new TelegramListener() {
+            delegate.listen(new TelegramListener() {
                 @Override
                 public void newPost(Post post) {
                     heard.add(() -> listener.newPost(post));
