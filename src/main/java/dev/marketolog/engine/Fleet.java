@@ -2,11 +2,9 @@ package dev.marketolog.engine;
 
 import dev.marketolog.telegram.Telegram;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -25,7 +23,6 @@ public final class Fleet {
     private final Leasing leasing;
     /** Copied on write: the balancer reads it without the fleet's monitor, which {@link #stop()} holds while it waits. */
     private final List<FleetMember> members = new CopyOnWriteArrayList<>();
-    private final Map<String, AccountRunner> byName = new ConcurrentHashMap<>();
     private final GonePosts gonePosts = new GonePosts();
     /** This instance and the register it shares the accounts through; empty when the fleet runs every account itself. */
     private final Optional<Sharing> sharing;
@@ -69,12 +66,9 @@ public final class Fleet {
         members.add(runner(settings, telegram, writer));
     }
 
-    /** A runner for the account, known to the review desk by the account's name. */
     private AccountRunner runner(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
-        AccountRunner runner = new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
+        return new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
                 new SplittableRandom(random.nextLong()), listener, leasing, sharing.isPresent());
-        byName.put(settings.name(), runner);
-        return runner;
     }
 
     /**
@@ -149,7 +143,7 @@ public final class Fleet {
 
     /** The review queue of every account, for the console. */
     public ReviewDesk reviewDesk() {
-        return new FleetReviewDesk(stores.reviews(), clock, name -> Optional.ofNullable(byName.get(name)));
+        return new FleetReviewDesk(stores.reviews(), clock, name -> runners().stream().filter(runner -> runner.name().equals(name)).findFirst());
     }
 
     /**
