@@ -1,6 +1,7 @@
 package dev.marketolog.telegram;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One account's view of Telegram: the port the engine talks to. Calls block (callers run on virtual threads)
@@ -22,6 +23,15 @@ public interface Telegram {
 
     /** Writes {@code text} into the account's own Saved Messages: a note to its operator that no one else sees. */
     SendResult saveMessage(String text);
+
+    /**
+     * Reads what became of our comments: the reactions each has received and the messages in its thread replying to
+     * it, paced by the account's read budget (callers ask for a few at a time). A comment that cannot be read (deleted,
+     * the group left) is missing from the answer. Adapters that cannot read feedback answer nothing.
+     */
+    default Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+        return Map.of();
+    }
 
     /** Registers the one listener for this account's updates. */
     void listen(TelegramListener listener);
