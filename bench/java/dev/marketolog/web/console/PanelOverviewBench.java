@@ -16,6 +16,7 @@ import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcCommentsPerDay;
+import dev.marketolog.store.JdbcInstanceBoard;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.store.TestDatabase;
@@ -79,7 +80,8 @@ public final class PanelOverviewBench {
         Panel panel = new Panel(auth, new PanelSessions(clock), clock, false);
         panel.serve(new PanelSources(new ConsoleServices(new AccountOverview(() -> live, new JdbcAccountBoard(dataSource), clock),
                 new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings),
-                new JdbcChannelAnalytics(dataSource), () -> NotificationStatus.OFF), new JdbcCommentsPerDay(dataSource), reviewQueue(dataSource)));
+                new JdbcChannelAnalytics(dataSource), () -> NotificationStatus.OFF,
+                new JdbcInstanceBoard(dataSource, "bench")), new JdbcCommentsPerDay(dataSource), reviewQueue(dataSource)));
         return panel;
     }
 

@@ -21,6 +21,7 @@ import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcChannelAnalytics;
 import dev.marketolog.store.JdbcCommentsPerDay;
+import dev.marketolog.store.JdbcInstanceBoard;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JdbcJournal;
 import dev.marketolog.store.JdbcOutbox;
@@ -162,7 +163,8 @@ final class ServeProcess implements AutoCloseable {
         health.serve(new HealthHandler(version, clock, processStart(), () -> database.health().state().label(), cache, engine));
         console.ifPresent(parts -> parts.serve(new ConsoleServices(
                 new AccountOverview(engine::live, new JdbcAccountBoard(database.dataSource()), clock),
-                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource()), notifier),
+                new JdbcJournalSearch(database.dataSource()), control, new JdbcChannelAnalytics(database.dataSource()), notifier,
+                new JdbcInstanceBoard(database.dataSource(), instance.id())),
                 new JdbcCommentsPerDay(database.dataSource()), engine.reviewDesk()));
         log.info("Marketolog {} serving {} account(s)", version, settings.accounts().size());
     }

@@ -20,9 +20,7 @@ import org.slf4j.LoggerFactory;
 final class Balancer {
 
     /** How often an instance says it lives and looks for accounts to take or give up. */
-    static final Duration EVERY = Duration.ofSeconds(5);
-    /** An instance that has not said it lives for this long is counted out (a lease it held still has to expire). */
-    static final Duration LIVE_WITHIN = EVERY.multipliedBy(3);
+    static final Duration EVERY = InstanceRegistry.HEARTBEAT_EVERY;
 
     private static final Logger log = LoggerFactory.getLogger(Balancer.class);
 
@@ -64,7 +62,7 @@ final class Balancer {
             registry.leave(self.id());
         } catch (RuntimeException e) {
             log.warn("instance {}: could not leave the register ({}); the others count it out within {} s", self.id(),
-                    e.toString(), LIVE_WITHIN.toSeconds());
+                    e.toString(), InstanceRegistry.LIVE_WITHIN.toSeconds());
         }
     }
 
@@ -89,7 +87,7 @@ final class Balancer {
             registeredRunnable = runnable;
             joined = true;
         }
-        Optional<Roster> roster = registry.heartbeat(self.id(), LIVE_WITHIN);
+        Optional<Roster> roster = registry.heartbeat(self.id(), InstanceRegistry.LIVE_WITHIN);
         if (roster.isEmpty()) {
             joined = false; // counted out meanwhile (a long pause): join again next round
             return;

@@ -10,6 +10,11 @@ import java.util.Set;
  */
 public interface InstanceRegistry {
 
+    /** How often each instance says it lives. */
+    Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+    /** An instance silent for this long is counted out (a lease it held still has to expire). */
+    Duration LIVE_WITHIN = HEARTBEAT_EVERY.multipliedBy(3);
+
     /** Registers {@code self} as live now with the accounts it can run, replacing what it registered before. */
     void join(Instance self, Set<String> runnable);
 

@@ -47,6 +47,7 @@ public final class AdminApi implements WebModule {
         new JournalApi(this::started).addTo(config.routes);
         new ChannelsApi(this::started, clock).addTo(config.routes);
         new NotificationsApi(this::started, clock).addTo(config.routes);
+        new InstancesApi(this::started, clock).addTo(config.routes);
     }
 
     private ConsoleServices started() {

@@ -3,6 +3,7 @@ package dev.marketolog.web.console;
 import dev.marketolog.engine.AccountControl;
 import dev.marketolog.engine.AccountOverview;
 import dev.marketolog.engine.ChannelAnalytics;
+import dev.marketolog.engine.InstanceBoard;
 import dev.marketolog.engine.JournalSearch;
 import dev.marketolog.engine.NotificationStatus;
 import java.util.Objects;
@@ -12,12 +13,13 @@ import java.util.Objects;
  * panel call the same services, so a rule lives in one place.
  */
 public record ConsoleServices(AccountOverview accounts, JournalSearch journal, AccountControl control,
-        ChannelAnalytics channels, NotificationStatus.Source notifications) {
+        ChannelAnalytics channels, NotificationStatus.Source notifications, InstanceBoard instances) {
     public ConsoleServices {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(instances, "instances");
     }
 }

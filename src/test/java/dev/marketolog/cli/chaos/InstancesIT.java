@@ -58,6 +58,7 @@ class InstancesIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final ObjectMapper JSON = SandboxJson.mapper();
+    private static final String ADMIN_TOKEN = "5b1e9c7a3d2f4e6a8c0b1d3f5e7a9c2b";
 
     @TempDir
     Path workDir;
@@ -88,14 +89,28 @@ class InstancesIT {
                 Map<String, Integer> spread = awaitRunning(three, counts -> evenly(counts, 3), Duration.ofSeconds(90));
                 Duration toSpread = Duration.between(joined, Instant.now());
                 Set<String> ids = Set.of(instanceId(first), instanceId(second), instanceId(third));
+                // the console of any instance shows all three, live, each with the accounts it runs
+                JsonNode board = instancesBoard(first);
+                assertThat(board.get("instances")).extracting(i -> i.get("id").asText()).containsExactlyInAnyOrderElementsOf(ids);
+                assertThat(board.get("instances")).allSatisfy(i -> assertThat(i.get("live").asBoolean()).isTrue());
+                Map<String, Integer> leases = new HashMap<>();
+                board.get("instances").forEach(i -> leases.put(i.get("id").asText(), i.get("running_count").asInt()));
+                assertThat(evenly(leases, 3)).as("the leases the console shows are spread evenly: %s", leases).isTrue();
                 await("comments from all three").atMost(WAIT).pollInterval(POLL).until(() ->
                         comments(sandbox).stream().map(ReceivedComment::instance).collect(Collectors.toSet()).equals(ids));
 
+                String killedId = instanceId(first);
                 first.kill();
                 Instant killed = Instant.now();
                 Map<String, JarProcess> two = Map.of("b", second, "c", third);
                 awaitRunning(two, counts -> total(counts) == ACCOUNTS, LEASE.plus(RENEWAL).plus(SLACK).plus(Duration.ofSeconds(30)));
                 Duration afterKill = Duration.between(killed, Instant.now());
+                JsonNode afterKillBoard = instancesBoard(second);
+                assertThat(afterKillBoard.get("instances")).filteredOn(i -> i.get("id").asText().equals(killedId))
+                        .singleElement().satisfies(dead -> {
+                            assertThat(dead.get("live").asBoolean()).as("the killed instance is counted out").isFalse();
+                            assertThat(dead.get("running")).as("its leases expired").isEmpty();
+                        });
                 awaitCommentAfter(sandbox, Instant.now());
 
                 assertThat(second.stop(Duration.ofSeconds(30))).as(second.logTail(30)).isZero();
@@ -177,6 +192,13 @@ class InstancesIT {
         return inspect(sandbox, "/inspect/comments", new TypeReference<>() {});
     }
 
+    /** {@code GET /api/v1/instances} of {@code serve}'s console. */
+    private static JsonNode instancesBoard(JarProcess serve) throws IOException {
+        HttpResponse<String> response = serve.get("/api/v1/instances", "Authorization", "Bearer " + ADMIN_TOKEN).orElseThrow();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     private static Map<String, Integer> runningCounts(Map<String, JarProcess> instances) {
         Map<String, Integer> counts = new HashMap<>();
         instances.forEach((name, process) -> process.get("/health").filter(r -> r.statusCode() == 200).ifPresent(response -> {
@@ -250,6 +272,7 @@ class InstancesIT {
         env.put("LEASE_SECONDS", Long.toString(LEASE.toSeconds()));
         env.put("FLEET_MAX_ACCOUNTS_PER_POST", "1");
         env.put("FLEET_MIN_GAP_SECONDS", "1");
+        env.put("ADMIN_TOKEN", ADMIN_TOKEN);
         List<String> args = new ArrayList<>(List.of("serve"));
         envFiles.forEach(file -> args.addAll(List.of("--env-file", file)));
         return start(env, port, "serve-" + name, args.toArray(String[]::new));

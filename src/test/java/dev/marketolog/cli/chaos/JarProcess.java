@@ -65,11 +65,12 @@ public final class JarProcess {
         return Optional.empty();
     }
 
-    /** GET {@code path}; empty when nothing answers. */
-    public Optional<HttpResponse<String>> get(String path) {
+    /** GET {@code path} with the given header names and values; empty when nothing answers. */
+    public Optional<HttpResponse<String>> get(String path, String... headers) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            HttpRequest request = (headers.length == 0 ? builder : builder.headers(headers)).build();
             return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();

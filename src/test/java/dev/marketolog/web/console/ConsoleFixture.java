@@ -11,6 +11,7 @@ import dev.marketolog.store.AccountRepository;
 import dev.marketolog.store.JdbcAccountBoard;
 import dev.marketolog.store.JdbcAccountControl;
 import dev.marketolog.store.JdbcChannelAnalytics;
+import dev.marketolog.store.JdbcInstanceBoard;
 import dev.marketolog.store.JdbcJournal;
 import dev.marketolog.store.JdbcJournalSearch;
 import dev.marketolog.store.JdbcOutbox;
@@ -39,6 +40,8 @@ import javax.sql.DataSource;
 final class ConsoleFixture implements AutoCloseable {
 
     static final String TOKEN = "7c0e5a9d2b4f6e8a1c3d5b7f9e0a2c4d";
+    /** The instance id the console answers as. */
+    static final String SELF = "instance-under-test";
 
     private final Metrics metrics = Metrics.start("test");
     private final WebServer server;
@@ -62,7 +65,7 @@ final class ConsoleFixture implements AutoCloseable {
                 new JdbcJournal(dataSource), account -> Optional.empty(), HttpClient.newHttpClient(), clock, metrics.registry());
         api.serve(new ConsoleServices(new AccountOverview(live, new JdbcAccountBoard(dataSource), clock),
                 new JdbcJournalSearch(dataSource), new JdbcAccountControl(dataSource, clock, settings),
-                new JdbcChannelAnalytics(dataSource), notifier));
+                new JdbcChannelAnalytics(dataSource), notifier, new JdbcInstanceBoard(dataSource, SELF)));
         server = WebServer.start("127.0.0.1", 0, ctx -> ctx.result("ok"), new MetricsHandler(metrics.registry()),
                 List.of(new Console(List.of(api))));
     }

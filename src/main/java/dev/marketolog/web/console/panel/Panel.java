@@ -73,6 +73,7 @@ public final class Panel implements WebModule {
         config.routes.get("/journal", page(pages::journal));
         config.routes.get("/journal.csv", page(pages::journalCsv));
         config.routes.get("/audit", page(pages::audit));
+        config.routes.get("/instances", page(pages::instances));
         config.routes.get("/review", page(review::page));
         config.routes.post("/review/{id}/approve", action(review::approve));
         config.routes.post("/review/{id}/edit", action(review::edit));

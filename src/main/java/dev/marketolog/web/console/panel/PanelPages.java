@@ -3,6 +3,7 @@ package dev.marketolog.web.console.panel;
 import dev.marketolog.config.ConfigProblem;
 import dev.marketolog.engine.AccountControl;
 import dev.marketolog.engine.AccountDetail;
+import dev.marketolog.engine.InstanceRegistry;
 import dev.marketolog.engine.JournalSearch;
 import dev.marketolog.engine.JournalSearch.JournalPage;
 import dev.marketolog.web.console.ApiException;
@@ -135,6 +136,11 @@ final class PanelPages {
                 .toList();
         List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
         html(ctx, "channels.jte", new ChannelsPage(days, rows, session.csrfToken()));
+    }
+
+    void instances(Context ctx, PanelSession session) {
+        html(ctx, "instances.jte", new InstancesPage(sources.get().console().instances().read(), clock.instant(),
+                InstanceRegistry.LIVE_WITHIN.toSeconds(), session.csrfToken()));
     }
 
     void audit(Context ctx, PanelSession session) {

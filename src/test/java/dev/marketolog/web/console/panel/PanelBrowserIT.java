@@ -126,6 +126,11 @@ class PanelBrowserIT {
         assertThat(browser.driver.findElement(By.id("audit")).getText()).contains("pause").contains("override");
         browser.screenshot("audit");
 
+        browser.driver.get(base + "/instances");
+        assertThat(browser.driver.findElement(By.cssSelector("#instances tr[data-instance]")).getText())
+                .contains("this one").contains("live").contains("anna");
+        browser.screenshot("instances");
+
         LoginScreen signedOut = new OverviewScreen(browser.driver).logOut();
         assertThat(signedOut.isShown()).isTrue();
         browser.screenshot("login");
@@ -163,7 +168,7 @@ class PanelBrowserIT {
     @Test
     void panelPagesCarryTheSecurityHeaders() throws Exception {
         String session = httpSession();
-        for (String path : List.of("/", "/accounts/anna", "/channels", "/journal", "/audit", "/assets/panel.js")) {
+        for (String path : List.of("/", "/accounts/anna", "/channels", "/journal", "/audit", "/instances", "/assets/panel.js")) {
             HttpResponse<String> page = get(base + path, session);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
