@@ -118,7 +118,10 @@ final class AccountRunner implements FleetMember {
         this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
     }
 
-    /** Builds every part that follows from the settings; the posts given up and cached are forgotten with the old ones. */
+    /**
+     * Builds every part that follows from the settings; the posts given up and cached are forgotten with the old ones,
+     * except those an operator closed in review.
+     */
     private void configure(AccountPolicy next) {
         settings = next;
         gate = new SendGate(next.limits(), next.allowlist(), fleet);
@@ -127,7 +130,8 @@ final class AccountRunner implements FleetMember {
         pacer = new Pacer(next.limits(), gate.activeTime(), pace, random);
         filter = new PostFilter(next.skipKeywords());
         recentPosts = new RecentPosts(telegram, next.limits().freshPostMaxAge());
-        givenUp = new GivenUpPosts(next.limits().freshPostMaxAge());
+        givenUp = givenUp == null ? new GivenUpPosts(next.limits().freshPostMaxAge())
+                : givenUp.forNewSettings(next.limits().freshPostMaxAge());
         gonePosts.keepFor(next.limits().freshPostMaxAge());
     }
 
@@ -365,7 +369,7 @@ final class AccountRunner implements FleetMember {
             channelStates = new HashMap<>(stores.channelStates().load(name));
             channels.clear();
             prepareChannels(settings.allowlist(), now);
-            stores.reviews().closed(name, now.minus(settings.limits().freshPostMaxAge())).forEach(givenUp::add);
+            stores.reviews().closed(name, now.minus(settings.limits().freshPostMaxAge())).forEach(givenUp::addClosedInReview);
             reviewing = settings.review().enabled() || !stores.reviews().pending(name).isEmpty();
         } catch (RuntimeException e) {
             // the database or Telegram is not there yet: try again, the account must not stay half started
@@ -726,7 +730,7 @@ final class AccountRunner implements FleetMember {
     /** An operator rejected the draft for the post: the account does not write for it again. */
     void rejected(Post post) {
         int run = generation;
-        scheduleIn(run, clock.instant(), () -> givenUp.add(post));
+        scheduleIn(run, clock.instant(), () -> givenUp.addClosedInReview(post));
     }
 
     /**
@@ -801,7 +805,7 @@ final class AccountRunner implements FleetMember {
     private void expire(ReviewItem item, String why, Instant now) {
         if (stores.reviews().close(item.id(), ReviewState.EXPIRED, Optional.empty(), Optional.of(why), now)) {
             log.info("account {}: draft for post {} of {} expired ({})", name, item.post().messageId(), item.post().channelId(), why);
-            givenUp.add(item.post());
+            givenUp.addClosedInReview(item.post());
             emit(new EngineEvent.Skipped(name, now, item.post().key(), SkipReason.REVIEW_EXPIRED));
         }
     }

@@ -24,7 +24,8 @@ final class GivenUpPosts {
     private final PriorityQueue<Given> byAge = new PriorityQueue<>(Comparator.comparing(Given::publishedAt));
     private Instant nextPrune = Instant.MIN;
 
-    private record Given(PostKey key, Instant publishedAt) {}
+    /** @param byOperator its draft was rejected or left to expire in review: an operator's decision, not the settings' */
+    private record Given(PostKey key, Instant publishedAt, boolean byOperator) {}
 
     GivenUpPosts(Duration freshPostMaxAge) {
         this.freshPostMaxAge = freshPostMaxAge;
@@ -36,11 +37,33 @@ final class GivenUpPosts {
 
     /** Gives the post up; answers whether it is newly given up. */
     boolean add(Post post) {
+        return add(post, false);
+    }
+
+    /** Gives up a post whose draft an operator rejected or let expire; answers whether it is newly given up. */
+    boolean addClosedInReview(Post post) {
+        return add(post, true);
+    }
+
+    private boolean add(Post post, boolean byOperator) {
         if (!posts.add(post.key())) {
             return false;
         }
-        byAge.add(new Given(post.key(), post.publishedAt()));
+        byAge.add(new Given(post.key(), post.publishedAt(), byOperator));
         return true;
+    }
+
+    /**
+     * The posts to keep given up under new settings: those closed in review, since an operator decided them. The rest
+     * (declined, filtered, refused) were decided by the old settings, which the new ones may decide otherwise.
+     */
+    GivenUpPosts forNewSettings(Duration newFreshPostMaxAge) {
+        GivenUpPosts next = new GivenUpPosts(newFreshPostMaxAge);
+        byAge.stream().filter(Given::byOperator).forEach(given -> {
+            next.posts.add(given.key());
+            next.byAge.add(given);
+        });
+        return next;
     }
 
     /** Forgets the posts no longer fresh, unless that was done less than {@link #PRUNE_INTERVAL} ago. */
