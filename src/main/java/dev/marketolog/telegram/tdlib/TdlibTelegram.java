@@ -263,11 +263,10 @@ public final class TdlibTelegram implements Telegram {
     /**
      * Reads each comment with {@code getMessage} (its reactions are in {@code interaction_info}) and, once per post, the
      * thread the comments are in with {@code getMessageThreadHistory}, newest first, until a page reaches the oldest of
-     * them or after {@value #MAX_THREAD_PAGES} pages of {@value #THREAD_PAGE}: a reply is a message there whose
-     * {@code reply_to} is our comment. So a post costs one read per comment and one or two for its thread, each taken
-     * from the account's read budget. A comment whose message or thread cannot be read (deleted, no access) is left out;
-     * a flood wait, a timeout or a session going away ends the batch with what was read, and after a flood wait no
-     * feedback is read until it is over.
+     * them or after two pages of 100: a reply is a message there, not one of ours, whose {@code reply_to} is our comment.
+     * So a post costs one read per comment and one or two for its thread, each taken from the account's read budget. A
+     * comment whose message or thread cannot be read (deleted, no access) is left out; a flood wait, a timeout or a
+     * session going away ends the batch with what was read, and after a flood wait no feedback is read until it is over.
      */
     @Override
     public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
