@@ -1,6 +1,8 @@
 package dev.marketolog.cli;
 
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -8,6 +10,7 @@ import dev.marketolog.telegram.Telegram;
 import dev.marketolog.telegram.TelegramListener;
 import dev.marketolog.web.TelegramSession;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -70,6 +73,16 @@ final class ReopeningTelegram implements Telegram {
     @Override
     public SendResult saveMessage(String text) {
         return open().saveMessage(text);
+    }
+
+    /**
+     * Read on the session open here only: feedback is no reason to open one, since after a disconnect another instance
+     * may run the account (and read its feedback) on that session.
+     */
+    @Override
+    public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+        OpenSession open = session;
+        return open == null ? Map.of() : open.telegram().feedback(comments);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.marketolog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -12,6 +14,7 @@ import dev.marketolog.web.TelegramSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,11 @@ class ReopeningTelegramTest {
         }
 
         @Override
+        public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+            return Map.of(comments.getFirst(), new CommentFeedback(number, 0));
+        }
+
+        @Override
         public void listen(TelegramListener listener) {
             this.listener = listener;
         }
@@ -114,5 +122,17 @@ class ReopeningTelegramTest {
 
         assertThat(opened).hasSize(1);
         assertThat(telegram.state()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void feedbackIsReadOnTheOpenSessionAndNeverOpensOne() {
+        OurComment ours = new OurComment(new PostKey(-1001, 7), -1002, 70);
+
+        assertThat(telegram.feedback(List.of(ours))).isEqualTo(Map.of(ours, new CommentFeedback(1, 0)));
+
+        telegram.disconnect();
+
+        assertThat(telegram.feedback(List.of(ours))).isEmpty();
+        assertThat(opened).hasSize(1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.marketolog.telegram;
 
 import java.util.List;
+import java.util.Map;
 
 /** A Telegram that hands every call to another: a test overrides only the calls it watches or changes. */
 public abstract class ForwardingTelegram implements Telegram {
@@ -34,6 +35,11 @@ public abstract class ForwardingTelegram implements Telegram {
     @Override
     public SendResult saveMessage(String text) {
         return delegate.saveMessage(text);
+    }
+
+    @Override
+    public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+        return delegate.feedback(comments);
     }
 
     @Override

@@ -168,4 +168,15 @@ public abstract class TelegramContractTest {
     void commentsUnderAPostOfAnUnknownChannelAreEmptyInsteadOfFailing() {
         assertThat(telegram.commentsUnder(new PostKey(world.unknownChannel(), 1), 10)).isEmpty();
     }
+
+    @Test
+    void feedbackReadsACommentSentAndLeavesOutOneThatDoesNotExist() {
+        telegram.prepare(List.of(world.openChannel()));
+        Post newest = telegram.recentPosts(world.openChannel(), 1).getFirst();
+        SendResult.Sent sent = (SendResult.Sent) telegram.comment(newest.key(), "Хороший вопрос, сам думал об этом.");
+        OurComment ours = new OurComment(newest.key(), sent.discussionChatId(), sent.messageId());
+        OurComment missing = new OurComment(newest.key(), sent.discussionChatId(), sent.messageId() + 1_000_000);
+
+        assertThat(telegram.feedback(List.of(missing, ours))).containsOnlyKeys(ours);
+    }
 }

@@ -6,7 +6,9 @@ import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.TelegramError;
 import dev.marketolog.telegram.sandbox.SandboxJson;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.sandbox.WireChannel;
+import dev.marketolog.telegram.sandbox.WireFeedback;
 import dev.marketolog.telegram.sandbox.WireSendResult;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
@@ -57,6 +59,7 @@ public final class SandboxServer implements AutoCloseable {
             config.routes.post(POST + "/comments", this::comment);
             config.routes.get(ACCOUNT + "/updates", this::updates);
             config.routes.post(ACCOUNT + "/saved-messages", this::saveMessage);
+            config.routes.post(ACCOUNT + "/feedback", this::feedback);
             config.routes.get("/inspect/comments", ctx -> ctx.json(world.received()));
             config.routes.get("/inspect/refusals", ctx -> ctx.json(world.refusals()));
             config.routes.get("/inspect/violations", ctx -> ctx.json(world.violations()));
@@ -135,6 +138,16 @@ public final class SandboxServer implements AutoCloseable {
             throw new BadRequestResponse("a note needs {\"text\": \"...\"}, not blank and at most " + MAX_TEXT + " characters");
         }
         ctx.json(WireSendResult.of(world.saveMessage(account, body.text())));
+    }
+
+    private void feedback(Context ctx) {
+        WireFeedback.Request body = body(ctx, WireFeedback.Request.class);
+        if (body.comments() == null || body.comments().contains(null)) {
+            throw new BadRequestResponse("feedback needs {\"comments\": [{channel_id, post_id, discussion_chat_id, message_id}]}");
+        }
+        List<OurComment> comments = body.comments().stream().map(WireFeedback.Comment::toComment).toList();
+        ctx.json(world.feedback(account(ctx), comments).entrySet().stream()
+                .map(read -> WireFeedback.of(read.getKey(), read.getValue())).toList());
     }
 
     private void updates(Context ctx) throws InterruptedException {

@@ -1,6 +1,8 @@
 package dev.marketolog.cli.sandbox;
 
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -148,6 +150,14 @@ public final class SandboxWorld implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * What became of {@code comments} by now, as the world simulates it: a pure function of the seed, the comment and its
+     * age, so it outlives a restart with {@code --state}. A comment the world does not have (or deleted) is left out.
+     */
+    public Map<OurComment, CommentFeedback> feedback(String account, List<OurComment> comments) {
+        return connected(account).telegram().feedback(comments);
     }
 
     /** Writes a note into {@code account}'s own Saved Messages (the world records it; see {@link #savedMessages()}). */

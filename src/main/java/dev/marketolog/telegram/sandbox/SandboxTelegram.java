@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -19,6 +21,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +136,34 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
             case 404 -> new SendResult.Failed(new TelegramError.PostGone(answer.json().path("error").asText("Message not found")), true);
             default -> new SendResult.Failed(new TelegramError.Unknown(answer.status(), answer.json().path("error").asText()), true);
         };
+    }
+
+    /** The sandbox's simulated feedback; nothing when it does not answer, and only for the comments asked about. */
+    @Override
+    public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+        if (comments.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Answer answer = sendConnected(post("feedback", new WireFeedback.Request(comments.stream().map(WireFeedback.Comment::of).toList())));
+            if (answer.status() != 200) {
+                log.debug("account {}: feedback answered {}: {}", name, answer.status(), answer.body());
+                return Map.of();
+            }
+            Set<OurComment> asked = new HashSet<>(comments);
+            Map<OurComment, CommentFeedback> read = new LinkedHashMap<>();
+            for (WireFeedback feedback : JSON.convertValue(answer.json(), new TypeReference<List<WireFeedback>>() {})) {
+                OurComment comment = feedback.comment().toComment();
+                if (asked.contains(comment)) {
+                    read.put(comment, feedback.toFeedback());
+                }
+            }
+            return read;
+        } catch (IOException | IllegalArgumentException e) {
+            // unreachable, or an answer that does not parse (IllegalArgumentException from convertValue): nothing read
+            log.debug("account {}: feedback: {}", name, e.toString());
+            return Map.of();
+        }
     }
 
     @Override

@@ -55,6 +55,11 @@ final class SimPost {
         comments.remove(comment);
     }
 
+    /** Whether {@code comment} is still under the post (a moderator may have deleted it). */
+    boolean holds(Comment comment) {
+        return comments.contains(comment);
+    }
+
     WorldSnapshot.PostState state() {
         return new WorldSnapshot.PostState(post, messages, deleted,
                 comments.stream().map(c -> new WorldSnapshot.CommentState(c.at(), c.text())).toList());

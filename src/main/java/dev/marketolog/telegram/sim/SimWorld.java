@@ -1,5 +1,7 @@
 package dev.marketolog.telegram.sim;
 
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.Telegram;
@@ -11,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +50,9 @@ public final class SimWorld {
     private final List<Post> published = new ArrayList<>();
     private final Map<String, SimulatedTelegram> accounts = new LinkedHashMap<>();
     private final List<SentComment> sent = new ArrayList<>();
+    /** The accepted comments by their place in their discussion group, for reading their feedback. */
+    private final Map<DiscussionMessage, SentComment> sentByMessage = new HashMap<>();
+    private final FeedbackModel feedback;
     private final List<SavedMessage> savedMessages = new ArrayList<>();
     private final Set<AccountPost> commented = new HashSet<>();
     private long nextDiscussionId = FIRST_DISCUSSION_ID;
@@ -61,6 +67,7 @@ public final class SimWorld {
         this.options = options;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.feedback = new FeedbackModel(options.seed());
     }
 
     /**
@@ -179,7 +186,22 @@ public final class SimWorld {
             secondComments++;
         }
         sent.add(comment);
+        sentByMessage.put(DiscussionMessage.of(comment), comment);
         post.addComment(new SimPost.Comment(comment.at(), comment.text()));
+    }
+
+    /**
+     * What became of an accepted comment by now ({@link FeedbackModel}); empty when the world has no such comment, or it
+     * or its post was deleted.
+     */
+    synchronized Optional<CommentFeedback> feedback(OurComment comment) {
+        SentComment sentComment = sentByMessage.get(new DiscussionMessage(comment.discussionChatId(), comment.messageId()));
+        if (sentComment == null || channel(sentComment.post().channelId()).flatMap(c -> c.post(sentComment.post().messageId()))
+                .filter(post -> post.holds(new SimPost.Comment(sentComment.at(), sentComment.text()))).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(feedback.at(sentComment.discussionChatId(), sentComment.messageId(),
+                Duration.between(sentComment.at(), clock.instant())));
     }
 
     /** A moderator deletes the comment at {@code at}; its author hears of it. */
@@ -264,6 +286,7 @@ public final class SimWorld {
             accounts.put(state.name(), view);
         }
         sent.addAll(snapshot.sent());
+        sent.forEach(comment -> sentByMessage.put(DiscussionMessage.of(comment), comment));
         sent.forEach(comment -> commented.add(new AccountPost(comment.account(), comment.post())));
         GateViolations counted = snapshot.violations();
         outsideAllowlist = counted.outsideAllowlist();
@@ -336,4 +359,10 @@ public final class SimWorld {
     private record Upcoming(SimPost post, int channelOrder) {}
 
     private record AccountPost(String account, PostKey post) {}
+
+    private record DiscussionMessage(long chatId, long messageId) {
+        static DiscussionMessage of(SentComment comment) {
+            return new DiscussionMessage(comment.discussionChatId(), comment.messageId());
+        }
+    }
 }

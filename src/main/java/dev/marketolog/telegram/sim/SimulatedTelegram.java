@@ -1,6 +1,8 @@
 package dev.marketolog.telegram.sim;
 
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +132,16 @@ final class SimulatedTelegram implements Telegram {
             }
             return send(channel, post.get(), text, now);
         }
+    }
+
+    /** From the world's {@link FeedbackModel}: the same comment at the same age always gets the same feedback. */
+    @Override
+    public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+        Map<OurComment, CommentFeedback> read = new LinkedHashMap<>();
+        for (OurComment comment : comments) {
+            world.feedback(comment).ifPresent(feedback -> read.put(comment, feedback));
+        }
+        return read;
     }
 
     /** Saved Messages is the chat with oneself: its id in the simulation is the account's {@link #SAVED_MESSAGES_CHAT}. */

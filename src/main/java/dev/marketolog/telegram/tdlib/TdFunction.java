@@ -104,6 +104,9 @@ public sealed interface TdFunction<R extends TdObject> {
 
     record GetChatHistory(long chatId, long fromMessageId, int offset, int limit, boolean onlyLocal) implements TdFunction<Messages> {}
 
+    /** One message; TDLib answers 404 "Message not found" when it is gone or was never there. */
+    record GetMessage(long chatId, long messageId) implements TdFunction<Message> {}
+
     record GetMessageThread(long chatId, long messageId) implements TdFunction<MessageThreadInfo> {}
 
     record GetMessageThreadHistory(long chatId, long messageId, long fromMessageId, int offset, int limit)

@@ -74,6 +74,32 @@ public sealed interface TdObject {
         record MessageSendingStateFailed(TdError error, boolean canRetry, double retryAfter) implements MessageSendingState {}
     }
 
+    /** The kind of a reaction; only the paid one matters to us (its count is Telegram Stars, not people). */
+    sealed interface ReactionType {
+        record ReactionTypeEmoji(String emoji) implements ReactionType {}
+
+        record ReactionTypeCustomEmoji(long customEmojiId) implements ReactionType {}
+
+        record ReactionTypePaid() implements ReactionType {}
+    }
+
+    record MessageReaction(ReactionType type, int totalCount) {}
+
+    record MessageReactions(List<MessageReaction> reactions) {
+        public MessageReactions {
+            reactions = reactions == null ? List.of() : reactions.stream().filter(r -> r != null).toList();
+        }
+    }
+
+    /** A message's views, forwards, replies and reactions; {@code reactions} may be null. */
+    record MessageInteractionInfo(MessageReactions reactions) {}
+
+    /** What a message replies to; only replies to messages are modelled, a reply to a story decodes to null. */
+    sealed interface MessageReplyTo {
+        /** {@code chatId} is 0 (and {@code messageId} may be) when the replied message is in a chat we do not know. */
+        record MessageReplyToMessage(long chatId, long messageId) implements MessageReplyTo {}
+    }
+
     record Message(
             long id,
             long chatId,
@@ -82,6 +108,8 @@ public sealed interface TdObject {
             boolean isOutgoing,
             boolean isChannelPost,
             long date,
+            MessageInteractionInfo interactionInfo,
+            MessageReplyTo replyTo,
             long mediaAlbumId,
             MessageContent content)
             implements TdObject {
@@ -89,6 +117,28 @@ public sealed interface TdObject {
         /** Its text or media caption; empty for other kinds of content. */
         public String text() {
             return content == null || content.body() == null ? "" : content.body().text();
+        }
+
+        /**
+         * The people's reactions to it, every free kind summed. The paid reaction is left out: its count is Telegram Stars, not
+         * reactions, and it exists only on channel posts, never on a comment in a discussion group.
+         */
+        public int reactionCount() {
+            if (interactionInfo == null || interactionInfo.reactions() == null) {
+                return 0;
+            }
+            return interactionInfo.reactions().reactions().stream()
+                    .filter(r -> !(r.type() instanceof ReactionType.ReactionTypePaid))
+                    .mapToInt(MessageReaction::totalCount).sum();
+        }
+
+        /**
+         * Whether it replies to message {@code messageId} of {@code chatId}; a chat id of 0 (TDLib's "a chat we do not know")
+         * is taken as this chat, since a reply in a thread is read from that thread's chat.
+         */
+        public boolean repliesTo(long chatId, long messageId) {
+            return replyTo instanceof MessageReplyTo.MessageReplyToMessage(long repliedChat, long repliedMessage)
+                    && repliedMessage == messageId && (repliedChat == chatId || repliedChat == 0);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.marketolog.telegram.tdlib;
 
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -13,6 +15,7 @@ import dev.marketolog.telegram.tdlib.TdFunction.CreatePrivateChat;
 import dev.marketolog.telegram.tdlib.TdFunction.DeleteMessages;
 import dev.marketolog.telegram.tdlib.TdFunction.GetChat;
 import dev.marketolog.telegram.tdlib.TdFunction.GetChatHistory;
+import dev.marketolog.telegram.tdlib.TdFunction.GetMessage;
 import dev.marketolog.telegram.tdlib.TdFunction.GetMessageLink;
 import dev.marketolog.telegram.tdlib.TdFunction.GetOption;
 import dev.marketolog.telegram.tdlib.TdFunction.GetMessageThread;
@@ -49,6 +52,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +75,9 @@ public final class TdlibTelegram implements Telegram {
     static final Duration ALBUM_SETTLE = Duration.ofMillis(1500);
     private static final int MAX_COMMENTS_READ = 50;
     private static final int MAX_CHAT_LIST_PAGES = 20;
+    /** Replies to our comments are looked for in at most this many pages of their thread, newest first. */
+    private static final int MAX_THREAD_PAGES = 2;
+    private static final int THREAD_PAGE = 100;
 
     /** What prepare learned about an allowlisted channel and its discussion group. */
     private record Prepared(long channelId, long discussionChatId, long discussionSupergroupId, boolean mustJoin, Duration slowMode) {
@@ -85,7 +92,10 @@ public final class TdlibTelegram implements Telegram {
     private final TdClient client;
     private final Duration sendTimeout;
     private final TdScheduler scheduler;
+    private final InstantSource clock;
     private final ReadBudget reads;
+    /** Until when a flood wait drawn by reading feedback holds further feedback reads back. */
+    private volatile Instant feedbackHeldUntil = Instant.MIN;
     private final Map<Long, Prepared> channels = new ConcurrentHashMap<>();
     private final Set<Long> joined = ConcurrentHashMap.newKeySet();
     private final Map<MessageKey, CompletableFuture<TdUpdate>> sendOutcomes = new ConcurrentHashMap<>();
@@ -100,10 +110,16 @@ public final class TdlibTelegram implements Telegram {
      * @param scheduler the timer of the send timeout and of album settling
      */
     public TdlibTelegram(TdClient client, Duration sendTimeout, InstantSource clock, TdScheduler scheduler) {
+        this(client, sendTimeout, clock, scheduler, ReadBudget.perAccount(clock));
+    }
+
+    /** @param reads the account's read budget, which every history, thread and feedback read takes from */
+    TdlibTelegram(TdClient client, Duration sendTimeout, InstantSource clock, TdScheduler scheduler, ReadBudget reads) {
         this.client = client;
         this.sendTimeout = sendTimeout;
         this.scheduler = scheduler;
-        this.reads = ReadBudget.perAccount(clock);
+        this.clock = clock;
+        this.reads = reads;
     }
 
     @Override
@@ -239,6 +255,107 @@ public final class TdlibTelegram implements Telegram {
         } catch (TdException | TdTimeoutException | TdClosedException e) {
             LOG.debug("reading comments under {} failed: {}", post, e.getMessage());
             return List.of();
+        }
+    }
+
+    // ---- feedback
+
+    /**
+     * Reads each comment with {@code getMessage} (its reactions are in {@code interaction_info}) and, once per post, the
+     * thread the comments are in with {@code getMessageThreadHistory}, newest first, until a page reaches the oldest of
+     * them or after two pages of 100: a reply is a message there, not one of ours, whose {@code reply_to} is our comment.
+     * So a post costs one read per comment and one or two for its thread, each taken from the account's read budget. A
+     * comment whose message or thread cannot be read (deleted, no access) is left out; a flood wait, a timeout or a
+     * session going away ends the batch with what was read, and after a flood wait no feedback is read until it is over.
+     */
+    @Override
+    public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
+        if (clock.instant().isBefore(feedbackHeldUntil)) {
+            return Map.of();
+        }
+        Map<PostKey, List<OurComment>> byPost = new LinkedHashMap<>();
+        comments.stream().distinct().forEach(c -> byPost.computeIfAbsent(c.post(), p -> new ArrayList<>()).add(c));
+        Map<OurComment, CommentFeedback> read = new LinkedHashMap<>();
+        try {
+            for (List<OurComment> underPost : byPost.values()) {
+                read.putAll(feedbackUnderOnePost(underPost));
+            }
+        } catch (ReadsStopped e) {
+            LOG.info("reading feedback stopped after {} of {} comments: {}", read.size(), comments.size(), e.getMessage());
+        }
+        return read;
+    }
+
+    /** The feedback on comments under one post, which share a thread (in one discussion group, as a post has one). */
+    private Map<OurComment, CommentFeedback> feedbackUnderOnePost(List<OurComment> comments) {
+        Map<OurComment, Message> found = new LinkedHashMap<>();
+        for (OurComment comment : comments) {
+            readForFeedback(new GetMessage(comment.discussionChatId(), comment.messageId())).ifPresent(m -> found.put(comment, m));
+        }
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        OurComment any = found.keySet().iterator().next();
+        long oldest = found.keySet().stream().mapToLong(OurComment::messageId).min().orElseThrow();
+        Map<Long, Message> thread = new LinkedHashMap<>();
+        long from = 0;
+        for (int page = 0; page < MAX_THREAD_PAGES; page++) {
+            Optional<List<Message>> messages = readForFeedback(
+                    new GetMessageThreadHistory(any.discussionChatId(), any.messageId(), from, 0, THREAD_PAGE)).map(TdObject.Messages::messages);
+            if (messages.isEmpty()) {
+                return Map.of(); // the thread cannot be read: the replies are not known
+            }
+            // a page starts at from_message_id itself: keyed by id, the overlap counts once
+            messages.get().forEach(m -> thread.put(m.id(), m));
+            if (messages.get().isEmpty() || messages.get().getLast().id() <= oldest) {
+                break;
+            }
+            from = messages.get().getLast().id();
+        }
+        Map<OurComment, CommentFeedback> feedback = new LinkedHashMap<>();
+        found.forEach((comment, message) -> feedback.put(comment, new CommentFeedback(message.reactionCount(),
+                (int) thread.values().stream()
+                        .filter(m -> !m.isOutgoing() && m.repliesTo(comment.discussionChatId(), comment.messageId())).count())));
+        return feedback;
+    }
+
+    /**
+     * One feedback read, paced by the read budget: its answer, or empty when what it reads is gone or closed to us.
+     *
+     * @throws ReadsStopped when reading on would be wrong: a flood wait (then held for its length), or a session that
+     *                      does not answer or is gone
+     */
+    private <R extends TdObject> Optional<R> readForFeedback(TdFunction<R> read) {
+        reads.take();
+        try {
+            return Optional.of(TdClient.await(client.send(read)));
+        } catch (TdException e) {
+            return switch (TdErrorMapping.map(e.error())) {
+                case TelegramError.FloodWait(Duration wait) -> throw holdFeedback(wait, e);
+                case TelegramError.SlowMode(Duration wait) -> throw holdFeedback(wait, e);
+                case TelegramError.SessionGone gone -> throw new ReadsStopped(e.getMessage());
+                case TelegramError.PeerFlood flood -> throw new ReadsStopped(e.getMessage());
+                case TelegramError.PostGone gone -> Optional.empty();
+                case TelegramError.ChannelClosed closed -> Optional.empty();
+                case TelegramError.Unknown unknown -> {
+                    LOG.debug("{} failed: {}", read, e.getMessage());
+                    yield Optional.empty();
+                }
+            };
+        } catch (TdTimeoutException | TdClosedException e) {
+            throw new ReadsStopped(e.getMessage());
+        }
+    }
+
+    private ReadsStopped holdFeedback(Duration wait, TdException e) {
+        feedbackHeldUntil = clock.instant().plus(wait);
+        return new ReadsStopped(e.getMessage() + "; no feedback is read for " + wait.toSeconds() + " s");
+    }
+
+    /** Ends a batch of feedback reads early. */
+    private static final class ReadsStopped extends RuntimeException {
+        ReadsStopped(String reason) {
+            super(reason, null, false, false);
         }
     }
 

@@ -184,12 +184,45 @@ class SandboxServerTest {
         assertThat(post(commentPath(OPEN, newest), "{\"text\": \"Всё ещё работает.\"}").body().get("result").asText()).isEqualTo("sent");
     }
 
+    private Answer feedback(String account, long post, JsonNode... sent) throws IOException, InterruptedException {
+        List<String> comments = new ArrayList<>();
+        for (JsonNode comment : sent) {
+            comments.add("{\"channel_id\": %d, \"post_id\": %d, \"discussion_chat_id\": %d, \"message_id\": %d}"
+                    .formatted(OPEN, post, comment.get("discussion_chat_id").asLong(), comment.get("message_id").asLong()));
+        }
+        return post("/api/accounts/" + account + "/feedback", "{\"comments\": [" + String.join(", ", comments) + "]}");
+    }
+
+    @Test
+    void feedbackAnswersTheCommentsTheWorldHasWithSimulatedCountsAndLeavesOutTheOthers() throws Exception {
+        sandbox = start(6, Optional.empty());
+        long newest = connectAndNewestPost();
+        JsonNode sent = post(commentPath(OPEN, newest), "{\"text\": \"Интересно.\"}").body();
+        JsonNode unknown = JSON.createObjectNode().put("discussion_chat_id", sent.get("discussion_chat_id").asLong())
+                .put("message_id", sent.get("message_id").asLong() + 1000);
+
+        Answer answer = feedback("bot", newest, unknown, sent);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).singleElement().satisfies(read -> {
+            assertThat(read.get("comment").get("channel_id").asLong()).isEqualTo(OPEN);
+            assertThat(read.get("comment").get("post_id").asLong()).isEqualTo(newest);
+            assertThat(read.get("comment").get("discussion_chat_id").asLong()).isEqualTo(sent.get("discussion_chat_id").asLong());
+            assertThat(read.get("comment").get("message_id").asLong()).isEqualTo(sent.get("message_id").asLong());
+            assertThat(read.get("reactions").asInt()).isBetween(0, 5);
+            assertThat(read.get("replies").asInt()).isBetween(0, 2);
+        });
+        assertThat(post("/api/accounts/bot/feedback", "{}").status()).isEqualTo(400);
+        assertThat(post("/api/accounts/bot/feedback", "{\"comments\": [null]}").status()).isEqualTo(400);
+        assertThat(feedback("nobody", newest, sent).body().get("error").asText()).contains("unknown account 'nobody'");
+    }
+
     @Test
     void theStateFileKeepsTheWorldAndItsRecordAcrossARestartOfTheSandbox() throws Exception {
         Path state = dir.resolve("world.json");
         sandbox = start(6, Optional.of(state));
         long newest = connectAndNewestPost();
-        post(commentPath(OPEN, newest), "{\"text\": \"Раз.\"}");
+        JsonNode first = post(commentPath(OPEN, newest), "{\"text\": \"Раз.\"}").body();
         JsonNode before = get("/inspect/comments").body();
         sandbox.close();
 
@@ -203,6 +236,7 @@ class SandboxServerTest {
         assertThat(again.body().get("result").asText()).isEqualTo("sent");
         assertThat(get(commentPath(OPEN, newest)).body()).extracting(JsonNode::asText).containsSubsequence("Раз.", "Два.");
         assertThat(get("/inspect/violations").body().get("second_comment").asInt()).isEqualTo(1);
+        assertThat(feedback("bot", newest, first).body()).as("the world still knows the comment it received before").hasSize(1);
     }
 
     /** The periodic save and the one at close may come together: the state file must stay readable. */

@@ -3,19 +3,30 @@ package dev.marketolog.telegram.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.marketolog.cli.sandbox.Sandbox;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
+import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
 import dev.marketolog.telegram.TelegramError;
 import dev.marketolog.telegram.TelegramListener;
 import dev.marketolog.telegram.sim.SimOptions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,5 +148,60 @@ class SandboxTelegramTest {
 
         assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> assertThat(failed.error())
                 .isInstanceOfSatisfying(TelegramError.Unknown.class, error -> assertThat(error.message()).contains("4096")));
+    }
+
+    private static void answer(HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    /** The sandbox's answer read as it says, against a stand-in that answers with counts a fresh comment cannot have yet. */
+    @Test
+    void feedbackIsReadFromTheSandboxsAnswerForTheCommentsAskedAboutOnly() throws IOException {
+        OurComment ours = new OurComment(new PostKey(CHANNEL, 12), -1009000000000L, 3);
+        AtomicReference<JsonNode> asked = new AtomicReference<>();
+        HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/api/accounts/bot/connect", exchange -> answer(exchange, "{\"next\": 0}"));
+        stub.createContext("/api/accounts/bot/feedback", exchange -> {
+            asked.set(SandboxJson.mapper().readTree(exchange.getRequestBody()));
+            answer(exchange, """
+                    [{"comment": {"channel_id": %d, "post_id": 12, "discussion_chat_id": -1009000000000, "message_id": 3},
+                      "reactions": 4, "replies": 2},
+                     {"comment": {"channel_id": %d, "post_id": 12, "discussion_chat_id": -1009000000000, "message_id": 99},
+                      "reactions": 1, "replies": 0}]""".formatted(CHANNEL, CHANNEL));
+        });
+        stub.start();
+        try {
+            telegram = SandboxTelegram.connect(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + stub.getAddress().getPort()),
+                    "bot", List.of(CHANNEL), "instance-7");
+
+            Map<OurComment, CommentFeedback> read = telegram.feedback(List.of(ours));
+
+            assertThat(read).isEqualTo(Map.of(ours, new CommentFeedback(4, 2)));
+            assertThat(asked.get().get("comments")).singleElement().satisfies(comment -> {
+                assertThat(comment.get("channel_id").asLong()).isEqualTo(CHANNEL);
+                assertThat(comment.get("post_id").asLong()).isEqualTo(12);
+                assertThat(comment.get("discussion_chat_id").asLong()).isEqualTo(-1009000000000L);
+                assertThat(comment.get("message_id").asLong()).isEqualTo(3);
+            });
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    @Test
+    void feedbackFromASandboxThatDoesNotAnswerIsNothing() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        telegram = connect();
+        Post post = sandbox.world().publish(CHANNEL, "Пост.", 1);
+        SendResult.Sent sent = (SendResult.Sent) telegram.comment(post.key(), "Текст.");
+        OurComment ours = new OurComment(post.key(), sent.discussionChatId(), sent.messageId());
+        assertThat(telegram.feedback(List.of(ours))).containsOnlyKeys(ours);
+        sandbox.close();
+
+        assertThat(telegram.feedback(List.of(ours))).isEmpty();
     }
 }

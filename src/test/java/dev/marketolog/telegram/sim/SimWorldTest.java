@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.marketolog.engine.VirtualClock;
 import dev.marketolog.telegram.Channel;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import dev.marketolog.telegram.SendResult;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -407,6 +410,50 @@ class SimWorldTest {
         clock.runUntil(START.plus(Duration.ofHours(1)));
 
         assertThat(telegram.commentsUnder(post.key(), 10)).containsExactly("Текст.");
+    }
+
+    @Test
+    void feedbackOnAcceptedCommentsFollowsTheModelByTheirAgeAndSurvivesARestore() {
+        SimWorld world = quietWorld(b -> b);
+        Telegram telegram = account(world, "bot");
+        List<OurComment> ours = new ArrayList<>();
+        for (Post post : publishMany(world, 30)) {
+            SendResult.Sent sent = (SendResult.Sent) telegram.comment(post.key(), "Текст.");
+            ours.add(new OurComment(post.key(), sent.discussionChatId(), sent.messageId()));
+        }
+        OurComment unknown = new OurComment(ours.getFirst().post(), ours.getFirst().discussionChatId(), 1_000_000);
+        Map<OurComment, CommentFeedback> fresh = telegram.feedback(ours);
+        clock.runUntil(START.plus(Duration.ofHours(3)));
+
+        Map<OurComment, CommentFeedback> later = telegram.feedback(listWith(ours, unknown));
+        SimWorld restored = SimWorld.restore(world.options(), world.snapshot(), clock, clock::schedule);
+
+        assertThat(fresh).containsOnlyKeys(ours).allSatisfy((comment, feedback) -> assertThat(feedback).isEqualTo(new CommentFeedback(0, 0)));
+        assertThat(later).containsOnlyKeys(ours).allSatisfy((comment, feedback) -> assertThat(feedback)
+                .isEqualTo(new FeedbackModel(7).at(comment.discussionChatId(), comment.messageId(), Duration.ofHours(3))));
+        assertThat(later.values()).anyMatch(f -> f.reactions() > 0);
+        assertThat(restored.telegramFor("bot", CHANNELS).feedback(ours)).isEqualTo(later);
+    }
+
+    private static List<OurComment> listWith(List<OurComment> comments, OurComment more) {
+        List<OurComment> all = new ArrayList<>(comments);
+        all.add(more);
+        return all;
+    }
+
+    @Test
+    void aCommentAModeratorDeletedHasNoFeedback() {
+        SimWorld world = quietWorld(b -> b.commentDeleteRate(1));
+        Telegram telegram = account(world, "bot");
+        Post post = world.publish(A, "Пост.", 1);
+        SendResult.Sent sent = (SendResult.Sent) telegram.comment(post.key(), "Текст.");
+        OurComment ours = new OurComment(post.key(), sent.discussionChatId(), sent.messageId());
+        Map<OurComment, CommentFeedback> before = telegram.feedback(List.of(ours));
+
+        clock.runUntil(START.plus(Duration.ofMinutes(2)));
+
+        assertThat(before).containsOnlyKeys(ours);
+        assertThat(telegram.feedback(List.of(ours))).isEmpty();
     }
 
     @Test

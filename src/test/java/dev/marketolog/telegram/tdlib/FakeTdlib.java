@@ -44,6 +44,8 @@ final class FakeTdlib extends QueuedTransport {
             CLOSED, List.of(new Post(1, DATE, "Closed post", 0)));
     /** Comments per discussion thread (discussion chat id * 1e6 + thread id), oldest first. */
     private final Map<Long, List<String>> comments = new ConcurrentHashMap<>();
+    /** The comments sent, by their message id (in the open discussion group): the thread key and the text. */
+    private final Map<Long, Map.Entry<Long, String>> sent = new ConcurrentHashMap<>();
 
     @Override
     public void send(int clientId, String text) {
@@ -75,6 +77,7 @@ final class FakeTdlib extends QueuedTransport {
             case "getChatHistory" -> history(chatId, r.path("from_message_id").asLong(), r.path("limit").asInt());
             case "getMessageThread" -> thread(chatId, r.path("message_id").asLong());
             case "getMessageThreadHistory" -> threadHistory(chatId, r.path("message_id").asLong(), r.path("limit").asInt());
+            case "getMessage" -> sentMessage(chatId, r.path("message_id").asLong());
             case "joinChat" -> "{\"@type\":\"chatJoinResultSuccess\",\"chat_id\":" + chatId + "}";
             case "sendMessage" -> sendMessage(clientId, r);
             default -> error(400, "the fake does not know " + r.path("@type").asText());
@@ -142,12 +145,25 @@ final class FakeTdlib extends QueuedTransport {
                 + ",\"unread_message_count\":0,\"messages\":[" + message(group, threadId, DATE, "copy", 0, false, "") + "]}";
     }
 
+    /** One of the comments sent; any other message is TDLib's 404 for a message it cannot find. */
+    private String sentMessage(long chatId, long messageId) {
+        if (!known(chatId)) {
+            return error(400, "Chat not found");
+        }
+        var comment = sent.get(messageId);
+        return chatId == OPEN_GROUP && comment != null ? message(chatId, messageId, DATE, comment.getValue(), 0, false, "")
+                : error(404, "Not Found");
+    }
+
+    /** The thread of a channel post, or (asked with a comment in the discussion group) the thread the comment is in. */
     private String threadHistory(long chatId, long messageId, int limit) {
         if (!known(chatId)) {
             return error(400, "Chat not found");
         }
-        long group = chatId == OPEN ? OPEN_GROUP : CLOSED_GROUP;
-        List<String> texts = comments.getOrDefault(key(group, THREAD_BASE + messageId), List.of());
+        boolean ofComment = chatId == OPEN_GROUP && sent.containsKey(messageId);
+        long group = chatId == OPEN || ofComment ? OPEN_GROUP : CLOSED_GROUP;
+        long thread = ofComment ? sent.get(messageId).getKey() : key(group, THREAD_BASE + messageId);
+        List<String> texts = comments.getOrDefault(thread, List.of());
         List<String> page = new ArrayList<>();
         for (int i = texts.size() - 1; i >= 0 && page.size() < limit; i--) {
             page.add(message(group, 9000 + i, DATE, texts.get(i), 0, false, ""));
@@ -169,6 +185,7 @@ final class FakeTdlib extends QueuedTransport {
         String pendingMessage = message(group, pending, DATE, text, 0, false,
                 ",\"sending_state\":{\"@type\":\"messageSendingStatePending\",\"sending_id\":0}");
         comments.computeIfAbsent(key(group, thread), k -> new ArrayList<>()).add(text);
+        sent.put(pending + 100_000, Map.entry(key(group, thread), text));
         afterAnswer.add("{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + message(group, pending + 100_000, DATE, text, 0, false, "")
                 + ",\"old_message_id\":" + pending + ",\"@client_id\":" + clientId + "}");
         return pendingMessage;
