@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
-/** Channel analytics from the journal: two aggregate queries over the period, read along comment_journal_time (V6). */
+/**
+ * Channel analytics from the journal and the posts seen: three aggregate queries over the period, the journal's read
+ * along comment_journal_time (V6) with each comment's latest feedback (V11), the posts' along post_seen_published.
+ */
 public final class JdbcChannelAnalytics implements ChannelAnalytics {
 
     private static final String OURS = "status in ('sent', 'dry_run')";
@@ -24,7 +27,9 @@ public final class JdbcChannelAnalytics implements ChannelAnalytics {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    private record Day(long channelId, LocalDate day, int comments, int deleted) {}
+    private record Day(long channelId, LocalDate day, int comments, int deleted, Feedback feedback) {}
+
+    private record Posts(long channelId, LocalDate day, int posts) {}
 
     private record Last(long channelId, String account, Instant at) {}
 
@@ -32,30 +37,50 @@ public final class JdbcChannelAnalytics implements ChannelAnalytics {
     public List<ChannelActivity> since(Instant since) {
         List<Day> days = jdbc.query("count our comments per channel and day", """
                 select channel_id, (counted_at at time zone 'UTC')::date as day, count(*) as comments,
-                       count(*) filter (where deleted_at is not null) as deleted
-                from comment where counted_at >= ? and\s""" + OURS + """
+                       count(*) filter (where deleted_at is not null) as deleted, count(f.read_at) as read,
+                       coalesce(sum(f.reactions), 0) as reactions, coalesce(sum(f.replies), 0) as replies
+                from comment c left join comment_feedback f on f.comment_id = c.id
+                where counted_at >= ? and\s""" + OURS + """
                  group by 1, 2 order by 1, 2""",
                 s -> s.setTimestamp(1, timestamp(since)),
                 row -> new Day(row.getLong("channel_id"), row.getObject("day", LocalDate.class), row.getInt("comments"),
-                        row.getInt("deleted")));
+                        row.getInt("deleted"), new Feedback(row.getInt("read"), row.getInt("reactions"), row.getInt("replies"))));
+        List<Posts> posts = jdbc.query("count the posts seen per channel and day", """
+                select channel_id, (published_at at time zone 'UTC')::date as day, count(*) as posts
+                from post_seen where published_at >= ? group by 1, 2 order by 1, 2""",
+                s -> s.setTimestamp(1, timestamp(since)),
+                row -> new Posts(row.getLong("channel_id"), row.getObject("day", LocalDate.class), row.getInt("posts")));
         List<Last> last = jdbc.query("read each account's last comment per channel", """
                 select channel_id, account, max(counted_at) as at
                 from comment where counted_at >= ? and\s""" + OURS + """
                  group by 1, 2""",
                 s -> s.setTimestamp(1, timestamp(since)),
                 row -> new Last(row.getLong("channel_id"), row.getString("account"), row.getTimestamp("at").toInstant()));
-        Map<Long, List<Day>> daysByChannel = new LinkedHashMap<>();
-        days.forEach(day -> daysByChannel.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day));
         // grouped once: a fleet of a thousand accounts has tens of thousands of (channel, account) pairs
+        Map<Long, List<Day>> daysByChannel = new HashMap<>();
+        days.forEach(day -> daysByChannel.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day));
+        Map<Long, List<Posts>> postsByChannel = new HashMap<>();
+        posts.forEach(p -> postsByChannel.computeIfAbsent(p.channelId(), c -> new ArrayList<>()).add(p));
         Map<Long, List<Last>> lastByChannel = new HashMap<>();
         last.forEach(l -> lastByChannel.computeIfAbsent(l.channelId(), c -> new ArrayList<>()).add(l));
+        TreeSet<Long> channelIds = new TreeSet<>(daysByChannel.keySet());
+        channelIds.addAll(postsByChannel.keySet());
         List<ChannelActivity> channels = new ArrayList<>();
-        daysByChannel.forEach((channel, perDay) -> channels.add(new ChannelActivity(channel,
-                perDay.stream().map(d -> new DayCount(d.day(), d.comments())).toList(),
-                perDay.stream().mapToInt(Day::deleted).sum(),
-                lastByChannel.getOrDefault(channel, List.of()).stream()
-                        .sorted(Comparator.comparing(Last::at).reversed())
-                        .map(l -> new LastComment(l.account(), l.at())).toList())));
+        for (long channel : channelIds) {
+            List<Day> perDay = daysByChannel.getOrDefault(channel, List.of());
+            channels.add(new ChannelActivity(channel,
+                    postsByChannel.getOrDefault(channel, List.of()).stream().map(p -> new DayCount(p.day(), p.posts())).toList(),
+                    perDay.stream().map(d -> new DayCount(d.day(), d.comments())).toList(),
+                    perDay.stream().mapToInt(Day::deleted).sum(),
+                    perDay.stream().map(Day::feedback).reduce(Feedback.NONE, JdbcChannelAnalytics::sum),
+                    lastByChannel.getOrDefault(channel, List.of()).stream()
+                            .sorted(Comparator.comparing(Last::at).reversed())
+                            .map(l -> new LastComment(l.account(), l.at())).toList()));
+        }
         return channels;
+    }
+
+    private static Feedback sum(Feedback a, Feedback b) {
+        return new Feedback(a.read() + b.read(), a.reactions() + b.reactions(), a.replies() + b.replies());
     }
 }
