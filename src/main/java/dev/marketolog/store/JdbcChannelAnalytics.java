@@ -14,8 +14,9 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * Channel analytics from the journal and the posts seen: three aggregate queries over the period, the journal's read
- * along comment_journal_time (V6) with each comment's latest feedback (V11), the posts' along post_seen_published.
+ * Channel analytics from the journal, the comments' feedback and the posts seen: four aggregate queries over the period,
+ * the journal's read along comment_journal_time (V6), the feedback's along comment_feedback_sent and the posts' along
+ * post_seen_published (V11).
  */
 public final class JdbcChannelAnalytics implements ChannelAnalytics {
 
@@ -27,7 +28,9 @@ public final class JdbcChannelAnalytics implements ChannelAnalytics {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    private record Day(long channelId, LocalDate day, int comments, int deleted, Feedback feedback) {}
+    private record Day(long channelId, LocalDate day, int comments, int deleted) {}
+
+    private record ChannelFeedback(long channelId, Feedback feedback) {}
 
     private record Posts(long channelId, LocalDate day, int posts) {}
 
@@ -37,14 +40,21 @@ public final class JdbcChannelAnalytics implements ChannelAnalytics {
     public List<ChannelActivity> since(Instant since) {
         List<Day> days = jdbc.query("count our comments per channel and day", """
                 select channel_id, (counted_at at time zone 'UTC')::date as day, count(*) as comments,
-                       count(*) filter (where deleted_at is not null) as deleted, count(f.read_at) as read,
-                       coalesce(sum(f.reactions), 0) as reactions, coalesce(sum(f.replies), 0) as replies
-                from comment c left join comment_feedback f on f.comment_id = c.id
-                where counted_at >= ? and\s""" + OURS + """
+                       count(*) filter (where deleted_at is not null) as deleted
+                from comment where counted_at >= ? and\s""" + OURS + """
                  group by 1, 2 order by 1, 2""",
                 s -> s.setTimestamp(1, timestamp(since)),
                 row -> new Day(row.getLong("channel_id"), row.getObject("day", LocalDate.class), row.getInt("comments"),
-                        row.getInt("deleted"), new Feedback(row.getInt("read"), row.getInt("reactions"), row.getInt("replies"))));
+                        row.getInt("deleted")));
+        // only sent comments are read back, and a sent one counts at its send time: the same comments as above
+        Map<Long, Feedback> feedback = new HashMap<>();
+        jdbc.query("sum the feedback on our comments per channel", """
+                select channel_id, count(read_at) as read, coalesce(sum(reactions), 0) as reactions, coalesce(sum(replies), 0) as replies
+                from comment_feedback where sent_at >= ? group by 1""",
+                s -> s.setTimestamp(1, timestamp(since)),
+                row -> new ChannelFeedback(row.getLong("channel_id"),
+                        new Feedback(row.getInt("read"), row.getInt("reactions"), row.getInt("replies"))))
+                .forEach(channel -> feedback.put(channel.channelId(), channel.feedback()));
         List<Posts> posts = jdbc.query("count the posts seen per channel and day", """
                 select channel_id, (published_at at time zone 'UTC')::date as day, count(*) as posts
                 from post_seen where published_at >= ? group by 1, 2 order by 1, 2""",
@@ -72,15 +82,11 @@ public final class JdbcChannelAnalytics implements ChannelAnalytics {
                     postsByChannel.getOrDefault(channel, List.of()).stream().map(p -> new DayCount(p.day(), p.posts())).toList(),
                     perDay.stream().map(d -> new DayCount(d.day(), d.comments())).toList(),
                     perDay.stream().mapToInt(Day::deleted).sum(),
-                    perDay.stream().map(Day::feedback).reduce(Feedback.NONE, JdbcChannelAnalytics::sum),
+                    feedback.getOrDefault(channel, Feedback.NONE),
                     lastByChannel.getOrDefault(channel, List.of()).stream()
                             .sorted(Comparator.comparing(Last::at).reversed())
                             .map(l -> new LastComment(l.account(), l.at())).toList()));
         }
         return channels;
-    }
-
-    private static Feedback sum(Feedback a, Feedback b) {
-        return new Feedback(a.read() + b.read(), a.reactions() + b.reactions(), a.replies() + b.replies());
     }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** What our comments received, in comment_feedback (V11): the latest read of each, replacing the one before. */
+/**
+ * What our comments received, in comment_feedback (V11): the latest read of each, replacing the one before, with the
+ * comment's channel and send time (a sent row counts at its send time) for the analytics.
+ */
 public final class JdbcFeedbackStore implements FeedbackStore {
 
     private final Jdbc jdbc;
@@ -48,11 +51,10 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         Integer[] reactions = asked.stream().map(id -> read.containsKey(id) ? read.get(id).reactions() : null).toArray(Integer[]::new);
         Integer[] replies = asked.stream().map(id -> read.containsKey(id) ? read.get(id).replies() : null).toArray(Integer[]::new);
         jdbc.update("record the feedback of " + asked.size() + " comment(s)", """
-                insert into comment_feedback as f (comment_id, reactions, replies, read_at, reads, asked_at)
-                select id, reactions, replies, case when reactions is null then null else ?::timestamptz end,
-                       case when reactions is null then 0 else 1 end, ?
-                from unnest(?::bigint[], ?::int[], ?::int[]) as r(id, reactions, replies)
-                where exists (select 1 from comment c where c.id = r.id)
+                insert into comment_feedback as f (comment_id, channel_id, sent_at, reactions, replies, read_at, reads, asked_at)
+                select c.id, c.channel_id, c.counted_at, r.reactions, r.replies,
+                       case when r.reactions is null then null else ?::timestamptz end, case when r.reactions is null then 0 else 1 end, ?
+                from unnest(?::bigint[], ?::int[], ?::int[]) as r(id, reactions, replies) join comment c on c.id = r.id
                 on conflict (comment_id) do update set
                     reactions = coalesce(excluded.reactions, f.reactions),
                     replies = coalesce(excluded.replies, f.replies),

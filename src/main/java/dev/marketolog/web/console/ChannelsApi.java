@@ -2,7 +2,6 @@ package dev.marketolog.web.console;
 
 import dev.marketolog.engine.AccountDetail;
 import dev.marketolog.engine.ChannelAnalytics.ChannelActivity;
-import dev.marketolog.engine.ChannelStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
