@@ -29,7 +29,7 @@ class ChannelsPageTest {
         String title = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
 
         String html = templates.render("channels.jte",
-                new ChannelsPage(List.of(MONDAY, TUESDAY), List.of(new ChannelsPage.Row(Optional.of(title), news)), "csrf"));
+                new ChannelsPage(List.of(MONDAY.minusDays(1), MONDAY, TUESDAY), List.of(new ChannelsPage.Row(Optional.of(title), news)), "csrf"));
 
         assertThat(html).contains("<th>Posts seen</th><th>Comments</th><th>Reactions</th><th>Replies</th><th>Deleted</th>")
                 .contains("<td class=\"posts-seen\">12</td>")
@@ -39,6 +39,7 @@ class ChannelsPageTest {
                 .contains("<td class=\"deleted\">1</td>")
                 .contains("<span class=\"posts\">7</span> / <span class=\"ours\">0</span>")
                 .contains("<span class=\"posts\">5</span> / <span class=\"ours\">2</span>")
+                .contains("<td class=\"optional day\"></td>") // Sunday: nothing seen, nothing written
                 .contains("<a href=\"/accounts/anna\">anna</a>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
