@@ -14,6 +14,7 @@ import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.Leasing;
 import dev.marketolog.engine.OperatorCommand;
 import dev.marketolog.engine.ReviewDesk;
+import dev.marketolog.store.JdbcFeedbackStore;
 import dev.marketolog.store.JdbcInstanceRegistry;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
@@ -84,7 +85,8 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
             Consumer<EngineEvent> listener) {
         Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
                 new Leasing(instance.id(), settings.process().leaseTerm()), new SecureRandom(), listener,
-                Optional.of(new Fleet.Sharing(instance, new JdbcInstanceRegistry(dataSource))));
+                Optional.of(new Fleet.Sharing(instance, new JdbcInstanceRegistry(dataSource))),
+                Optional.of(new JdbcFeedbackStore(dataSource)));
         List<Optional<Telegram>> telegrams = openSessions(settings.accounts(), sessions);
         Map<String, Telegram> opened = new HashMap<>();
         for (int i = 0; i < settings.accounts().size(); i++) {

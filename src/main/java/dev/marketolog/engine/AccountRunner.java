@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -58,6 +59,9 @@ final class AccountRunner implements FleetMember {
     private final EngineStores stores;
     private final FleetRules fleet;
     private final GonePosts gonePosts;
+    private final SeenPosts seenPosts;
+    /** Reads back what became of the account's comments while it runs; absent when the fleet keeps no feedback. */
+    private final Optional<FeedbackCollector> feedback;
     private final RandomGenerator random;
     private final Consumer<EngineEvent> events;
     private final Leasing leasing;
@@ -91,6 +95,7 @@ final class AccountRunner implements FleetMember {
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
     private EngineClock.Scheduled tick;
     private EngineClock.Scheduled reviewTick;
+    private EngineClock.Scheduled feedbackTick;
     /** Approved drafts wait for the gate: they go before any new draft is written, so a pile of approvals is not starved. */
     private boolean approvedWaiting;
     /** When the scheduler next looks, for the console; written by the account's tasks, read by any thread. */
@@ -99,8 +104,8 @@ final class AccountRunner implements FleetMember {
     private volatile Map<Long, ChannelView> channelViews = Map.of();
 
     AccountRunner(AccountPolicy settings, Telegram telegram, CommentWriter writer, EngineClock clock, EngineStores stores,
-            FleetRules fleet, GonePosts gonePosts, RandomGenerator random, Consumer<EngineEvent> events, Leasing leasing,
-            boolean balanced) {
+            FleetRules fleet, GonePosts gonePosts, SeenPosts seenPosts, Optional<FeedbackStore> feedback, RandomGenerator random,
+            Consumer<EngineEvent> events, Leasing leasing, boolean balanced) {
         this.settings = settings;
         this.name = settings.name();
         this.telegram = telegram;
@@ -109,7 +114,9 @@ final class AccountRunner implements FleetMember {
         this.stores = stores;
         this.fleet = fleet;
         this.gonePosts = gonePosts;
+        this.seenPosts = seenPosts;
         this.random = random;
+        this.feedback = feedback.map(store -> new FeedbackCollector(name, telegram, store, new SplittableRandom(random.nextLong()), longCall));
         this.events = events;
         this.leasing = leasing;
         this.balanced = balanced;
@@ -129,7 +136,7 @@ final class AccountRunner implements FleetMember {
         pace = new DayPace(next.limits(), gate.activeTime());
         pacer = new Pacer(next.limits(), gate.activeTime(), pace, random);
         filter = new PostFilter(next.skipKeywords());
-        recentPosts = new RecentPosts(telegram, next.limits().freshPostMaxAge());
+        recentPosts = new RecentPosts(telegram, next.limits().freshPostMaxAge(), seenPosts);
         givenUp = givenUp == null ? new GivenUpPosts(next.limits().freshPostMaxAge())
                 : givenUp.forNewSettings(next.limits().freshPostMaxAge());
         gonePosts.keepFor(next.limits().freshPostMaxAge());
@@ -391,6 +398,7 @@ final class AccountRunner implements FleetMember {
         if (reviewing) {
             scheduleReview(now);
         }
+        feedback.ifPresent(collector -> feedbackTick = schedule(now.plus(collector.untilFirstRound()), this::readFeedback));
     }
 
     /** Opens and checks the channels: a closed one goes on the ban list, a usable one is commented from now on. */
@@ -470,6 +478,8 @@ final class AccountRunner implements FleetMember {
         tick = null;
         cancel(reviewTick);
         reviewTick = null;
+        cancel(feedbackTick);
+        feedbackTick = null;
     }
 
     private static void cancel(EngineClock.Scheduled task) {
@@ -597,7 +607,7 @@ final class AccountRunner implements FleetMember {
             return;
         }
         Instant now = clock.instant();
-        recentPosts.add(post);
+        recentPosts.add(post, now);
         if (filtered(post, now)) {
             return;
         }
@@ -697,6 +707,33 @@ final class AccountRunner implements FleetMember {
             throw e;
         }
         return true;
+    }
+
+    // ---- feedback on our comments
+
+    /**
+     * One round of reading back the account's comments, as a task of the account: its reads never meet a send of its
+     * own, and a lost lease cuts them short. None while a spam block or flood wait runs (the halt of a pause or a stop
+     * cancels the rounds). A failed round is logged and the next one comes all the same.
+     */
+    private void readFeedback() {
+        FeedbackCollector collector = feedback.orElseThrow();
+        Instant now = clock.instant();
+        if (accountState.pausedUntil(now).isEmpty()) {
+            try {
+                int read = collector.round(now);
+                if (read > 0) {
+                    log.debug("account {}: read back {} of its comments", name, read);
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof StoreUnavailableException) {
+                    log.debug("account {}: feedback on its comments not read, the store is unavailable: {}", name, e.getMessage());
+                } else {
+                    log.warn("account {}: feedback on its comments not read: {}", name, e.toString());
+                }
+            }
+        }
+        feedbackTick = schedule(clock.instant().plus(collector.untilNextRound()), this::readFeedback);
     }
 
     // ---- review

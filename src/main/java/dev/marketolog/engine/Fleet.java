@@ -24,6 +24,9 @@ public final class Fleet {
     /** Copied on write: the balancer reads it without the fleet's monitor, which {@link #stop()} holds while it waits. */
     private final List<FleetMember> members = new CopyOnWriteArrayList<>();
     private final GonePosts gonePosts = new GonePosts();
+    private final SeenPosts seenPosts;
+    /** Where the accounts keep what they read back of their comments; empty: they read nothing back (simulate). */
+    private final Optional<FeedbackStore> feedback;
     /** This instance and the register it shares the accounts through; empty when the fleet runs every account itself. */
     private final Optional<Sharing> sharing;
     private Balancer balancer;
@@ -51,7 +54,18 @@ public final class Fleet {
      */
     public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, Leasing leasing, RandomGenerator random,
             Consumer<EngineEvent> listener, Optional<Sharing> sharing) {
+        this(clock, stores, rules, leasing, random, listener, sharing, Optional.empty());
+    }
+
+    /**
+     * As above, and each account reads back what became of its recent comments (reactions, replies) now and then,
+     * keeping it in {@code feedback}, while it runs here.
+     */
+    public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, Leasing leasing, RandomGenerator random,
+            Consumer<EngineEvent> listener, Optional<Sharing> sharing, Optional<FeedbackStore> feedback) {
         this.sharing = sharing;
+        this.feedback = feedback;
+        this.seenPosts = new SeenPosts(stores.postsSeen());
         this.clock = clock;
         this.stores = stores;
         this.rules = rules;
@@ -67,7 +81,7 @@ public final class Fleet {
     }
 
     private AccountRunner runner(AccountPolicy settings, Telegram telegram, CommentWriter writer) {
-        return new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts,
+        return new AccountRunner(settings, telegram, writer, clock, stores, rules, gonePosts, seenPosts, feedback,
                 new SplittableRandom(random.nextLong()), listener, leasing, sharing.isPresent());
     }
 

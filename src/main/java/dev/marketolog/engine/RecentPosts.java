@@ -33,11 +33,14 @@ final class RecentPosts {
 
     private final Telegram telegram;
     private final Duration freshPostMaxAge;
+    private final SeenPosts seen;
     private final Map<Long, Cached> cache = new HashMap<>();
 
-    RecentPosts(Telegram telegram, Duration freshPostMaxAge) {
+    /** @param seen told of every post fetched or announced */
+    RecentPosts(Telegram telegram, Duration freshPostMaxAge, SeenPosts seen) {
         this.telegram = telegram;
         this.freshPostMaxAge = freshPostMaxAge;
+        this.seen = seen;
     }
 
     /** The channel's fresh posts, newest first; fetched from Telegram unless a valid copy is cached. */
@@ -45,6 +48,7 @@ final class RecentPosts {
         Cached cached = cache.get(channelId);
         if (cached == null || !cached.validAt(now)) {
             List<Post> posts = new ArrayList<>(telegram.recentPosts(channelId, FETCHED));
+            seen.saw(posts, now);
             posts.sort(NEWEST_FIRST);
             cached = new Cached(now, posts);
             cache.put(channelId, cached);
@@ -62,7 +66,8 @@ final class RecentPosts {
     }
 
     /** Puts a post Telegram just announced in its place among its channel's cached posts, unless it is there already. */
-    void add(Post post) {
+    void add(Post post, Instant now) {
+        seen.saw(List.of(post), now);
         Cached cached = cache.get(post.channelId());
         if (cached != null && cached.posts().stream().noneMatch(p -> p.key().equals(post.key()))) {
             int at = 0; // a new post is nearly always the newest: its place is found from the front

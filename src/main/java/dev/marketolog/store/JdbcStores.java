@@ -10,6 +10,7 @@ public final class JdbcStores {
 
     public static EngineStores create(DataSource dataSource) {
         return new EngineStores(new JdbcJournal(dataSource), new JdbcAccountStateStore(dataSource),
-                new JdbcChannelStateStore(dataSource), new JdbcLeaseStore(dataSource), new JdbcReviewStore(dataSource));
+                new JdbcChannelStateStore(dataSource), new JdbcLeaseStore(dataSource), new JdbcReviewStore(dataSource),
+                new JdbcSeenPostStore(dataSource));
     }
 }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * statement holds many locks or a long transaction. The retention is longer than every window a limit reads, and a
  * post is fresh for far less, so no deleted row could still stop a comment. Rows still in flight ({@code reserved},
  * {@code sending}, {@code awaiting_review}) and comments whose deletion by others is still within the retention are kept.
+ * The posts seen (channel analytics) are kept as long, by their publication; a comment's feedback goes with it.
  */
 public final class JournalRetention implements AutoCloseable {
 
@@ -54,7 +55,10 @@ public final class JournalRetention implements AutoCloseable {
         }
     }
 
-    /** Deletes every row that counted before {@code now} minus the retention, {@value #BATCH} per statement; answers how many. */
+    /**
+     * Deletes every row that counted before {@code now} minus the retention, and the posts seen published before it,
+     * {@value #BATCH} per statement; answers how many rows went.
+     */
     public int purge(Instant now) {
         Instant cutoff = now.minus(retention);
         int total = 0;
@@ -77,6 +81,17 @@ public final class JournalRetention implements AutoCloseable {
                 total += deleted;
             } while (deleted == BATCH);
         }
+        int deleted;
+        do {
+            deleted = jdbc.update("delete posts seen published before " + cutoff, """
+                    delete from post_seen where (channel_id, post_id) in (
+                        select channel_id, post_id from post_seen where published_at < ? limit ?)""",
+                    s -> {
+                        s.setTimestamp(1, timestamp(cutoff));
+                        s.setInt(2, BATCH);
+                    });
+            total += deleted;
+        } while (deleted == BATCH);
         return total;
     }
 

@@ -723,7 +723,7 @@ class FleetTest {
     private FlakyLeases fleetOnFlakyLeases() {
         FlakyLeases leases = new FlakyLeases(stores.leases());
         fleet = new Fleet(clock, new EngineStores(stores.journal(), stores.accountStates(), stores.channelStates(), leases,
-                stores.reviews()),
+                stores.reviews(), stores.postsSeen()),
                 new FleetRules(1, Duration.ZERO), new SplittableRandom(7), events::add);
         return leases;
     }

@@ -36,8 +36,8 @@ class DatabaseTest {
                     select table_name from information_schema.tables
                     where table_schema = 'public' and table_name <> 'flyway_schema_history' order by 1"""))
                     .containsExactly("account", "account_channel", "account_lease", "account_override", "account_state",
-                            "audit_log", "comment", "instance", "instance_account", "notification_outbox", "operator_command",
-                            "review_event", "review_item");
+                            "audit_log", "comment", "comment_feedback", "instance", "instance_account", "notification_outbox",
+                            "operator_command", "post_seen", "review_event", "review_item");
             // later issues add their own migrations (V2: the engine's); each must have run once, successfully
             assertThat(column(again, "select version || ' ' || success from flyway_schema_history order by installed_rank"))
                     .startsWith("1 true")

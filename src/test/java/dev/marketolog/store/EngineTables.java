@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Empties the engine's tables of a test database between tests and adds the contracts' accounts {@code a}, {@code b}, {@code c}. */
+/** Empties the engine's tables (and the posts seen) of a test database between tests and adds the contracts' accounts {@code a}, {@code b}, {@code c}. */
 final class EngineTables {
 
     private EngineTables() {}
 
     static void reset(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate comment, account_lease, account_state, account_channel, account cascade");
+            statement.execute("truncate comment, account_lease, account_state, account_channel, account, post_seen cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }

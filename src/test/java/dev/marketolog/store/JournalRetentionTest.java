@@ -64,6 +64,24 @@ class JournalRetentionTest {
         assertThat(posts()).containsExactly(1L, 2L, 3L);
     }
 
+    @Test
+    void postsSeenPublishedBeforeTheRetentionAreDeletedInBatches() throws SQLException {
+        execute("""
+                insert into post_seen (channel_id, post_id, published_at, seen_at)
+                select -1001, n, timestamptz '2026-12-01 08:00Z' - interval '366 days' - n * interval '1 minute', timestamptz '2026-12-01 08:00Z'
+                from generate_series(1, 1500) n;
+                insert into post_seen (channel_id, post_id, published_at, seen_at)
+                values (-1001, 9999, timestamptz '2026-12-01 08:00Z' - interval '364 days', timestamptz '2026-12-01 08:00Z')""");
+
+        assertThat(retention.purge(NOW)).isEqualTo(1_500);
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select post_id from post_seen")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(9999);
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
     private static void insert(String account, long post, String status, String createdAgo, String sentAgo, String deletedAgo)
             throws SQLException {
         execute("insert into comment (account, channel_id, post_id, branch, status, created_at, sent_at, deleted_at, updated_at)"

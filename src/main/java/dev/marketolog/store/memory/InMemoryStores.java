@@ -14,6 +14,7 @@ public final class InMemoryStores {
         InMemoryAccountStateStore accountStates = new InMemoryAccountStateStore();
         InMemoryChannelStateStore channelStates = new InMemoryChannelStateStore();
         InMemoryJournal journal = new InMemoryJournal(leases, accountStates, channelStates);
-        return new EngineStores(journal, accountStates, channelStates, leases, new InMemoryReviewStore(journal));
+        return new EngineStores(journal, accountStates, channelStates, leases, new InMemoryReviewStore(journal),
+                new InMemorySeenPostStore());
     }
 }

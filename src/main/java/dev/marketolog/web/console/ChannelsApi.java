@@ -2,7 +2,6 @@ package dev.marketolog.web.console;
 
 import dev.marketolog.engine.AccountDetail;
 import dev.marketolog.engine.ChannelAnalytics.ChannelActivity;
-import dev.marketolog.engine.ChannelStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/v1/channels?days=14}: per channel of ours, its title (as an account last saw it), our comments per
- * day, how many of them were deleted, and when each account last commented there.
+ * {@code GET /api/v1/channels?days=14}: per channel of ours, its title (as an account last saw it), the posts our
+ * accounts saw there per day, our comments per day, the reactions and replies they received (as last read back), how
+ * many of them were deleted, and when each account last commented there.
  */
 public final class ChannelsApi {
 
@@ -37,10 +37,13 @@ public final class ChannelsApi {
 
     record DayJson(LocalDate day, int comments) {}
 
+    record PostsDayJson(LocalDate day, int posts) {}
+
     record LastJson(String account, Instant at) {}
 
-    record ChannelJson(long channelId, String title, List<DayJson> commentsPerDay, int comments, int deleted,
-            List<LastJson> lastCommentByAccount) {}
+    /** @param commentsRead how many of the comments were read back at least once: the reactions and replies are theirs */
+    record ChannelJson(long channelId, String title, List<PostsDayJson> postsSeenPerDay, int postsSeen, List<DayJson> commentsPerDay,
+            int comments, int deleted, int commentsRead, int reactions, int replies, List<LastJson> lastCommentByAccount) {}
 
     private void channels(Context ctx) {
         QueryParams params = new QueryParams(ctx);
@@ -62,8 +65,9 @@ public final class ChannelsApi {
 
     private static ChannelJson json(ChannelActivity channel, String title) {
         return new ChannelJson(channel.channelId(), title,
-                channel.commentsPerDay().stream().map(d -> new DayJson(d.day(), d.comments())).toList(),
-                channel.commentsPerDay().stream().mapToInt(d -> d.comments()).sum(), channel.deleted(),
+                channel.postsSeenPerDay().stream().map(d -> new PostsDayJson(d.day(), d.count())).toList(), channel.postsSeen(),
+                channel.commentsPerDay().stream().map(d -> new DayJson(d.day(), d.count())).toList(), channel.comments(),
+                channel.deleted(), channel.feedback().read(), channel.feedback().reactions(), channel.feedback().replies(),
                 channel.lastByAccount().stream().map(l -> new LastJson(l.account(), l.at())).toList());
     }
 

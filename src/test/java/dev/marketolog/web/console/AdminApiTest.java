@@ -8,7 +8,11 @@ import dev.marketolog.engine.AccountLive;
 import dev.marketolog.engine.ChannelView;
 import dev.marketolog.engine.RunState;
 import dev.marketolog.store.JdbcChannelStateStore;
+import dev.marketolog.store.JdbcFeedbackStore;
+import dev.marketolog.store.JdbcSeenPostStore;
 import dev.marketolog.store.TestDatabase;
+import dev.marketolog.telegram.CommentFeedback;
+import dev.marketolog.telegram.Post;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -254,15 +258,21 @@ class AdminApiTest {
     }
 
     @Test
-    void channelsShowOurCommentsPerDayDeletionsAndEachAccountsLastComment() throws Exception {
+    void channelsShowPostsSeenOurCommentsPerDayTheirFeedbackDeletionsAndEachAccountsLastComment() throws Exception {
         botRunsWithItsChannels();
         Instant today = NOW.truncatedTo(ChronoUnit.DAYS).plusSeconds(60);
         Instant yesterday = today.minus(1, ChronoUnit.DAYS);
-        console.insertComment("bot", NEWS, 1, "scheduler", "sent", "a", null, yesterday);
+        long first = console.insertComment("bot", NEWS, 1, "scheduler", "sent", "a", null, yesterday);
         long deleted = console.insertComment("bot", NEWS, 2, "scheduler", "sent", "b", null, today);
         console.insertComment("bot", NEWS, 3, "instant", "failed", "not ours to count", null, today);
         console.insertComment("bot", NEWS, 4, "scheduler", "sent", "old", null, NOW.minus(30, ChronoUnit.DAYS));
         console.markDeleted(deleted, today.plusSeconds(60));
+        JdbcSeenPostStore seen = new JdbcSeenPostStore(db.dataSource());
+        List<Post> posts = List.of(new Post(NEWS, 1, yesterday, "x"), new Post(NEWS, 2, today, "y"), new Post(NEWS, 5, yesterday, "z"));
+        seen.add(posts, today);
+        seen.add(posts.subList(0, 1), today.plusSeconds(10)); // another account sees the same post
+        new JdbcFeedbackStore(db.dataSource()).record(List.of(first, deleted),
+                Map.of(first, new CommentFeedback(3, 1), deleted, new CommentFeedback(1, 2)), today.plusSeconds(30));
 
         JsonNode channels = body(console.http().get("/api/v1/channels?days=7")).get("channels");
 
@@ -274,6 +284,14 @@ class AdminApiTest {
         assertThat(news.get("comments_per_day")).hasSize(2);
         assertThat(news.get("comments_per_day").get(0).get("day").asText()).isEqualTo(yesterday.toString().substring(0, 10));
         assertThat(news.get("deleted").asInt()).isEqualTo(1);
+        assertThat(news.get("posts_seen").asInt()).isEqualTo(3);
+        assertThat(news.get("posts_seen_per_day")).hasSize(2);
+        assertThat(news.get("posts_seen_per_day").get(0).get("day").asText()).isEqualTo(yesterday.toString().substring(0, 10));
+        assertThat(news.get("posts_seen_per_day").get(0).get("posts").asInt()).isEqualTo(2);
+        assertThat(news.get("posts_seen_per_day").get(1).get("posts").asInt()).isEqualTo(1);
+        assertThat(news.get("comments_read").asInt()).isEqualTo(2);
+        assertThat(news.get("reactions").asInt()).isEqualTo(4);
+        assertThat(news.get("replies").asInt()).isEqualTo(3);
         assertThat(news.get("last_comment_by_account").get(0).get("account").asText()).isEqualTo("bot");
         assertThat(Instant.parse(news.get("last_comment_by_account").get(0).get("at").asText())).isEqualTo(today);
         assertThat(console.http().get("/api/v1/channels?days=0").statusCode()).isEqualTo(400);

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The channels page: per channel we commented in over the last {@link #DAYS} days, what the journal tells.
+ * The channels page: per channel we commented in or saw posts in over the last {@link #DAYS} days, the posts seen and
+ * our comments per day, what our comments received, and who commented last.
  *
  * @param days the days shown, oldest first
  */
@@ -20,13 +21,16 @@ public record ChannelsPage(List<LocalDate> days, List<Row> channels, String csrf
 
         /** Our comments there on {@code day}. */
         public int commentsOn(LocalDate day) {
-            return activity.commentsPerDay().stream().filter(count -> count.day().equals(day))
-                    .mapToInt(ChannelAnalytics.DayCount::comments).sum();
+            return on(activity.commentsPerDay(), day);
         }
 
-        /** Our comments there over the days shown. */
-        public int comments() {
-            return activity.commentsPerDay().stream().mapToInt(ChannelAnalytics.DayCount::comments).sum();
+        /** The posts seen there published on {@code day}. */
+        public int postsOn(LocalDate day) {
+            return on(activity.postsSeenPerDay(), day);
+        }
+
+        private static int on(List<ChannelAnalytics.DayCount> perDay, LocalDate day) {
+            return perDay.stream().filter(count -> count.day().equals(day)).mapToInt(ChannelAnalytics.DayCount::count).sum();
         }
     }
 
