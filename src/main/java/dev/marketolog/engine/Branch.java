@@ -5,8 +5,11 @@ public enum Branch {
     SCHEDULER,
     INSTANT;
 
+    // once: a simulation's report asks for it for every comment
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The name used in the journal, the JSON of simulate and the metrics. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 }

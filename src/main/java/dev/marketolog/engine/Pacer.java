@@ -32,11 +32,19 @@ final class Pacer {
         if (budget <= 0 || activeLeft.isZero() || limits.messagesPerHour() <= 0) {
             return activeTime.nextActive(activeTime.nextDayStart(now));
         }
-        Duration hourly = Duration.ofHours(1).dividedBy(limits.messagesPerHour());
-        Duration spread = max(activeLeft.dividedBy(budget), hourly);
+        Duration hourly = dividedBy(Duration.ofHours(1), limits.messagesPerHour());
+        Duration spread = max(dividedBy(activeLeft, budget), hourly);
         Duration jittered = Duration.ofMillis((long) (spread.toMillis() * random.nextDouble(1 - JITTER, 1 + JITTER)));
         Instant spreadTick = activeTime.advance(now, max(max(jittered, hourly), max(limits.minIntervalBetweenMessages(), Duration.ofSeconds(1))));
         return latest(spreadTick, pace.onPaceFrom(now, countedToday));
+    }
+
+    /**
+     * {@code duration.dividedBy(divisor)} for the positive durations of a day: in nanoseconds, as it rounds (towards
+     * zero), without the {@code BigDecimal}s it goes through on every tick.
+     */
+    private static Duration dividedBy(Duration duration, long divisor) {
+        return Duration.ofNanos(duration.toNanos() / divisor);
     }
 
     private static Duration max(Duration a, Duration b) {

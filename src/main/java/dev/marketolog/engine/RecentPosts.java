@@ -22,7 +22,8 @@ final class RecentPosts {
     /** How many of a channel's latest posts are fetched. */
     static final int FETCHED = 20;
 
-    private static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::publishedAt).reversed();
+    // one call deep, not Comparator.comparing(...).reversed()'s three: every tick sorts the channels it fetches
+    private static final Comparator<Post> NEWEST_FIRST = (a, b) -> b.publishedAt().compareTo(a.publishedAt());
 
     /** A channel's recent posts, newest first; the list is mutable and kept sorted as new posts arrive. */
     private record Cached(Instant fetchedAt, List<Post> posts) {

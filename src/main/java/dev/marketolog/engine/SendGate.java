@@ -61,7 +61,20 @@ public final class SendGate {
         return new View(now, history, state);
     }
 
-    private record ChannelCheck(long channelId, Branch branch, ChannelFacts facts) {}
+    private record ChannelCheck(long channelId, Branch branch, ChannelFacts facts) {
+        // Written out: the generated ones go through method handles and hash the facts' Optionals, once per channel of
+        // every tick; the facts are nearly always the very object asked about before.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ChannelCheck check && check.channelId == channelId && check.branch == branch
+                    && (check.facts == facts || check.facts.equals(facts));
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(channelId) * 31 + branch.ordinal();
+        }
+    }
 
     /** {@link SendGate}'s decisions for one account, one journal history and one moment. */
     public final class View {
@@ -156,8 +169,9 @@ public final class SendGate {
         if (!activeTime.isActive(now)) {
             denials.until(SkipReason.OUTSIDE_ACTIVE_WINDOWS, activeTime.nextActive(now));
         }
-        state.spamBlockUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.SPAM_BLOCK, until));
-        state.floodWaitUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.FLOOD_WAIT, until));
+        // plain conditions, not Optional chains: every tick and every new post of every account passes here
+        untilLater(denials, SkipReason.SPAM_BLOCK, state.spamBlockUntil().orElse(null), now);
+        untilLater(denials, SkipReason.FLOOD_WAIT, state.floodWaitUntil().orElse(null), now);
         Instant dayStart = activeTime.dayStart(now);
         int today = 0;
         for (JournalEntry entry : history) {
@@ -168,11 +182,14 @@ public final class SendGate {
         if (today >= limits.messagesPerDay()) {
             denials.until(SkipReason.DAILY_LIMIT, activeTime.nextDayStart(now));
         }
-        rollingHourFreeAt(now, history, limits.messagesPerHour())
-                .ifPresent(at -> denials.until(SkipReason.HOURLY_LIMIT, at));
-        last(history).map(at -> at.plus(limits.minIntervalBetweenMessages()))
-                .filter(now::isBefore)
-                .ifPresent(at -> denials.until(SkipReason.MIN_INTERVAL, at));
+        Instant hourFree = rollingHourFreeAt(now, history, limits.messagesPerHour());
+        if (hourFree != null) {
+            denials.until(SkipReason.HOURLY_LIMIT, hourFree);
+        }
+        Instant last = last(history);
+        if (last != null) {
+            untilLater(denials, SkipReason.MIN_INTERVAL, last.plus(limits.minIntervalBetweenMessages()), now);
+        }
     }
 
     /** The channel's own checks; {@code inChannel} holds the account's rows in that channel. */
@@ -183,11 +200,11 @@ public final class SendGate {
         if (channel.state().banned()) {
             denials.never(SkipReason.CHANNEL_BANNED);
         }
-        channel.state().holdUntil().filter(now::isBefore).ifPresent(until -> denials.until(SkipReason.SLOW_MODE_HOLD, until));
-        Duration perChat = max(limits.minIntervalPerChat(), channel.slowModeDelay());
-        last(inChannel).map(at -> at.plus(perChat))
-                .filter(now::isBefore)
-                .ifPresent(at -> denials.until(SkipReason.CHAT_INTERVAL, at));
+        untilLater(denials, SkipReason.SLOW_MODE_HOLD, channel.state().holdUntil().orElse(null), now);
+        Instant last = last(inChannel);
+        if (last != null) {
+            untilLater(denials, SkipReason.CHAT_INTERVAL, last.plus(max(limits.minIntervalPerChat(), channel.slowModeDelay())), now);
+        }
         if (branch == Branch.INSTANT) {
             List<JournalEntry> instant = new ArrayList<>();
             for (JournalEntry entry : inChannel) {
@@ -195,16 +212,25 @@ public final class SendGate {
                     instant.add(entry);
                 }
             }
-            rollingHourFreeAt(now, instant, limits.maxInstantPerChatPerHour())
-                    .ifPresent(at -> denials.until(SkipReason.INSTANT_PER_CHAT_LIMIT, at));
+            Instant instantFree = rollingHourFreeAt(now, instant, limits.maxInstantPerChatPerHour());
+            if (instantFree != null) {
+                denials.until(SkipReason.INSTANT_PER_CHAT_LIMIT, instantFree);
+            }
         }
-        channel.lastByOthers().map(at -> at.plus(fleet.minGap()))
-                .filter(now::isBefore)
-                .ifPresent(at -> denials.until(SkipReason.FLEET_GAP, at));
+        if (channel.lastByOthers().isPresent()) {
+            untilLater(denials, SkipReason.FLEET_GAP, channel.lastByOthers().get().plus(fleet.minGap()), now);
+        }
     }
 
-    /** When the rolling hour has room for one more of {@code entries}, if it has none now. */
-    private static Optional<Instant> rollingHourFreeAt(Instant now, List<JournalEntry> entries, int max) {
+    /** Denies until {@code until} when that is later than now; {@code until} null is no denial. */
+    private static void untilLater(Denials denials, SkipReason reason, Instant until, Instant now) {
+        if (until != null && now.isBefore(until)) {
+            denials.until(reason, until);
+        }
+    }
+
+    /** When the rolling hour has room for one more of {@code entries}; null when it has room now. */
+    private static Instant rollingHourFreeAt(Instant now, List<JournalEntry> entries, int max) {
         Instant windowStart = now.minus(HOUR);
         List<Instant> inWindow = new ArrayList<>();
         for (JournalEntry entry : entries) {
@@ -212,22 +238,23 @@ public final class SendGate {
                 inWindow.add(entry.at());
             }
         }
-        inWindow.sort(Comparator.naturalOrder());
         if (inWindow.size() < max) {
-            return Optional.empty();
+            return null; // the usual answer: spared the sort
         }
+        inWindow.sort(Comparator.naturalOrder());
         // the window ending at t holds the rows after t - 1h: room comes when the row max places from the end leaves it
-        return Optional.of(max == 0 ? now.plus(HOUR) : inWindow.get(inWindow.size() - max).plus(HOUR));
+        return max == 0 ? now.plus(HOUR) : inWindow.get(inWindow.size() - max).plus(HOUR);
     }
 
-    private static Optional<Instant> last(List<JournalEntry> entries) {
+    /** The latest time of {@code entries}; null when there are none. */
+    private static Instant last(List<JournalEntry> entries) {
         Instant last = null;
         for (JournalEntry entry : entries) {
             if (last == null || entry.at().isAfter(last)) {
                 last = entry.at();
             }
         }
-        return Optional.ofNullable(last);
+        return last;
     }
 
     private static Duration max(Duration a, Duration b) {

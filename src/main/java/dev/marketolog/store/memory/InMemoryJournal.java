@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -89,8 +90,8 @@ public final class InMemoryJournal implements Journal {
         if (underPost.stream().filter(r -> r.status.live()).map(r -> r.account).distinct().count() >= fleet.maxAccountsPerPost()) {
             return new Reservation.FleetBusy("max_accounts_per_post");
         }
-        Optional<Instant> lastByOthers = lastByOthersInChannel(account, post.channelId());
-        if (lastByOthers.isPresent() && at.isBefore(lastByOthers.get().plus(fleet.minGap()))) {
+        Row lastByOthers = lastByOthersInChannel(account, post.channelId());
+        if (lastByOthers != null && at.isBefore(lastByOthers.at().plus(fleet.minGap()))) {
             return new Reservation.FleetBusy("min_gap");
         }
         Row row = new Row(rows.size() + 1L, account, post, branch, at, leaseEpoch);
@@ -205,22 +206,27 @@ public final class InMemoryJournal implements Journal {
     public synchronized Map<Long, Instant> lastByOthersInChannels(String account, Collection<Long> channelIds) {
         Map<Long, Instant> last = new HashMap<>();
         for (long channelId : channelIds) {
-            lastByOthersInChannel(account, channelId).ifPresent(at -> last.put(channelId, at));
+            Row row = lastByOthersInChannel(account, channelId);
+            if (row != null) {
+                last.put(channelId, row.at());
+            }
         }
         return last;
     }
 
-    private Optional<Instant> lastByOthersInChannel(String account, long channelId) {
+    /** The latest live row of another account in the channel, or null: asked for each channel of every tick. */
+    private Row lastByOthersInChannel(String account, long channelId) {
         NavigableSet<Row> counted = countedByChannel.get(channelId);
         if (counted == null) {
-            return Optional.empty();
+            return null;
         }
-        for (Row row : counted.descendingSet()) {
+        for (Iterator<Row> newestFirst = counted.descendingIterator(); newestFirst.hasNext(); ) {
+            Row row = newestFirst.next();
             if (row.status.live() && !row.account.equals(account)) {
-                return Optional.of(row.at());
+                return row;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     @Override
