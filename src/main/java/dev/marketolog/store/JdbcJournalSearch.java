@@ -40,8 +40,7 @@ public final class JdbcJournalSearch implements JournalSearch {
     public JournalPage page(JournalQuery query) {
         Where where = Where.of(query.filter(), query.after());
         // one more row than asked tells whether there is a next page
-        List<JournalRow> rows = jdbc.transaction("read a page of the journal", connection -> Jdbc.query(connection,
-                "select " + COLUMNS + " from comment" + where.sql() + " order by counted_at desc, id desc limit ?",
+        List<JournalRow> rows = jdbc.transaction("read a page of the journal", connection -> Jdbc.query(connection, where.pageSql(),
                 s -> {
                     int next = where.bind(s);
                     s.setInt(next, query.limit() + 1);
@@ -91,10 +90,10 @@ public final class JdbcJournalSearch implements JournalSearch {
     }
 
     /** The where clause of a filter and a cursor, and its parameters in order. */
-    private record Where(String sql, List<Parameter> parameters) {
+    record Where(String sql, List<Parameter> parameters) {
 
         @FunctionalInterface
-        private interface Parameter {
+        interface Parameter {
             void bind(PreparedStatement statement, int index) throws SQLException;
         }
 
@@ -128,6 +127,11 @@ public final class JdbcJournalSearch implements JournalSearch {
                 parameters.add((s, i) -> s.setLong(i, cursor.id()));
             });
             return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), List.copyOf(parameters));
+        }
+
+        /** A page's statement: newest first from the cursor on, the where clause's parameters, then the limit. */
+        String pageSql() {
+            return "select " + COLUMNS + " from comment" + sql + " order by counted_at desc, id desc limit ?";
         }
 
         /** Binds the parameters from index 1; answers the next free index. */

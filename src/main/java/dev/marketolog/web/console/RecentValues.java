@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +30,23 @@ public final class RecentValues<K, V> {
 
     private final String what;
     private final Function<K, V> compute;
+    private final LongSupplier nanoTime;
     private final Map<K, Computed<V>> values = new ConcurrentHashMap<>();
     private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
 
     /** @param what what is computed, for the log ("the channels' analytics") */
     public RecentValues(String what, Function<K, V> compute) {
+        this(what, compute, System::nanoTime);
+    }
+
+    RecentValues(String what, Function<K, V> compute, LongSupplier nanoTime) {
         this.what = what;
         this.compute = compute;
+        this.nanoTime = nanoTime;
     }
 
     public V get(K key) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         // keys go stale as days pass (the chart's first day): forget whatever nobody asked for in a minute
         values.values().removeIf(computed -> now - computed.atNanos() > MAX_AGE.toNanos());
         Computed<V> known = values.get(key);
@@ -61,7 +68,7 @@ public final class RecentValues<K, V> {
     }
 
     private Computed<V> computeNow(K key) {
-        long started = System.nanoTime();
+        long started = nanoTime.getAsLong();
         Computed<V> computed = new Computed<>(compute.apply(key), started);
         values.put(key, computed);
         return computed;
