@@ -39,13 +39,11 @@ public final class JdbcJournalSearch implements JournalSearch {
     @Override
     public JournalPage page(JournalQuery query) {
         Where where = Where.of(query.filter(), query.after());
-        // one more row than asked tells whether there is a next page
-        List<JournalRow> rows = jdbc.transaction("read a page of the journal", connection -> Jdbc.query(connection, where.pageSql(),
-                s -> {
-                    int next = where.bind(s);
-                    s.setInt(next, query.limit() + 1);
-                },
-                JdbcJournalSearch::row));
+        // one more row than asked tells whether there is a next page; one statement, so no BEGIN and COMMIT around it
+        List<JournalRow> rows = jdbc.query("read a page of the journal", where.pageSql(), s -> {
+            int next = where.bind(s);
+            s.setInt(next, query.limit() + 1);
+        }, JdbcJournalSearch::row);
         if (rows.size() <= query.limit()) {
             return new JournalPage(rows, Optional.empty());
         }
