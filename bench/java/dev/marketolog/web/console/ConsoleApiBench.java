@@ -6,21 +6,19 @@ import dev.marketolog.engine.AccountLive;
 import dev.marketolog.engine.ChannelView;
 import dev.marketolog.engine.RunState;
 import dev.marketolog.store.TestDatabase;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 
 /**
@@ -28,7 +26,10 @@ import java.util.stream.LongStream;
  * accounts with 15 channels each (every tenth with a banned channel), a journal of {@code ROWS} rows over 30 days and
  * 40 channels. Measures p50/p99 of {@code GET /api/v1/accounts} and of a filtered journal page (account and status;
  * channel and branch; a page deep behind a cursor). Goals (issue 11): accounts p99 <= 50 ms, a journal page <= 100 ms.
- * Usage: {@code bench/run ConsoleApiBench [ACCOUNTS] [ROWS] [REQUESTS]}.
+ * Each line says p50, p99 and max, and per request the statements sent to PostgreSQL and the CPU of this JVM and of the
+ * database ({@link RequestTimer}). Usage: {@code bench/run ConsoleApiBench [ACCOUNTS] [ROWS] [REQUESTS] [keep]}; with
+ * {@code keep} the filled database is kept as {@code console_bench_ACCOUNTS_ROWS} and reused by the next run (its rows
+ * are placed back from the time of the fill: drop it by hand when it is days old).
  */
 public final class ConsoleApiBench {
 
@@ -41,24 +42,22 @@ public final class ConsoleApiBench {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        try (TestDatabase db = TestDatabase.create()) {
-            long started = System.nanoTime();
-            fill(db, accounts, rows);
-            System.out.printf("filled %,d journal rows for %,d accounts in %.0f s%n", rows, accounts, (System.nanoTime() - started) / 1e9);
+        try (TestDatabase db = database(accounts, rows, args.length > 3 && args[3].equals("keep"))) {
             List<AccountLive> live = live(accounts);
-            try (ConsoleFixture console = new ConsoleFixture(db.dataSource(), InstantSource.system(),
+            RequestTimer timer = new RequestTimer(db.dataSource());
+            try (ConsoleFixture console = new ConsoleFixture(timer.counting(), InstantSource.system(),
                     Map.of("ACCOUNT_NAME", "bot"), () -> live)) {
                 ConsoleHttp http = console.http();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                measure("GET /api/v1/accounts (" + accounts + " accounts)", requests, i -> http.get("/api/v1/accounts"));
-                measure("GET /api/v1/journal?account=..&status=sent&limit=50", requests,
+                timer.measure("GET /api/v1/accounts (" + accounts + " accounts)", requests, i -> http.get("/api/v1/accounts"));
+                timer.measure("GET /api/v1/journal?account=..&status=sent&limit=50", requests,
                         i -> http.get("/api/v1/journal?status=sent&limit=50&account=acc" + random.nextInt(1, accounts + 1)));
-                measure("GET /api/v1/journal?channel=..&branch=instant&limit=50", requests,
+                timer.measure("GET /api/v1/journal?channel=..&branch=instant&limit=50", requests,
                         i -> http.get("/api/v1/journal?branch=instant&limit=50&channel=" + (-1000 - random.nextInt(CHANNELS))));
-                measure("GET /api/v1/journal?limit=50 (unfiltered)", requests, i -> http.get("/api/v1/journal?limit=50"));
-                measure("GET /api/v1/channels?days=14", Math.max(20, requests / 10), i -> http.get("/api/v1/channels?days=14"));
+                timer.measure("GET /api/v1/journal?limit=50 (unfiltered)", requests, i -> http.get("/api/v1/journal?limit=50"));
+                timer.measure("GET /api/v1/channels?days=14", Math.max(20, requests / 10), i -> http.get("/api/v1/channels?days=14"));
                 String deep = deepCursor(http);
-                measure("GET /api/v1/journal?account=acc1&limit=50&cursor=(10 pages in)", requests,
+                timer.measure("GET /api/v1/journal?account=acc1&limit=50&cursor=(10 pages in)", requests,
                         i -> http.get("/api/v1/journal?account=acc1&limit=50&cursor=" + deep));
             }
         }
@@ -73,25 +72,22 @@ public final class ConsoleApiBench {
         return cursor.substring("&cursor=".length());
     }
 
-    static void measure(String what, int requests, IntFunction<HttpResponse<String>> request) {
-        for (int i = 0; i < Math.max(20, requests / 10); i++) {
-            check(request.apply(i));
+    /** A database filled with the accounts and rows, fresh or (with {@code keep}) the one an earlier run filled. */
+    static TestDatabase database(int accounts, long rows, boolean keep) throws SQLException {
+        TestDatabase db = keep ? TestDatabase.kept("console_bench_" + accounts + "_" + rows) : TestDatabase.create();
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet filled = statement.executeQuery("select count(*) from account")) {
+            filled.next();
+            if (filled.getInt(1) > 0) {
+                System.out.printf("reusing the %,d accounts and their journal filled by an earlier run%n", filled.getInt(1));
+                return db;
+            }
         }
-        long[] nanos = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            check(request.apply(i));
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        System.out.printf("%s: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, requests,
-                nanos[requests / 2] / 1e6, nanos[requests * 99 / 100] / 1e6, nanos[requests - 1] / 1e6);
-    }
-
-    private static void check(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
+        long started = System.nanoTime();
+        fill(db, accounts, rows);
+        System.out.printf("filled %,d journal rows for %,d accounts in %.0f s (load average %s)%n", rows, accounts,
+                (System.nanoTime() - started) / 1e9, RequestTimer.loadAverage());
+        return db;
     }
 
     static List<AccountLive> live(int accounts) {

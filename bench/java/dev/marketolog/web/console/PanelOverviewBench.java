@@ -42,7 +42,9 @@ import javax.sql.DataSource;
  * The web panel's pages at fleet size over real HTTP, on the data of {@link ConsoleApiBench} ({@code ACCOUNTS} accounts
  * with 15 channels each, a journal of {@code ROWS} rows over 30 days): the overview page (every account, rendered), its
  * fragment that refreshes every 5 s, its chart's JSON and a filtered journal page, by a signed-in browser. Goal (issue
- * 11): the overview page p99 <= 50 ms. Usage: {@code bench/run PanelOverviewBench [ACCOUNTS] [ROWS] [REQUESTS]}.
+ * 11): the overview page p99 <= 50 ms. Each line says p50, p99 and max, and per request the statements sent to PostgreSQL and the CPU of
+ * this JVM and of the database ({@link RequestTimer}). Usage: {@code bench/run PanelOverviewBench [ACCOUNTS] [ROWS]
+ * [REQUESTS] [keep]} ({@code keep} as in {@link ConsoleApiBench}).
  */
 public final class PanelOverviewBench {
 
@@ -53,21 +55,20 @@ public final class PanelOverviewBench {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        try (TestDatabase db = TestDatabase.create(); Metrics metrics = Metrics.start("bench")) {
-            long started = System.nanoTime();
-            ConsoleApiBench.fill(db, accounts, rows);
-            System.out.printf("filled %,d journal rows for %,d accounts in %.0f s%n", rows, accounts, (System.nanoTime() - started) / 1e9);
+        try (TestDatabase db = ConsoleApiBench.database(accounts, rows, args.length > 3 && args[3].equals("keep"));
+                Metrics metrics = Metrics.start("bench")) {
             List<AccountLive> live = ConsoleApiBench.live(accounts);
+            RequestTimer timer = new RequestTimer(db.dataSource());
             try (WebServer server = WebServer.start("127.0.0.1", 0, ctx -> ctx.result("ok"),
-                    new MetricsHandler(metrics.registry()), List.of(new Console(List.of(panel(db.dataSource(), live)))))) {
+                    new MetricsHandler(metrics.registry()), List.of(new Console(List.of(panel(timer.counting(), live)))))) {
                 String base = "http://127.0.0.1:" + server.port();
                 String cookie = signIn(base);
-                ConsoleApiBench.measure("GET / (overview page, " + accounts + " accounts)", requests, i -> get(base + "/", cookie));
-                ConsoleApiBench.measure("GET /overview/accounts (the 5-second refresh)", requests,
+                timer.measure("GET / (overview page, " + accounts + " accounts)", requests, i -> get(base + "/", cookie));
+                timer.measure("GET /overview/accounts (the 5-second refresh)", requests,
                         i -> get(base + "/overview/accounts", cookie));
-                ConsoleApiBench.measure("GET /overview/chart.json (14 days)", Math.max(20, requests / 10),
+                timer.measure("GET /overview/chart.json (14 days)", Math.max(20, requests / 10),
                         i -> get(base + "/overview/chart.json", cookie));
-                ConsoleApiBench.measure("GET /journal?account=..&status=sent (100 rows)", requests,
+                timer.measure("GET /journal?account=..&status=sent (100 rows)", requests,
                         i -> get(base + "/journal?status=sent&account=acc" + (1 + i % accounts), cookie));
             }
         }

@@ -2,6 +2,9 @@ package dev.marketolog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketolog.engine.Branch;
+import dev.marketolog.engine.CommentStatus;
+import dev.marketolog.engine.JournalSearch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +12,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** On a year of journal, the gate's reads go through their indexes instead of scanning an account's or a channel's history. */
+/**
+ * On a year of journal, the gate's reads go through their indexes instead of scanning an account's or a channel's history,
+ * and so do the console's journal pages filtered by a status or branch that never happened (all rows here are sent by
+ * the scheduler).
+ */
 class JournalQueryPlanTest {
 
     @AutoClose
@@ -80,6 +88,37 @@ class JournalQueryPlanTest {
         });
 
         assertThat(plan).contains("comment_post").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aJournalPageOfAStatusThatNeverHappenedReadsItsOwnIndexInsteadOfTheWholeJournal() throws SQLException {
+        String plan = explain(page(Optional.empty(), Optional.of(CommentStatus.UNKNOWN), Optional.empty()), s -> s.setInt(1, 51));
+
+        assertThat(plan).startsWith("Limit").contains("comment_journal_status").doesNotContain("Sort", "Seq Scan");
+    }
+
+    @Test
+    void aJournalPageOfAChannelsFailuresReadsThemAloneInsteadOfTheChannelsHistory() throws SQLException {
+        String plan = explain(page(Optional.of(-1003L), Optional.of(CommentStatus.FAILED), Optional.empty()), s -> {
+            s.setLong(1, -1003);
+            s.setInt(2, 51);
+        });
+
+        // with no failure at all both indexes of failures are empty and either may be read; never the channel's rows
+        assertThat(plan).startsWith("Limit").containsPattern("comment_journal_(channel_)?status")
+                .doesNotContain("comment_journal_channel ", "Sort", "Seq Scan", "Bitmap");
+    }
+
+    @Test
+    void aJournalPageOfTheInstantBranchThatNeverRanReadsItsOwnIndex() throws SQLException {
+        String plan = explain(page(Optional.empty(), Optional.empty(), Optional.of(Branch.INSTANT)), s -> s.setInt(1, 51));
+
+        assertThat(plan).startsWith("Limit").contains("comment_journal_instant").doesNotContain("Sort", "Seq Scan");
+    }
+
+    private static String page(Optional<Long> channel, Optional<CommentStatus> status, Optional<Branch> branch) {
+        return JdbcJournalSearch.Where.of(new JournalSearch.Filter(Optional.empty(), channel, status, branch, Optional.empty(),
+                Optional.empty()), Optional.empty()).pageSql();
     }
 
     private static String explain(String sql, Jdbc.Binder binder) throws SQLException {

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/v1/channels?days=14}: per channel of ours, its title (as an account last saw it), the posts our
  * accounts saw there per day, our comments per day, the reactions and replies they received (as last read back), how
- * many of them were deleted, and when each account last commented there.
+ * many of them were deleted, and when each account last commented there. Each answer aggregates weeks of journal, so
+ * it is kept per {@code days} and may be up to a minute old ({@link RecentValues}).
  */
 public final class ChannelsApi {
 
@@ -25,6 +26,7 @@ public final class ChannelsApi {
 
     private final Supplier<ConsoleServices> services;
     private final InstantSource clock;
+    private final RecentValues<Integer, List<ChannelJson>> recent = new RecentValues<>("the channels' analytics", this::analytics);
 
     ChannelsApi(Supplier<ConsoleServices> services, InstantSource clock) {
         this.services = services;
@@ -55,12 +57,15 @@ public final class ChannelsApi {
             return value;
         }).orElse(DEFAULT_DAYS);
         params.done();
+        ctx.json(Map.of("days", days, "channels", recent.get(days)));
+    }
+
+    private List<ChannelJson> analytics(int days) {
         ConsoleServices started = services.get();
         Map<Long, String> titles = titles(started.accounts().accounts());
-        List<ChannelJson> channels = started.channels().since(clock.instant().minus(Duration.ofDays(days))).stream()
+        return started.channels().since(clock.instant().minus(Duration.ofDays(days))).stream()
                 .map(channel -> json(channel, titles.get(channel.channelId())))
                 .toList();
-        ctx.json(Map.of("days", days, "channels", channels));
     }
 
     private static ChannelJson json(ChannelActivity channel, String title) {

@@ -10,6 +10,7 @@ import dev.marketolog.web.console.ApiException;
 import dev.marketolog.web.console.ChannelsApi;
 import dev.marketolog.web.console.ConsoleServices;
 import dev.marketolog.web.console.JournalApi;
+import dev.marketolog.web.console.RecentValues;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -24,7 +25,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The panel's pages, each read from the same ports the admin API reads; the templates do all the formatting. */
+/**
+ * The panel's pages, each read from the same ports the admin API reads; the templates do all the formatting. The chart
+ * and the channels page aggregate weeks of journal: they are kept and may be up to a minute old ({@link RecentValues}).
+ */
 final class PanelPages {
 
     /** Javalin's html() says text/html without a charset; the pages hold Cyrillic. */
@@ -37,6 +41,10 @@ final class PanelPages {
     private final Supplier<PanelSources> sources;
     private final PanelTemplates templates;
     private final InstantSource clock;
+    // aggregates of weeks of journal, up to a minute old, by their first day
+    private final RecentValues<LocalDate, CommentsChart> charts = new RecentValues<>("the overview's chart", this::chart);
+    private final RecentValues<LocalDate, List<ChannelsPage.Row>> channelRows =
+            new RecentValues<>("the channels page", this::channelRows);
 
     PanelPages(Supplier<PanelSources> sources, PanelTemplates templates, InstantSource clock) {
         this.sources = sources;
@@ -60,11 +68,15 @@ final class PanelPages {
     }
 
     void chart(Context ctx, PanelSession session) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        ctx.json(charts.get(today.minusDays(CommentsChart.DAYS - 1)));
+    }
+
+    private CommentsChart chart(LocalDate first) {
         PanelSources from = sources.get();
         List<String> accounts = from.console().accounts().accounts().stream().map(AccountDetail::name).toList();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate first = today.minusDays(CommentsChart.DAYS - 1);
-        ctx.json(CommentsChart.of(from.perDay().since(accounts, first.atStartOfDay().toInstant(ZoneOffset.UTC)), today));
+        return CommentsChart.of(from.perDay().since(accounts, first.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                first.plusDays(CommentsChart.DAYS - 1));
     }
 
     void account(Context ctx, PanelSession session) {
@@ -127,15 +139,18 @@ final class PanelPages {
     }
 
     void channels(Context ctx, PanelSession session) {
-        ConsoleServices from = sources.get().console();
-        Map<Long, String> titles = ChannelsApi.titles(from.accounts().accounts());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(ChannelsPage.DAYS - 1);
-        List<ChannelsPage.Row> rows = from.channels().since(first.atStartOfDay().toInstant(ZoneOffset.UTC)).stream()
+        List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
+        html(ctx, "channels.jte", new ChannelsPage(days, channelRows.get(first), session.csrfToken()));
+    }
+
+    private List<ChannelsPage.Row> channelRows(LocalDate first) {
+        ConsoleServices from = sources.get().console();
+        Map<Long, String> titles = ChannelsApi.titles(from.accounts().accounts());
+        return from.channels().since(first.atStartOfDay().toInstant(ZoneOffset.UTC)).stream()
                 .map(activity -> new ChannelsPage.Row(Optional.ofNullable(titles.get(activity.channelId())), activity))
                 .toList();
-        List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
-        html(ctx, "channels.jte", new ChannelsPage(days, rows, session.csrfToken()));
     }
 
     void instances(Context ctx, PanelSession session) {

@@ -6,6 +6,7 @@ import dev.marketolog.engine.ChannelAnalytics.ChannelActivity;
 import dev.marketolog.engine.ChannelAnalytics.DayCount;
 import dev.marketolog.engine.ChannelAnalytics.Feedback;
 import dev.marketolog.engine.ChannelAnalytics.LastComment;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,8 +29,9 @@ class ChannelsPageTest {
                 List.of(new LastComment("anna", Instant.parse("2026-12-01T10:00:00Z"))));
         String title = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
 
-        String html = templates.render("channels.jte",
-                new ChannelsPage(List.of(MONDAY.minusDays(1), MONDAY, TUESDAY), List.of(new ChannelsPage.Row(Optional.of(title), news)), "csrf"));
+        String html = new String(templates.render("channels.jte",
+                new ChannelsPage(List.of(MONDAY.minusDays(1), MONDAY, TUESDAY), List.of(new ChannelsPage.Row(Optional.of(title), news)), "csrf")),
+                StandardCharsets.UTF_8);
 
         assertThat(html).contains("<th>Posts seen</th><th>Comments</th><th>Reactions</th><th>Replies</th><th>Deleted</th>")
                 .contains("<td class=\"posts-seen\">12</td>")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketolog.engine.NotificationStatus;
 import dev.marketolog.engine.NotificationStatus.SinkStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,8 @@ class OverviewNotificationsTest {
     private final PanelTemplates templates = new PanelTemplates();
 
     private String overview(NotificationStatus notifications) {
-        return templates.render("partial/overviewAccounts.jte",
-                new OverviewPage(List.of(), FleetTotals.of(List.of()), 0, notifications, "csrf"));
+        return new String(templates.render("partial/overviewAccounts.jte",
+                new OverviewPage(List.of(), FleetTotals.of(List.of()), 0, notifications, "csrf")), StandardCharsets.UTF_8);
     }
 
     @Test
