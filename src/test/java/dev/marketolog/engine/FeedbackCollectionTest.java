@@ -9,10 +9,7 @@ import dev.marketolog.store.TestDatabase;
 import dev.marketolog.telegram.CommentFeedback;
 import dev.marketolog.telegram.ForwardingTelegram;
 import dev.marketolog.telegram.OurComment;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +72,7 @@ class FeedbackCollectionTest {
 
     @BeforeEach
     void emptyTables() throws SQLException {
-        execute("truncate comment, account_lease, account_state, account_channel, account, post_seen cascade");
+        db.run("truncate comment, account_lease, account_state, account_channel, account, post_seen cascade");
         new AccountRepository(db.dataSource(), () -> START).upsert(bot.name());
     }
 
@@ -101,14 +98,14 @@ class FeedbackCollectionTest {
         startAndComment();
 
         advance(Duration.ofHours(1).plusMinutes(20));
-        assertThat(column("select post_id || ':' || coalesce(reactions::text, '-') || '/' || coalesce(replies::text, '-')"
+        assertThat(db.column("select post_id || ':' || coalesce(reactions::text, '-') || '/' || coalesce(replies::text, '-')"
                 + " || ' reads ' || reads from comment_feedback f join comment c on c.id = f.comment_id order by post_id"))
                 .containsExactly("1:2/1 reads 1", "2:2/1 reads 1", "3:-/- reads 0");
         assertThat(telegram.asks).allSatisfy(at -> assertThat(at).isAfterOrEqualTo(START.plus(Duration.ofHours(1))));
 
         advance(Duration.ofHours(71).plusMinutes(20)); // past the last step at 72 h by more than a round
 
-        assertThat(column("select reads from comment_feedback f join comment c on c.id = f.comment_id order by post_id"))
+        assertThat(db.column("select reads from comment_feedback f join comment c on c.id = f.comment_id order by post_id"))
                 .containsExactly("4", "4", "0");
         // the steps at 1 h, 6 h, 24 h and 72 h, however many rounds came in between
         assertThat(telegram.askedPerPost).containsEntry(1L, 4).containsEntry(2L, 4).containsEntry(3L, 4);
@@ -152,23 +149,8 @@ class FeedbackCollectionTest {
         advance(Duration.ofHours(1).plusMinutes(40));
 
         assertThat(telegram.asks).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(column("select reads from comment_feedback order by comment_id")).containsExactly("1", "1", "1");
+        assertThat(db.column("select reads from comment_feedback order by comment_id")).containsExactly("1", "1", "1");
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
-    private static List<String> column(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
 }

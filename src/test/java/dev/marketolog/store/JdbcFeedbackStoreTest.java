@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +42,7 @@ class JdbcFeedbackStoreTest {
         comment("a", "sent", "2026-11-20T10:00:00Z"); // before the period
         comment("b", "sent", "2026-12-03T10:00:00Z"); // another account's
         long deleted = comment("a", "sent", "2026-12-03T11:00:00Z");
-        execute("update comment set deleted_at = '2026-12-03T11:30:00Z' where id = " + deleted);
+        db.run("update comment set deleted_at = '2026-12-03T11:30:00Z' where id = " + deleted);
         store.record(List.of(sent), Map.of(), NOW.minusSeconds(60));
 
         List<SentComment> comments = store.sentSince("a", SINCE);
@@ -72,9 +70,9 @@ class JdbcFeedbackStoreTest {
         long id = comment("a", "sent", "2026-12-03T10:00:00Z");
         store.record(List.of(id), Map.of(id, new CommentFeedback(1, 1)), NOW);
 
-        execute("delete from comment where id = " + id);
+        db.run("delete from comment where id = " + id);
 
-        assertThat(column("select count(*) from comment_feedback")).containsExactly("0");
+        assertThat(db.column("select count(*) from comment_feedback")).containsExactly("0");
     }
 
     private String row(long id) throws SQLException {
@@ -113,20 +111,5 @@ class JdbcFeedbackStoreTest {
         }
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
-    private static List<String> column(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
 }

@@ -6,9 +6,7 @@ import dev.marketolog.engine.EngineStores;
 import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.InstanceBoard.InstanceStatus;
 import dev.marketolog.engine.InstanceBoard.Instances;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +30,7 @@ class JdbcInstanceBoardTest {
     @BeforeEach
     void empty() throws SQLException {
         EngineTables.reset(db.dataSource());
-        execute("delete from instance");
+        db.run("delete from instance");
         stores = JdbcStores.create(db.dataSource());
     }
 
@@ -43,7 +41,7 @@ class JdbcInstanceBoardTest {
         stores.leases().take("a", "one", Duration.ofMinutes(5));
         stores.leases().take("c", "two", Duration.ofMinutes(5));
         stores.leases().take("b", "two", Duration.ofMinutes(5));
-        execute("update instance set heartbeat_at = now() - interval '16 seconds' where id = 'two'");
+        db.run("update instance set heartbeat_at = now() - interval '16 seconds' where id = 'two'");
 
         Instances read = board.read();
 
@@ -81,7 +79,7 @@ class JdbcInstanceBoardTest {
     void anAccountOnlyADeadInstanceCouldRunIsNotWaitingForALiveOne() throws SQLException {
         registry.join(new Instance("one", "host-one", 8000, STARTED), Set.of("a"));
         registry.join(new Instance("two", "host-two", 8001, STARTED), Set.of("c"));
-        execute("update instance set heartbeat_at = now() - interval '1 minute' where id = 'two'");
+        db.run("update instance set heartbeat_at = now() - interval '1 minute' where id = 'two'");
 
         assertThat(board.read().waiting()).isEqualTo(List.of("a"));
     }
@@ -94,9 +92,4 @@ class JdbcInstanceBoardTest {
         assertThat(read.waiting()).isEmpty();
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

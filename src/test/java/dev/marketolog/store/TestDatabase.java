@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -83,6 +85,29 @@ public final class TestDatabase implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Runs {@code sql} (one or more statements) on this database, as a test's setup or its tampering. */
+    public void run(String sql) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test's SQL failed: " + sql, e);
+        }
+    }
+
+    /** The first column of every row {@code query} answers, as text. */
+    public List<String> column(String query) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test's query failed: " + query, e);
+        }
     }
 
     @Override
