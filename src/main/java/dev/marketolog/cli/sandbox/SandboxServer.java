@@ -8,6 +8,7 @@ import dev.marketolog.telegram.TelegramError;
 import dev.marketolog.telegram.sandbox.SandboxJson;
 import dev.marketolog.telegram.sandbox.WireChannel;
 import dev.marketolog.telegram.sandbox.WireSendResult;
+import dev.marketolog.telegram.sandbox.WireUpdate;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -56,6 +57,7 @@ public final class SandboxServer implements AutoCloseable {
             config.routes.get(POST + "/comments", this::comments);
             config.routes.post(POST + "/comments", this::comment);
             config.routes.get(ACCOUNT + "/updates", this::updates);
+            config.routes.post("/api/updates", this::updatesOfMany);
             config.routes.post(ACCOUNT + "/saved-messages", this::saveMessage);
             config.routes.get("/inspect/comments", ctx -> ctx.json(world.received()));
             config.routes.get("/inspect/refusals", ctx -> ctx.json(world.refusals()));
@@ -144,6 +146,16 @@ public final class SandboxServer implements AutoCloseable {
             throw new BadRequestResponse("after must be 0 or more and timeout_seconds 0.." + MAX_POLL.toSeconds());
         }
         ctx.json(world.updates(account(ctx), after, Duration.ofSeconds(seconds)));
+    }
+
+    private void updatesOfMany(Context ctx) throws InterruptedException {
+        WireUpdate.Poll poll = body(ctx, WireUpdate.Poll.class);
+        if (poll.after() == null || poll.after().values().stream().anyMatch(after -> after == null || after < 0)
+                || poll.timeoutSeconds() < 0 || poll.timeoutSeconds() > MAX_POLL.toSeconds()) {
+            throw new BadRequestResponse("updates need {\"after\": {account: last update seen, 0 or more}, \"timeout_seconds\": 0.."
+                    + MAX_POLL.toSeconds() + "}");
+        }
+        ctx.json(world.updates(poll.after(), Duration.ofSeconds(poll.timeoutSeconds())));
     }
 
     private <T> T body(Context ctx, Class<T> type) {
