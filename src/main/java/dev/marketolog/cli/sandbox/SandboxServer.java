@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The sandbox's HTTP face on loopback: the account API the {@code telegram/sandbox} adapter speaks under
- * {@code /api/accounts/{account}/...} and the inspection API under {@code /inspect/...}. A bad request gets a 4xx with
+ * {@code /api/accounts/{account}/...}, with the long poll for many accounts' updates at {@code /api/updates}, and the
+ * inspection API under {@code /inspect/...}. A bad request gets a 4xx with
  * {@code {"error": reason}}; nothing a client sends can stop the world.
  */
 public final class SandboxServer implements AutoCloseable {
