@@ -3,6 +3,7 @@ package dev.marketolog.bench.sandbox;
 import dev.marketolog.cli.sandbox.Sandbox;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.SendResult;
+import dev.marketolog.telegram.sandbox.SandboxLink;
 import dev.marketolog.telegram.sandbox.SandboxTelegram;
 import dev.marketolog.telegram.sim.SimOptions;
 import java.net.URI;
@@ -39,10 +40,11 @@ public final class SandboxThroughputBench {
         SimOptions options = SimOptions.builder(1, Instant.now(), Duration.ofDays(1)).history(Duration.ofHours(6))
                 .postsPerDay(43_200).postGoneRate(0).build();
         try (Sandbox sandbox = Sandbox.start(options, channelIds, 0, Optional.empty())) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            SandboxLink link = SandboxLink.open(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    URI.create(sandbox.url()), "bench");
             List<SandboxTelegram> telegrams = new ArrayList<>();
             for (int i = 0; i < accounts; i++) {
-                SandboxTelegram telegram = SandboxTelegram.connect(http, URI.create(sandbox.url()), "bench" + i, channelIds, "bench");
+                SandboxTelegram telegram = SandboxTelegram.connect(link, "bench" + i, channelIds);
                 telegram.prepare(channelIds);
                 telegrams.add(telegram);
             }

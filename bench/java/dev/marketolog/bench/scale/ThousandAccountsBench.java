@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,7 +26,11 @@ import java.util.stream.Collectors;
  * per channel and hour), the LLM test server in this process, a database of its own on TEST_POSTGRES_URL (else an
  * embedded one), and {@code serve} from {@code target/marketolog.jar} (build it first: {@code mvn -o package
  * -DskipTests}). {@code bench/run ThousandAccountsBench [ACCOUNTS] [STEADY_SECONDS] [SETTLE_SECONDS]} (defaults 1000,
- * 120 and 60: the CPU is measured over STEADY_SECONDS that begin SETTLE_SECONDS after the first 200).
+ * 120 and 480: the CPU is measured over STEADY_SECONDS that begin SETTLE_SECONDS after the first 200). With the default
+ * pacing nothing is commented in the first minutes: a new post is commented INSTANT_COMMENT_DELAY_SECONDS (300) after it
+ * appears, and the scheduler's first look comes at least an hour over MESSAGES_PER_HOUR (7.5 min) after the start; so
+ * the default settling time reaches past both, and the window's comments and LLM requests are reported with its CPU.
+ * With {@code BENCH_JFR=FILE} in the environment a flight recording of the steady window is written to FILE.
  */
 public final class ThousandAccountsBench {
 
@@ -39,7 +45,7 @@ public final class ThousandAccountsBench {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int steadySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         // after the first 200: every account takes its lease, prepares its channels and reads its first posts
-        Duration settle = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 60);
+        Duration settle = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 480);
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it first with mvn -o package -DskipTests");
         }
@@ -73,23 +79,35 @@ public final class ThousandAccountsBench {
                         .orElseThrow(() -> new IllegalStateException("serve did not answer 200: " + serve.logTail(30)));
                 long pid = serve.pid();
                 System.out.printf("launch to the first 200 from /health: %.1f s (CPU %.1f s, load %s); RSS %d MB, %d threads%n",
-                        healthy.toMillis() / 1e3, cpuSeconds(pid), loadAverage(), residentMegabytes(pid), threads(pid));
+                        healthy.toMillis() / 1e3, cpu(pid).total(), loadAverage(), residentMegabytes(pid), threads(pid));
 
                 Thread.sleep(settle);
-                double cpuBefore = cpuSeconds(pid);
+                Optional<String> recording = Optional.ofNullable(System.getenv("BENCH_JFR"));
+                if (recording.isPresent()) {
+                    jcmd(pid, "JFR.start", "name=steady", "settings=profile", "filename=" + Path.of(recording.get()).toAbsolutePath());
+                }
+                Cpu cpuBefore = cpu(pid);
+                int llmBefore = llm.chatRequestCount();
+                Instant windowStart = Instant.now();
                 long started = System.nanoTime();
                 Thread.sleep(Duration.ofSeconds(steadySeconds));
                 double wall = (System.nanoTime() - started) / 1e9;
-                double cpu = cpuSeconds(pid) - cpuBefore;
-                System.out.printf("steady state over %d s (after %d s to settle): %.1f%% of one core (%.1f s CPU), load %s%n",
-                        steadySeconds, settle.toSeconds(), 100 * cpu / wall, cpu, loadAverage());
+                Instant windowEnd = Instant.now();
+                Cpu cpu = cpu(pid).minus(cpuBefore);
+                if (recording.isPresent()) {
+                    jcmd(pid, "JFR.stop", "name=steady");
+                }
+                System.out.printf("steady state over %d s (after %d s to settle): %.1f%% of one core (%.1f s CPU: user %.1f s, sys %.1f s;"
+                                + " %.2f CPU s per minute), load %s%n", steadySeconds, settle.toSeconds(), 100 * cpu.total() / wall,
+                        cpu.total(), cpu.user(), cpu.system(), 60 * cpu.total() / wall, loadAverage());
+                List<ReceivedComment> received = SandboxJson.mapper().readValue(sandbox.get("/inspect/comments").orElseThrow().body(),
+                        new TypeReference<List<ReceivedComment>>() {});
+                System.out.printf("in the steady window: %d comments reached the sandbox, %d LLM requests; %d comments since the start%n",
+                        received.stream().filter(c -> !c.at().isBefore(windowStart) && c.at().isBefore(windowEnd)).count(),
+                        llm.chatRequestCount() - llmBefore, received.size());
                 System.out.printf("RSS %d MB, heap %s%n", residentMegabytes(pid), heap(pid));
                 System.out.printf("%d threads; platform threads by kind (jcmd Thread.print):%n", threads(pid));
                 threadKinds(pid).forEach((kind, count) -> System.out.printf("  %4d  %s%n", count, kind));
-                String received = sandbox.get("/inspect/comments").orElseThrow().body();
-                System.out.printf("comments the sandbox received: %d; LLM requests: %d%n",
-                        SandboxJson.mapper().readValue(received, new TypeReference<List<ReceivedComment>>() {}).size(),
-                        llm.chatRequestCount());
                 System.out.printf("serve stopped with exit %d%n", serve.stop(Duration.ofSeconds(60)));
             } finally {
                 if (serve.isAlive()) {
@@ -123,11 +141,22 @@ public final class ThousandAccountsBench {
         return files;
     }
 
-    private static double cpuSeconds(long pid) throws IOException {
+    /** The process's CPU time in seconds, in user mode and in the kernel. */
+    private record Cpu(double user, double system) {
+        double total() {
+            return user + system;
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(user - before.user, system - before.system);
+        }
+    }
+
+    private static Cpu cpu(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields after the command: state is 0, utime 11, stime 12
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        return new Cpu(Long.parseLong(fields[11]) / (double) CLOCK_TICKS_PER_SECOND, Long.parseLong(fields[12]) / (double) CLOCK_TICKS_PER_SECOND);
     }
 
     private static long residentMegabytes(long pid) throws IOException {
@@ -164,9 +193,10 @@ public final class ThousandAccountsBench {
                 .map(String::strip).findFirst().orElse("?");
     }
 
-    private static List<String> jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), command)
-                .redirectErrorStream(true).start();
+    private static List<String> jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         List<String> lines = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return lines;

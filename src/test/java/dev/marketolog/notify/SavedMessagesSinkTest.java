@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.marketolog.cli.sandbox.Sandbox;
 import dev.marketolog.engine.Notification;
 import dev.marketolog.telegram.Telegram;
+import dev.marketolog.telegram.sandbox.SandboxLink;
 import dev.marketolog.telegram.sandbox.SandboxTelegram;
 import dev.marketolog.telegram.sim.SavedMessage;
 import dev.marketolog.telegram.sim.SimOptions;
@@ -26,6 +27,7 @@ class SavedMessagesSinkTest {
     private static final SimOptions QUIET = SimOptions.builder(1, Instant.now(), Duration.ofDays(1)).postsPerDay(0).build();
 
     private final Sandbox sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+    private final SandboxLink link = SandboxLink.open(HttpClient.newHttpClient(), URI.create(sandbox.url()), "test");
     private final SandboxTelegram bot1 = connect("bot1");
     private final SandboxTelegram bot2 = connect("bot2");
 
@@ -33,6 +35,7 @@ class SavedMessagesSinkTest {
     void stop() {
         bot1.close();
         bot2.close();
+        link.close();
         sandbox.close();
     }
 
@@ -71,6 +74,6 @@ class SavedMessagesSinkTest {
     }
 
     private SandboxTelegram connect(String account) {
-        return SandboxTelegram.connect(HttpClient.newHttpClient(), URI.create(sandbox.url()), account, List.of(), "test");
+        return SandboxTelegram.connect(link, account, List.of());
     }
 }

@@ -2,18 +2,26 @@ package dev.marketolog.cli.sandbox;
 
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.sandbox.WireUpdate;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** One account's numbered stream of updates, read by long polls; the oldest are dropped past {@link #KEPT}. */
+/**
+ * One account's numbered stream of updates; the oldest are dropped past {@link #KEPT}. Each new update rings the world's
+ * {@link Bell}, which the long polls wait on.
+ */
 final class Mailbox {
 
     static final int KEPT = 10_000;
 
     private final ArrayDeque<WireUpdate> updates = new ArrayDeque<>();
+    private final Bell bell;
     private long latest;
+
+    Mailbox(Bell bell) {
+        this.bell = bell;
+    }
 
     synchronized void newPost(Post post) {
         add(new WireUpdate(latest + 1, "new_post", post, null, null, null, null));
@@ -32,26 +40,20 @@ final class Mailbox {
     }
 
     /**
-     * The updates after {@code after}, waiting up to {@code timeout} for one when there is none yet. A number from before a
-     * restart of the sandbox (beyond the latest) reads from now on.
+     * The updates after {@code after}, or nothing when there is none yet. A number beyond the latest (from before a
+     * restart of the sandbox) is answered at once with the latest and no updates: its reader reads on from now.
      */
-    synchronized WireUpdate.Batch after(long after, Duration timeout) throws InterruptedException {
-        long from = Math.min(after, latest);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (latest <= from) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return new WireUpdate.Batch(from, List.of());
-            }
-            wait(Math.max(1, left / 1_000_000));
+    synchronized Optional<WireUpdate.Batch> after(long after) {
+        if (after == latest) {
+            return Optional.empty();
         }
         List<WireUpdate> batch = new ArrayList<>();
         for (WireUpdate update : updates) {
-            if (update.seq() > from) {
+            if (update.seq() > after) {
                 batch.add(update);
             }
         }
-        return new WireUpdate.Batch(latest, batch);
+        return Optional.of(new WireUpdate.Batch(latest, batch));
     }
 
     private void add(WireUpdate update) {
@@ -60,6 +62,6 @@ final class Mailbox {
         if (updates.size() > KEPT) {
             updates.removeFirst();
         }
-        notifyAll();
+        bell.ring();
     }
 }

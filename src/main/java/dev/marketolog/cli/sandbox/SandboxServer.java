@@ -10,6 +10,7 @@ import dev.marketolog.telegram.OurComment;
 import dev.marketolog.telegram.sandbox.WireChannel;
 import dev.marketolog.telegram.sandbox.WireFeedback;
 import dev.marketolog.telegram.sandbox.WireSendResult;
+import dev.marketolog.telegram.sandbox.WireUpdate;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * The sandbox's HTTP face on loopback: the account API the {@code telegram/sandbox} adapter speaks under
- * {@code /api/accounts/{account}/...} and the inspection API under {@code /inspect/...}. A bad request gets a 4xx with
+ * {@code /api/accounts/{account}/...}, with the long poll for many accounts' updates at {@code /api/updates}, and the
+ * inspection API under {@code /inspect/...}. A bad request gets a 4xx with
  * {@code {"error": reason}}; nothing a client sends can stop the world.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -58,6 +60,7 @@ public final class SandboxServer implements AutoCloseable {
             config.routes.get(POST + "/comments", this::comments);
             config.routes.post(POST + "/comments", this::comment);
             config.routes.get(ACCOUNT + "/updates", this::updates);
+            config.routes.post("/api/updates", this::updatesOfMany);
             config.routes.post(ACCOUNT + "/saved-messages", this::saveMessage);
             config.routes.post(ACCOUNT + "/feedback", this::feedback);
             config.routes.get("/inspect/comments", ctx -> ctx.json(world.received()));
@@ -157,6 +160,16 @@ public final class SandboxServer implements AutoCloseable {
             throw new BadRequestResponse("after must be 0 or more and timeout_seconds 0.." + MAX_POLL.toSeconds());
         }
         ctx.json(world.updates(account(ctx), after, Duration.ofSeconds(seconds)));
+    }
+
+    private void updatesOfMany(Context ctx) throws InterruptedException {
+        WireUpdate.Poll poll = body(ctx, WireUpdate.Poll.class);
+        if (poll.after() == null || poll.after().values().stream().anyMatch(after -> after == null || after < 0)
+                || poll.timeoutSeconds() < 0 || poll.timeoutSeconds() > MAX_POLL.toSeconds()) {
+            throw new BadRequestResponse("updates need {\"after\": {account: last update seen, 0 or more}, \"timeout_seconds\": 0.."
+                    + MAX_POLL.toSeconds() + "}");
+        }
+        ctx.json(world.updates(poll.after(), Duration.ofSeconds(poll.timeoutSeconds())));
     }
 
     private <T> T body(Context ctx, Class<T> type) {

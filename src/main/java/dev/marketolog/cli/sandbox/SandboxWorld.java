@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public final class SandboxWorld implements AutoCloseable {
     private final InstantSource clock;
     private final ScheduledExecutorService timetable;
     private final Map<String, Connected> accounts = new ConcurrentHashMap<>();
+    private final Bell bell = new Bell();
     private final List<ReceivedComment> received = new ArrayList<>();
     private final List<Refusal> refusals = new ArrayList<>();
 
@@ -84,7 +86,7 @@ public final class SandboxWorld implements AutoCloseable {
             if (before != null) {
                 return before;
             }
-            Mailbox mailbox = new Mailbox();
+            Mailbox mailbox = new Mailbox(bell);
             telegram.listen(new TelegramListener() {
                 @Override
                 public void newPost(Post post) {
@@ -177,7 +179,36 @@ public final class SandboxWorld implements AutoCloseable {
 
     /** The account's updates after {@code after}, waiting up to {@code timeout} for one. */
     public WireUpdate.Batch updates(String account, long after, Duration timeout) throws InterruptedException {
-        return connected(account).mailbox().after(after, timeout);
+        WireUpdate.Batches batches = updates(Map.of(account, after), timeout);
+        if (!batches.unknown().isEmpty()) {
+            throw new UnknownAccountException(account);
+        }
+        return batches.accounts().getOrDefault(account, new WireUpdate.Batch(after, List.of()));
+    }
+
+    /**
+     * The updates of each account of {@code after} past its number, waiting up to {@code timeout} for the first of any;
+     * an account the world does not know is answered at once, as unknown. One poll serves all of a process's accounts.
+     */
+    public WireUpdate.Batches updates(Map<String, Long> after, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long rings = bell.rings();
+            Map<String, WireUpdate.Batch> found = new HashMap<>();
+            List<String> unknown = new ArrayList<>();
+            after.forEach((account, seq) -> {
+                Connected connected = accounts.get(account);
+                if (connected == null) {
+                    unknown.add(account);
+                } else {
+                    connected.mailbox().after(seq).ifPresent(batch -> found.put(account, batch));
+                }
+            });
+            if (!found.isEmpty() || !unknown.isEmpty() || deadline - System.nanoTime() <= 0) {
+                return new WireUpdate.Batches(found, unknown);
+            }
+            bell.await(rings, deadline);
+        }
     }
 
     public synchronized List<ReceivedComment> received() {

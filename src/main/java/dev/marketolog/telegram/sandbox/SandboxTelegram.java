@@ -33,18 +33,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Telegram} port over HTTP to a {@code marketolog sandbox} world on this machine: one account, no session and
- * no login. Updates come from a long poll on a virtual thread. A sandbox that forgot the account (it restarted) is
- * connected again; one that does not answer gives empty reads, and a send that may have reached it is
- * {@link SendResult.Unknown}.
+ * no login. Updates come through the {@link SandboxLink}'s one long poll for all of the process's accounts. A sandbox
+ * that forgot the account (it restarted) is connected again; one that does not answer gives empty reads, and a send that
+ * may have reached it is {@link SendResult.Unknown}.
  */
 public final class SandboxTelegram implements Telegram, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxTelegram.class);
     private static final ObjectMapper JSON = SandboxJson.mapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration POLL_SECONDS = Duration.ofSeconds(20);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
+    private final SandboxLink link;
     private final HttpClient http;
     private final URI account;
     private final String name;
@@ -56,29 +55,27 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
     private final String instance;
     private volatile long nextUpdate;
     private volatile TelegramListener listener;
-    private volatile Thread poller;
     private volatile boolean closed;
 
-    private SandboxTelegram(HttpClient http, URI sandbox, String name, List<Long> allowlist, String instance) {
-        this.http = http;
-        this.account = sandbox.resolve("/api/accounts/" + name + "/");
+    private SandboxTelegram(SandboxLink link, String name, List<Long> allowlist) {
+        this.link = link;
+        this.http = link.http();
+        this.account = link.sandbox().resolve("/api/accounts/" + name + "/");
         this.name = name;
         this.channels.addAll(allowlist);
-        this.instance = instance;
+        this.instance = link.instance();
     }
 
     /**
-     * Connects {@code account} with its allowlist to the sandbox at {@code sandbox} (its channels appear there). A sandbox
+     * Connects {@code account} with its allowlist to the sandbox of {@code link} (its channels appear there). A sandbox
      * that does not answer yet is logged: the account connects with its first request that reaches it.
-     *
-     * @param instance names this {@code serve} instance in the sandbox's record
      */
-    public static SandboxTelegram connect(HttpClient http, URI sandbox, String account, List<Long> allowlist, String instance) {
-        SandboxTelegram telegram = new SandboxTelegram(http, sandbox, account, allowlist, instance);
+    public static SandboxTelegram connect(SandboxLink link, String account, List<Long> allowlist) {
+        SandboxTelegram telegram = new SandboxTelegram(link, account, allowlist);
         try {
             telegram.connect();
         } catch (IOException e) {
-            log.warn("account {}: the sandbox at {} does not answer yet ({}); connecting when it does", account, sandbox, e.toString());
+            log.warn("account {}: the sandbox at {} does not answer yet ({}); connecting when it does", account, link.sandbox(), e.toString());
         }
         return telegram;
     }
@@ -180,46 +177,39 @@ public final class SandboxTelegram implements Telegram, AutoCloseable {
     @Override
     public void listen(TelegramListener listener) {
         this.listener = listener;
-        synchronized (this) {
-            if (poller == null && !closed) {
-                poller = Thread.ofVirtual().name("sandbox-updates-" + name).start(this::pollUpdates);
-            }
+        if (!closed) {
+            link.listen(this);
         }
     }
 
-    /** Stops the long poll. */
+    /** Stops the account's updates. */
     @Override
     public void close() {
         closed = true;
-        Thread thread = poller;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        link.forget(this);
     }
 
-    private void pollUpdates() {
-        while (!closed) {
-            try {
-                Answer answer = sendConnected(HttpRequest.newBuilder(account.resolve(
-                        "updates?after=" + nextUpdate + "&timeout_seconds=" + POLL_SECONDS.toSeconds()))
-                        .timeout(POLL_SECONDS.plus(REQUEST_TIMEOUT)));
-                if (answer.status() != 200) {
-                    throw new IOException("updates answered " + answer.status() + ": " + answer.body());
-                }
-                WireUpdate.Batch batch = JSON.convertValue(answer.json(), WireUpdate.Batch.class);
-                batch.updates().forEach(this::deliver);
-                nextUpdate = batch.next();
-            } catch (IOException | RuntimeException e) {
-                if (closed || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                log.debug("account {}: sandbox updates: {}", name, e.toString());
-                try {
-                    Thread.sleep(RETRY_PAUSE);
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
+    String name() {
+        return name;
+    }
+
+    /** The number of the last update delivered: the link's poll asks for those after it. */
+    long nextUpdate() {
+        return nextUpdate;
+    }
+
+    /** Hands a batch from the link's poll to the listener, in order. */
+    void deliver(WireUpdate.Batch batch) {
+        batch.updates().forEach(this::deliver);
+        nextUpdate = batch.next();
+    }
+
+    /** The sandbox forgot the account (it restarted): connects it again, or leaves that to the next poll when it cannot. */
+    void reconnect() {
+        try {
+            connect();
+        } catch (IOException e) {
+            log.debug("account {}: cannot connect to the sandbox again: {}", name, e.toString());
         }
     }
 

@@ -155,6 +155,42 @@ class SandboxServerTest {
     }
 
     @Test
+    void oneLongPollCarriesTheUpdatesOfManyAccounts() throws Exception {
+        sandbox = start(0, Optional.empty());
+        long first = post("/api/accounts/bot/connect", "{\"allowlist\": [%d]}".formatted(OPEN)).body().get("next").asLong();
+        long second = post("/api/accounts/bot2/connect", "{\"allowlist\": [%d]}".formatted(OPEN)).body().get("next").asLong();
+        post("/api/accounts/bot/prepare", "{\"channels\": [%d]}".formatted(OPEN));
+        post("/api/accounts/bot2/prepare", "{\"channels\": [%d]}".formatted(OPEN));
+        long published = sandbox.world().publish(OPEN, "Пост.", 1).messageId();
+
+        JsonNode answer = post("/api/updates", "{\"after\": {\"bot\": %d, \"bot2\": %d}, \"timeout_seconds\": 30}"
+                .formatted(first, second)).body();
+
+        assertThat(answer.get("unknown")).isEmpty();
+        for (String account : List.of("bot", "bot2")) {
+            JsonNode batch = answer.get("accounts").get(account);
+            assertThat(batch.get("updates")).singleElement().satisfies(update -> {
+                assertThat(update.get("type").asText()).isEqualTo("new_post");
+                assertThat(update.get("post").get("message_id").asLong()).isEqualTo(published);
+            });
+            assertThat(batch.get("next").asLong()).isEqualTo(batch.get("updates").get(0).get("seq").asLong());
+        }
+    }
+
+    @Test
+    void aLongPollForManyAnswersAtOnceForAnAccountItDoesNotKnowOrANumberFromBeforeARestart() throws Exception {
+        sandbox = start(0, Optional.empty());
+        long latest = post("/api/accounts/bot/connect", "{\"allowlist\": [%d]}".formatted(OPEN)).body().get("next").asLong();
+
+        JsonNode answer = post("/api/updates", "{\"after\": {\"bot\": %d, \"nobody\": 0}, \"timeout_seconds\": 30}"
+                .formatted(latest + 1000)).body();
+
+        assertThat(answer.get("unknown")).singleElement().satisfies(name -> assertThat(name.asText()).isEqualTo("nobody"));
+        assertThat(answer.get("accounts").get("bot").get("next").asLong()).isEqualTo(latest);
+        assertThat(answer.get("accounts").get("bot").get("updates")).isEmpty();
+    }
+
+    @Test
     void badRequestsGetA4xxWithAReasonAndTheSandboxServesOn() throws Exception {
         sandbox = start(6, Optional.empty());
         long newest = connectAndNewestPost();
@@ -172,7 +208,10 @@ class SandboxServerTest {
                 post("/api/accounts/bot/connect", "{\"allowlist\": \"all\"}"),
                 get("/api/accounts/bot/channels/abc/posts"),
                 get("/api/accounts/bot/channels/" + OPEN + "/posts?limit=0"),
-                get("/api/accounts/bot/updates?timeout_seconds=3600"));
+                get("/api/accounts/bot/updates?timeout_seconds=3600"),
+                post("/api/updates", "{\"after\": {\"bot\": -1}, \"timeout_seconds\": 1}"),
+                post("/api/updates", "{\"after\": {\"bot\": 0}, \"timeout_seconds\": 3600}"),
+                post("/api/updates", "{\"timeout_seconds\": 1}"));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isBetween(400, 499));
         assertThat(answers.subList(0, 8)).allSatisfy(answer -> assertThat(answer.body().get("error").asText()).isNotBlank());

@@ -21,6 +21,7 @@ class SandboxTelegramContractTest extends TelegramContractTest {
     private static final long UNKNOWN = -123456789L;
 
     private Sandbox sandbox;
+    private SandboxLink link;
     private SandboxTelegram telegram;
 
     @Override
@@ -32,13 +33,15 @@ class SandboxTelegramContractTest extends TelegramContractTest {
         Post album = sandbox.world().publish(OPEN, "Фотоотчёт с конференции.", 3);
         sandbox.world().publish(OPEN, "Третий пост.", 1);
         sandbox.world().publish(CLOSED, "Пост в закрытом канале.", 1);
-        telegram = SandboxTelegram.connect(HttpClient.newHttpClient(), URI.create(sandbox.url()), "bot", List.of(OPEN, CLOSED), "test");
+        link = SandboxLink.open(HttpClient.newHttpClient(), URI.create(sandbox.url()), "test");
+        telegram = SandboxTelegram.connect(link, "bot", List.of(OPEN, CLOSED));
         return new ContractWorld(telegram, OPEN, CLOSED, UNKNOWN, album.key(), 3);
     }
 
     @AfterEach
     void stop() {
         telegram.close();
+        link.close();
         sandbox.close();
     }
 }

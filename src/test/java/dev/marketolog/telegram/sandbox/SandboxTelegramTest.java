@@ -35,12 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxTelegramTest {
 
     private static final long CHANNEL = -1001000000001L;
+    private static final long QUIET_CHANNEL = -1001000000009L;
     private static final SimOptions QUIET = SimOptions.builder(1, Instant.now(), Duration.ofDays(1)).postsPerDay(0).postGoneRate(0).build();
 
     @TempDir
     Path dir;
 
     private Sandbox sandbox;
+    private SandboxLink link;
     private SandboxTelegram telegram;
 
     @AfterEach
@@ -48,13 +50,40 @@ class SandboxTelegramTest {
         if (telegram != null) {
             telegram.close();
         }
+        if (link != null) {
+            link.close();
+        }
         if (sandbox != null) {
             sandbox.close();
         }
     }
 
     private SandboxTelegram connect() {
-        return SandboxTelegram.connect(HttpClient.newHttpClient(), URI.create(sandbox.url()), "bot", List.of(CHANNEL), "instance-7");
+        return connect("bot");
+    }
+
+    private SandboxTelegram connect(String account) {
+        return connect(account, CHANNEL);
+    }
+
+    private SandboxTelegram connect(String account, long channel) {
+        if (link == null) {
+            link = SandboxLink.open(HttpClient.newHttpClient(), URI.create(sandbox.url()), "instance-7");
+        }
+        return SandboxTelegram.connect(link, account, List.of(channel));
+    }
+
+    /** Opens the account's channels (only opened ones send updates, as in Telegram) and listens to its new posts. */
+    private static List<Post> listenTo(SandboxTelegram telegram, long channel) {
+        telegram.prepare(List.of(channel));
+        List<Post> heard = new CopyOnWriteArrayList<>();
+        telegram.listen(new TelegramListener() {
+            @Override
+            public void newPost(Post post) {
+                heard.add(post);
+            }
+        });
+        return heard;
     }
 
     @Test
@@ -71,6 +100,54 @@ class SandboxTelegramTest {
         });
 
         Post post = sandbox.world().publish(CHANNEL, "Новый пост.", 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> heard.contains(post));
+    }
+
+    @Test
+    void theAccountsOfOneLinkHearEachOfTheirPostsInOrder() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        telegram = connect("bot");
+        try (SandboxTelegram other = connect("bot2")) {
+            List<Post> heard = listenTo(telegram, CHANNEL);
+            List<Post> heardByOther = listenTo(other, CHANNEL);
+
+            List<Post> posts = List.of(sandbox.world().publish(CHANNEL, "Раз.", 1), sandbox.world().publish(CHANNEL, "Два.", 1),
+                    sandbox.world().publish(CHANNEL, "Три.", 1));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() == 3 && heardByOther.size() == 3);
+            assertThat(heard).isEqualTo(posts);
+            assertThat(heardByOther).isEqualTo(posts);
+        }
+    }
+
+    @Test
+    void anAccountThatStartsListeningWhileThePollWaitsHearsItsPostWithoutWaitingForThePollToEnd() {
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.empty());
+        try (SandboxTelegram waiting = connect("waiting", QUIET_CHANNEL)) {
+            listenTo(waiting, QUIET_CHANNEL); // its poll holds 20 s: nothing is published in its channel
+            telegram = connect("bot");
+            List<Post> heard = listenTo(telegram, CHANNEL);
+
+            Post post = sandbox.world().publish(CHANNEL, "Пост.", 1);
+
+            // well inside the 20 s the poll would otherwise hold: the account's joining sent it again
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(post));
+        }
+    }
+
+    @Test
+    void aListeningAccountIsConnectedAgainWhenTheSandboxRestartsAndHearsTheNewPosts() {
+        Path state = dir.resolve("world.json");
+        sandbox = Sandbox.start(QUIET, List.of(), 0, Optional.of(state));
+        int port = sandbox.port();
+        telegram = connect();
+        List<Post> heard = listenTo(telegram, CHANNEL);
+        sandbox.close();
+        sandbox = Sandbox.start(QUIET, List.of(), port, Optional.of(state));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.world().knows("bot")); // by the poll, not by a request of its own
+        Post post = sandbox.world().publish(CHANNEL, "После перезапуска.", 1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> heard.contains(post));
     }
