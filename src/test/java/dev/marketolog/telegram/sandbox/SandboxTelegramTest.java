@@ -252,8 +252,8 @@ class SandboxTelegramTest {
         });
         stub.start();
         try {
-            telegram = SandboxTelegram.connect(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + stub.getAddress().getPort()),
-                    "bot", List.of(CHANNEL), "instance-7");
+            link = SandboxLink.open(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + stub.getAddress().getPort()), "instance-7");
+            telegram = SandboxTelegram.connect(link, "bot", List.of(CHANNEL));
 
             Map<OurComment, CommentFeedback> read = telegram.feedback(List.of(ours));
 
