@@ -553,20 +553,18 @@ final class AccountRunner implements FleetMember {
      */
     private boolean commentOneFreshPost(Instant now, SendGate.View view) {
         Map<Long, Instant> lastInChannel = view.lastInChannels();
-        List<Candidate> order = new ArrayList<>();
+        List<Channel> order = new ArrayList<>();
         for (Channel channel : channels.values()) {
-            int decided = decidedAhead(channel.channelId(), now, view);
-            if (decided >= 0) {
-                order.add(new Candidate(channel, decided));
+            if (!nothingLeftIn(channel.channelId(), now, view)) {
+                order.add(channel);
             }
         }
-        order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channel().channelId(), Instant.MIN)));
+        order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
         // one read of the journal for every channel the tick may try, not one per channel
-        Map<Long, Instant> lastByOthers = stores.journal().lastByOthersInChannels(name, order.stream().map(c -> c.channel().channelId()).toList());
-        for (Candidate candidate : order) {
-            Channel channel = candidate.channel();
+        Map<Long, Instant> lastByOthers = stores.journal().lastByOthersInChannels(name, order.stream().map(Channel::channelId).toList());
+        for (Channel channel : order) {
             ChannelFacts facts = channelFacts(channel, lastByOthers);
-            if (view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed() && commentInChannel(candidate, facts, now, view)) {
+            if (view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed() && commentInChannel(channel, facts, now, view)) {
                 return true;
             }
         }
@@ -574,22 +572,13 @@ final class AccountRunner implements FleetMember {
     }
 
     /**
-     * A channel the tick may try, and how many of its newest fresh posts it need not look at again: given up or
-     * commented, as {@link #decidedAhead} found them earlier in the same tick (posts of this channel are given up only
-     * while the tick tries it, and its cached posts stay as they were).
-     */
-    private record Candidate(Channel channel, int decided) {}
-
-    /**
      * The channel's fresh posts not given up nor commented yet, newest first, tried until one takes a slot; answers
      * whether one did. A method of its own so that the JIT compiles this hot loop alone: inside
      * {@link #commentOneFreshPost}, the whole tick was compiled twice (on stack and whole), a third of a short run's C2 time.
      */
-    private boolean commentInChannel(Candidate candidate, ChannelFacts facts, Instant now, SendGate.View view) {
-        List<Post> fresh = recentPosts.fresh(candidate.channel().channelId(), now);
-        for (int i = candidate.decided(); i < fresh.size(); i++) {
-            Post post = fresh.get(i);
-            if (!givenUp.contains(post.key()) && !view.commented(post.key()) && tryPost(post, candidate.channel(), facts, now, view)) {
+    private boolean commentInChannel(Channel channel, ChannelFacts facts, Instant now, SendGate.View view) {
+        for (Post post : recentPosts.fresh(channel.channelId(), now)) {
+            if (!givenUp.contains(post.key()) && !view.commented(post.key()) && tryPost(post, channel, facts, now, view)) {
                 return true;
             }
         }
@@ -610,23 +599,20 @@ final class AccountRunner implements FleetMember {
     }
 
     /**
-     * How many of the channel's newest fresh posts, in its cached posts still valid, are given up or commented before
-     * the first that is not: 0 without a valid cache (only a fetch could tell, which only an allowed channel does), and
-     * -1 when none is left to try, so that the channel's checks are spared.
+     * Whether the channel's cached posts, still valid, hold no fresh post left to try: then the channel's checks are
+     * spared. Without a valid cache it cannot be told before the posts are fetched, which only an allowed channel does.
      */
-    private int decidedAhead(long channelId, Instant now, SendGate.View view) {
+    private boolean nothingLeftIn(long channelId, Instant now, SendGate.View view) {
         Optional<List<Post>> cached = recentPosts.freshIfCached(channelId, now);
         if (cached.isEmpty()) {
-            return 0;
+            return false;
         }
-        List<Post> fresh = cached.get();
-        for (int i = 0; i < fresh.size(); i++) {
-            PostKey key = fresh.get(i).key();
-            if (!givenUp.contains(key) && !view.commented(key)) {
-                return i;
+        for (Post post : cached.get()) {
+            if (!givenUp.contains(post.key()) && !view.commented(post.key())) {
+                return false;
             }
         }
-        return -1;
+        return true;
     }
 
     // ---- instant branch
