@@ -3,6 +3,7 @@ package dev.marketolog.engine;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,16 @@ final class SeenPosts {
      * analytics must not stop a comment, and the posts are tried again when next seen.
      */
     void saw(List<Post> posts, Instant now) {
-        List<Post> unrecorded;
+        List<Post> unrecorded = new ArrayList<>();
         synchronized (this) {
-            // get, not containsKey: a post seen again is kept among the remembered ones
-            unrecorded = posts.stream().filter(post -> recorded.get(post.key()) == null).toList();
+            // a loop, not a stream: every fetch of every account's ticks comes here (nearly every tick fetches its channels),
+            // and nearly always every post is recorded already
+            for (Post post : posts) {
+                // get, not containsKey: a post seen again is kept among the remembered ones
+                if (recorded.get(post.key()) == null) {
+                    unrecorded.add(post);
+                }
+            }
         }
         if (unrecorded.isEmpty()) {
             return;
