@@ -199,9 +199,9 @@ class ServeConsoleControlTest {
                 // a spam block the holder has loaded into its runner: only the holder may lift it
                 control.pause("bot", OPERATOR);
                 await().atMost(PATIENCE).until(() -> state(first).equals("paused"));
-                execute("update account_state set spam_block_until = now() + interval '6 hours', serious_streak = 3"
+                db.run("update account_state set spam_block_until = now() + interval '6 hours', serious_streak = 3"
                         + " where account = 'bot'");
-                execute("insert into account_state (account, spam_block_until, serious_streak, updated_at)"
+                db.run("insert into account_state (account, spam_block_until, serious_streak, updated_at)"
                         + " select 'bot', now() + interval '6 hours', 3, now() where not exists"
                         + " (select 1 from account_state where account = 'bot')");
                 control.resume("bot", OPERATOR);
@@ -231,12 +231,6 @@ class ServeConsoleControlTest {
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

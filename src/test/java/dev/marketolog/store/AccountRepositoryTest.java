@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -41,7 +40,7 @@ class AccountRepositoryTest {
     void syncAddsNewChannelsAndMarksDroppedOnesWithoutLosingTheirState() throws SQLException {
         accounts.upsert(name);
         accounts.syncAllowlist(name, List.of(-1001L, -1002L));
-        execute("update account_channel set banned_reason = 'CHAT_WRITE_FORBIDDEN', banned_at = '2026-03-01T09:00:00Z'"
+        db.run("update account_channel set banned_reason = 'CHAT_WRITE_FORBIDDEN', banned_at = '2026-03-01T09:00:00Z'"
                 + " where account = '" + name + "' and channel_id = -1002");
 
         accounts.syncAllowlist(name, List.of(-1001L, -1003L));
@@ -57,7 +56,7 @@ class AccountRepositoryTest {
     void aChannelThatComesBackIsAllowlistedAndStillBanned() throws SQLException {
         accounts.upsert(name);
         accounts.syncAllowlist(name, List.of(-1001L));
-        execute("update account_channel set banned_reason = 'USER_BANNED_IN_CHANNEL', banned_at = now()"
+        db.run("update account_channel set banned_reason = 'USER_BANNED_IN_CHANNEL', banned_at = now()"
                 + " where account = '" + name + "'");
         accounts.syncAllowlist(name, List.of());
 
@@ -72,7 +71,7 @@ class AccountRepositoryTest {
     void registerAddsEveryAccountAndSyncsEachAllowlistKeepingAnExistingAccountsState() throws SQLException {
         accounts.upsert(name);
         accounts.syncAllowlist(name, List.of(-1001L, -1002L));
-        execute("update account_channel set banned_reason = 'CHAT_WRITE_FORBIDDEN', banned_at = '2026-03-01T09:00:00Z'"
+        db.run("update account_channel set banned_reason = 'CHAT_WRITE_FORBIDDEN', banned_at = '2026-03-01T09:00:00Z'"
                 + " where account = '" + name + "' and channel_id = -1002");
         Map<String, List<Long>> allowlists = new LinkedHashMap<>();
         allowlists.put(name, List.of(-1001L, -1003L));
@@ -145,12 +144,5 @@ class AccountRepositoryTest {
     private static AccountChannel channel(long id, boolean allowlisted, Optional<String> bannedReason) {
         return new AccountChannel(id, allowlisted, bannedReason,
                 bannedReason.map(reason -> Instant.parse("2026-03-01T09:00:00Z")), Optional.empty());
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
     }
 }

@@ -75,7 +75,7 @@ class CommandFeedTest {
     void aCommandWrittenWithoutANotificationIsFoundByThePoll() throws SQLException {
         startFeed(Duration.ofMillis(200));
 
-        execute("insert into operator_command (account, command, created_at) values ('" + name + "', 'resume', now())");
+        db.run("insert into operator_command (account, command, created_at) values ('" + name + "', 'resume', now())");
 
         await().atMost(PATIENCE).until(() -> commands().equals(List.of("resume")));
     }
@@ -85,7 +85,7 @@ class CommandFeedTest {
         startFeed(NEVER);
         await().atMost(PATIENCE).until(this::listening);
 
-        execute("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen operator_command'"
+        db.run("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen operator_command'"
                 + " and datname = current_database()");
         control.pause(name, ACTOR);
         control.resume(name, ACTOR);
@@ -127,12 +127,6 @@ class CommandFeedTest {
                 ResultSet row = statement.executeQuery("select applied_by from operator_command where id = " + id)) {
             row.next();
             return row.getString(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -198,8 +198,8 @@ class JdbcAccountControlTest {
 
     @Test
     void commandsAreStoredWithTheirAuditRowsAndPauseIsPersisted() throws SQLException {
-        execute("insert into account_channel (account, channel_id, banned_reason) values ('" + name + "', -1002, 'CHAT_WRITE_FORBIDDEN')");
-        execute("insert into account_state (account, spam_block_until, updated_at) values ('" + name
+        db.run("insert into account_channel (account, channel_id, banned_reason) values ('" + name + "', -1002, 'CHAT_WRITE_FORBIDDEN')");
+        db.run("insert into account_state (account, spam_block_until, updated_at) values ('" + name
                 + "', '2026-12-03T18:00:00Z', now())");
 
         AccountControl.CommandOutcome paused = control.pause(name, ACTOR);
@@ -239,11 +239,6 @@ class JdbcAccountControlTest {
         assertThat(last.next()).isEmpty();
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
     private static long count(String sql) {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();

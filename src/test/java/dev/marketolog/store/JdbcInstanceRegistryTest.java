@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketolog.engine.EngineStores;
 import dev.marketolog.engine.Instance;
 import dev.marketolog.engine.Roster;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,7 +28,7 @@ class JdbcInstanceRegistryTest {
     @BeforeEach
     void empty() throws SQLException {
         EngineTables.reset(db.dataSource());
-        execute("delete from instance");
+        db.run("delete from instance");
         stores = JdbcStores.create(db.dataSource());
     }
 
@@ -50,7 +48,7 @@ class JdbcInstanceRegistryTest {
     void anInstanceSilentForLongerThanTheLiveWindowIsCountedOut() throws SQLException {
         registry.join(instance("one"), Set.of("a"));
         registry.join(instance("silent"), Set.of("a"));
-        execute("update instance set heartbeat_at = now() - interval '16 seconds' where id = 'silent'");
+        db.run("update instance set heartbeat_at = now() - interval '16 seconds' where id = 'silent'");
 
         assertThat(registry.heartbeat("one", LIVE_WITHIN).orElseThrow().live()).containsOnlyKeys("one");
     }
@@ -86,11 +84,5 @@ class JdbcInstanceRegistryTest {
 
     private static Instance instance(String id) {
         return new Instance(id, "host-" + id, 8000, STARTED);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

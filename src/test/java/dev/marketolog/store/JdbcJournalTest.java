@@ -13,9 +13,7 @@ import dev.marketolog.engine.JournalEntry;
 import dev.marketolog.engine.Reservation;
 import dev.marketolog.engine.StateChange;
 import dev.marketolog.telegram.PostKey;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +39,7 @@ class JdbcJournalTest extends JournalContract {
                 new FleetRules(1, Duration.ZERO), epoch)).id();
         assertThat(stores.journal().markSending(id, "text", T0)).isTrue();
         AccountState floodWait = new AccountState(Optional.empty(), 1, 0, Optional.empty(), Optional.of(T0.plusSeconds(600)));
-        execute("""
+        db.run("""
                 create function refuse_state() returns trigger language plpgsql as
                 $$ begin raise exception 'disk full while writing account_state'; end $$;
                 create trigger refuse_state before insert or update on account_state execute function refuse_state();""");
@@ -50,17 +48,11 @@ class JdbcJournalTest extends JournalContract {
                     List.of(new StateChange.Ban(-1001, "CHAT_WRITE_FORBIDDEN"), new StateChange.Account(floodWait))))
                     .isInstanceOf(StoreException.class).hasMessageContaining("disk full");
         } finally {
-            execute("drop trigger refuse_state on account_state; drop function refuse_state();");
+            db.run("drop trigger refuse_state on account_state; drop function refuse_state();");
         }
 
         assertThat(stores.journal().history("a", T0)).extracting(JournalEntry::status).containsExactly(CommentStatus.SENDING);
         assertThat(stores.channelStates().load("a")).isEmpty();
         assertThat(stores.accountStates().load("a")).isEqualTo(AccountState.FRESH);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -8,9 +8,7 @@ import dev.marketolog.engine.Notification;
 import dev.marketolog.engine.NotificationOutbox.Outcome;
 import dev.marketolog.engine.NotificationOutbox.Pending;
 import dev.marketolog.engine.NotificationOutbox.WaitingDrafts;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,21 +29,21 @@ class JdbcOutboxTest {
 
     @BeforeEach
     void empty() throws SQLException {
-        execute("truncate notification_outbox");
+        db.run("truncate notification_outbox");
         EngineTables.reset(db.dataSource());
     }
 
     @Test
     void aBanAndItsNotificationAreWrittenTogetherOrNeither() throws SQLException {
         JdbcChannelStateStore channels = new JdbcChannelStateStore(db.dataSource());
-        execute("""
+        db.run("""
                 create function refuse_outbox() returns trigger language plpgsql as
                 $$ begin raise exception 'disk full while writing notification_outbox'; end $$;
                 create trigger refuse_outbox before insert on notification_outbox execute function refuse_outbox();""");
         try {
             assertThatThrownBy(() -> channels.ban("a", -1001, "CHAT_WRITE_FORBIDDEN", T0)).hasMessageContaining("disk full");
         } finally {
-            execute("drop trigger refuse_outbox on notification_outbox; drop function refuse_outbox();");
+            db.run("drop trigger refuse_outbox on notification_outbox; drop function refuse_outbox();");
         }
         assertThat(channels.load("a")).isEmpty();
 
@@ -124,7 +122,7 @@ class JdbcOutboxTest {
 
     /** A draft in review mode as JdbcReviewStore leaves it: its journal row awaiting review and its item in {@code state}. */
     private static void waitingDraft(long post, String account, String state, String since) throws SQLException {
-        execute("""
+        db.run("""
                 with c as (insert into comment (account, channel_id, post_id, branch, status, text, created_at, updated_at)
                            values ('%1$s', -1001, %2$d, 'instant', 'awaiting_review', 'draft', timestamptz '%3$s', now()) returning id)
                 insert into review_item (id, account, channel_title, post_published_at, post_text, comments_under, state,
@@ -140,11 +138,5 @@ class JdbcOutboxTest {
             return List.of(); // left as they are
         });
         return seen;
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

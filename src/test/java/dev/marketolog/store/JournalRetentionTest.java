@@ -30,7 +30,7 @@ class JournalRetentionTest {
     @Test
     void rowsOlderThanTheRetentionAreDeletedInBatchesAndNewerOnesKept() throws SQLException {
         // 2,500 sent rows from 400 to 366 days ago: three batches; one row a day of the last year stays
-        execute("""
+        db.run("""
                 insert into comment (account, channel_id, post_id, branch, status, created_at, sent_at, updated_at)
                 select 'a', -1001, n, 'scheduler', 'sent', timestamptz '2026-12-01 08:00Z' - interval '400 days' + n * interval '20 minutes',
                        timestamptz '2026-12-01 08:00Z' - interval '400 days' + n * interval '20 minutes', timestamptz '2026-12-01 08:00Z'
@@ -66,7 +66,7 @@ class JournalRetentionTest {
 
     @Test
     void postsSeenPublishedBeforeTheRetentionAreDeletedInBatches() throws SQLException {
-        execute("""
+        db.run("""
                 insert into post_seen (channel_id, post_id, published_at, seen_at)
                 select -1001, n, timestamptz '2026-12-01 08:00Z' - interval '366 days' - n * interval '1 minute', timestamptz '2026-12-01 08:00Z'
                 from generate_series(1, 1500) n;
@@ -84,7 +84,7 @@ class JournalRetentionTest {
 
     private static void insert(String account, long post, String status, String createdAgo, String sentAgo, String deletedAgo)
             throws SQLException {
-        execute("insert into comment (account, channel_id, post_id, branch, status, created_at, sent_at, deleted_at, updated_at)"
+        db.run("insert into comment (account, channel_id, post_id, branch, status, created_at, sent_at, deleted_at, updated_at)"
                 + " values ('" + account + "', -1001, " + post + ", 'scheduler', " + status + ", " + ago(createdAgo)
                 + ", " + ago(sentAgo) + ", " + ago(deletedAgo) + ", " + ago("interval '0 days'") + ")");
     }
@@ -109,12 +109,6 @@ class JournalRetentionTest {
                 posts.add(rows.getLong(1));
             }
             return posts;
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }
