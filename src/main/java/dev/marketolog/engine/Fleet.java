@@ -58,14 +58,15 @@ public final class Fleet {
     }
 
     /**
-     * As above, and each account reads back what became of its recent comments (reactions, replies) now and then,
-     * keeping it in {@code feedback}, while it runs here.
+     * As above, with the channel analytics: each account reads back what became of its recent comments (reactions,
+     * replies) now and then, keeping it in {@code feedback}, while it runs here, and the posts its accounts see are
+     * recorded in the stores' {@code postsSeen}. Without {@code feedback} neither is kept.
      */
     public Fleet(EngineClock clock, EngineStores stores, FleetRules rules, Leasing leasing, RandomGenerator random,
             Consumer<EngineEvent> listener, Optional<Sharing> sharing, Optional<FeedbackStore> feedback) {
         this.sharing = sharing;
         this.feedback = feedback;
-        this.seenPosts = new SeenPosts(stores.postsSeen());
+        this.seenPosts = feedback.isPresent() ? new SeenPosts(stores.postsSeen()) : SeenPosts.off();
         this.clock = clock;
         this.stores = stores;
         this.rules = rules;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ final class SeenPosts {
     /** About 5 MB: the 20 latest posts of 2,500 channels. */
     static final int REMEMBERED = 50_000;
 
-    private final SeenPostStore store;
+    /** Empty when the fleet keeps no channel analytics: then nothing is looked up or written. */
+    private final Optional<SeenPostStore> store;
     private final Map<PostKey, Boolean> recorded = new LinkedHashMap<>(1_024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<PostKey, Boolean> eldest) {
@@ -32,7 +34,16 @@ final class SeenPosts {
     };
 
     SeenPosts(SeenPostStore store) {
-        this.store = store;
+        this.store = Optional.of(store);
+    }
+
+    private SeenPosts() {
+        this.store = Optional.empty();
+    }
+
+    /** Records nothing: a fleet without channel analytics ({@code simulate}) spends no tick on them. */
+    static SeenPosts off() {
+        return new SeenPosts();
     }
 
     /**
@@ -40,6 +51,9 @@ final class SeenPosts {
      * analytics must not stop a comment, and the posts are tried again when next seen.
      */
     void saw(List<Post> posts, Instant now) {
+        if (store.isEmpty()) {
+            return;
+        }
         List<Post> unrecorded = new ArrayList<>();
         synchronized (this) {
             // a loop, not a stream: every fetch of every account's ticks comes here (nearly every tick fetches its channels),
@@ -55,7 +69,7 @@ final class SeenPosts {
             return;
         }
         try {
-            store.add(unrecorded, now);
+            store.get().add(unrecorded, now);
         } catch (RuntimeException e) {
             if (e instanceof StoreUnavailableException) {
                 log.debug("posts seen not recorded, the store is unavailable: {}", e.getMessage());

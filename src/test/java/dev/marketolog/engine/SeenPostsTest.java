@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketolog.store.memory.InMemorySeenPostStore;
 import dev.marketolog.store.memory.InMemoryStores;
+import dev.marketolog.telegram.CommentFeedback;
 import dev.marketolog.telegram.Post;
 import dev.marketolog.telegram.PostKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +26,44 @@ class SeenPostsTest {
     private final InMemorySeenPostStore seen = new InMemorySeenPostStore();
     private final List<List<Post>> writes = new ArrayList<>();
 
-    private Fleet fleet() {
+    /** A fleet with the channel analytics (a feedback store that has no comment to read back) or without them. */
+    private Fleet fleet(boolean analytics) {
         EngineStores memory = InMemoryStores.create(clock);
         SeenPostStore counting = (posts, at) -> {
             writes.add(posts);
             seen.add(posts, at);
         };
+        FeedbackStore nothingToRead = new FeedbackStore() {
+            @Override
+            public List<SentComment> sentSince(String account, Instant since) {
+                return List.of();
+            }
+
+            @Override
+            public void record(List<Long> asked, Map<Long, CommentFeedback> read, Instant at) {}
+        };
+        SplittableRandom random = new SplittableRandom(7);
         return new Fleet(clock, new EngineStores(memory.journal(), memory.accountStates(), memory.channelStates(), memory.leases(),
-                memory.reviews(), counting), new FleetRules(1, Duration.ZERO), new SplittableRandom(7), event -> {});
+                memory.reviews(), counting), new FleetRules(1, Duration.ZERO), Leasing.anonymous(random), random, event -> {},
+                Optional.empty(), analytics ? Optional.of(nothingToRead) : Optional.empty());
+    }
+
+    private Fleet fleet() {
+        return fleet(true);
+    }
+
+    @Test
+    void aFleetWithoutChannelAnalyticsRecordsNoPostSeen() {
+        Fleet fleet = fleet(false);
+        ScriptedTelegram telegram = new ScriptedTelegram(clock, List.of(CHANNEL));
+        telegram.existing(CHANNEL, 1, START.minus(Duration.ofMinutes(30)), "a fresh post");
+        fleet.add(TestAccounts.account("anna", List.of(CHANNEL)), telegram, FixedWriter.writing());
+        fleet.start();
+
+        clock.runUntil(START.plus(Duration.ofHours(1)));
+
+        assertThat(telegram.recentPostsCalls).isGreaterThan(0);
+        assertThat(writes).isEmpty();
     }
 
     @Test
