@@ -15,6 +15,8 @@ final class ReadBudget {
     private final InstantSource clock;
     /** When the bucket will be full again if nothing more is taken; tokens = capacity - (fullAt - now) / refill. */
     private Instant fullAt;
+    /** Until when a flood wait one of the reads drew holds every read back. */
+    private Instant heldUntil = Instant.MIN;
 
     ReadBudget(int capacity, Duration refill, InstantSource clock) {
         if (capacity < 1 || refill.isNegative() || refill.isZero()) {
@@ -38,6 +40,22 @@ final class ReadBudget {
         fullAt = start.plus(refill);
         Duration wait = Duration.between(now, fullAt).minus(refill.multipliedBy(capacity));
         return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /**
+     * A read drew Telegram's flood wait: no read of the account is made until it is over (Telegram asks the account
+     * to wait, whichever read it was). A shorter wait never shortens a longer one.
+     */
+    synchronized void hold(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        if (until.isAfter(heldUntil)) {
+            heldUntil = until;
+        }
+    }
+
+    /** Whether a flood wait holds the reads back now: a read is then not made at all, rather than slept for. */
+    synchronized boolean held() {
+        return clock.instant().isBefore(heldUntil);
     }
 
     /** Takes one read, sleeping until it is allowed. */

@@ -94,8 +94,6 @@ public final class TdlibTelegram implements Telegram {
     private final TdScheduler scheduler;
     private final InstantSource clock;
     private final ReadBudget reads;
-    /** Until when a flood wait drawn by reading feedback holds further feedback reads back. */
-    private volatile Instant feedbackHeldUntil = Instant.MIN;
     private final Map<Long, Prepared> channels = new ConcurrentHashMap<>();
     private final Set<Long> joined = ConcurrentHashMap.newKeySet();
     private final Map<MessageKey, CompletableFuture<TdUpdate>> sendOutcomes = new ConcurrentHashMap<>();
@@ -215,7 +213,7 @@ public final class TdlibTelegram implements Telegram {
 
     @Override
     public List<Post> recentPosts(long channelId, int limit) {
-        if (limit <= 0) {
+        if (limit <= 0 || reads.held()) {
             return List.of();
         }
         List<Message> messages = new ArrayList<>();
@@ -234,7 +232,11 @@ public final class TdlibTelegram implements Telegram {
                 from = page.getLast().id();
                 posts = Albums.fold(channelId, messages);
             }
-        } catch (TdException | TdTimeoutException | TdClosedException e) {
+        } catch (TdException e) {
+            holdOnFloodWait(e);
+            LOG.warn("reading posts of channel {} failed: {}", channelId, e.getMessage());
+            return List.of();
+        } catch (TdTimeoutException | TdClosedException e) {
             LOG.warn("reading posts of channel {} failed: {}", channelId, e.getMessage());
             return List.of();
         }
@@ -243,7 +245,7 @@ public final class TdlibTelegram implements Telegram {
 
     @Override
     public List<String> commentsUnder(PostKey post, int limit) {
-        if (limit <= 0) {
+        if (limit <= 0 || reads.held()) {
             return List.of();
         }
         try {
@@ -252,7 +254,11 @@ public final class TdlibTelegram implements Telegram {
                     new GetMessageThreadHistory(post.channelId(), post.messageId(), 0, 0, Math.min(limit, MAX_COMMENTS_READ)))).messages();
             List<String> texts = newestFirst.stream().map(Message::text).filter(t -> !t.isBlank()).limit(limit).toList();
             return texts.reversed();
-        } catch (TdException | TdTimeoutException | TdClosedException e) {
+        } catch (TdException e) {
+            holdOnFloodWait(e);
+            LOG.debug("reading comments under {} failed: {}", post, e.getMessage());
+            return List.of();
+        } catch (TdTimeoutException | TdClosedException e) {
             LOG.debug("reading comments under {} failed: {}", post, e.getMessage());
             return List.of();
         }
@@ -266,11 +272,12 @@ public final class TdlibTelegram implements Telegram {
      * them or after two pages of 100: a reply is a message there, not one of ours, whose {@code reply_to} is our comment.
      * So a post costs one read per comment and one or two for its thread, each taken from the account's read budget. A
      * comment whose message or thread cannot be read (deleted, no access) is left out; a flood wait, a timeout or a
-     * session going away ends the batch with what was read, and after a flood wait no feedback is read until it is over.
+     * session going away ends the batch with what was read, and a flood wait holds every read of the account back
+     * ({@link ReadBudget#hold}).
      */
     @Override
     public Map<OurComment, CommentFeedback> feedback(List<OurComment> comments) {
-        if (clock.instant().isBefore(feedbackHeldUntil)) {
+        if (reads.held()) {
             return Map.of();
         }
         Map<PostKey, List<OurComment>> byPost = new LinkedHashMap<>();
@@ -331,8 +338,8 @@ public final class TdlibTelegram implements Telegram {
             return Optional.of(TdClient.await(client.send(read)));
         } catch (TdException e) {
             return switch (TdErrorMapping.map(e.error())) {
-                case TelegramError.FloodWait(Duration wait) -> throw holdFeedback(wait, e);
-                case TelegramError.SlowMode(Duration wait) -> throw holdFeedback(wait, e);
+                case TelegramError.FloodWait(Duration wait) -> throw holdReads(wait, e);
+                case TelegramError.SlowMode(Duration wait) -> throw holdReads(wait, e);
                 case TelegramError.SessionGone gone -> throw new ReadsStopped(e.getMessage());
                 case TelegramError.PeerFlood flood -> throw new ReadsStopped(e.getMessage());
                 case TelegramError.PostGone gone -> Optional.empty();
@@ -347,9 +354,16 @@ public final class TdlibTelegram implements Telegram {
         }
     }
 
-    private ReadsStopped holdFeedback(Duration wait, TdException e) {
-        feedbackHeldUntil = clock.instant().plus(wait);
-        return new ReadsStopped(e.getMessage() + "; no feedback is read for " + wait.toSeconds() + " s");
+    private ReadsStopped holdReads(Duration wait, TdException e) {
+        reads.hold(wait);
+        return new ReadsStopped(e.getMessage() + "; nothing is read for " + wait.toSeconds() + " s");
+    }
+
+    /** A history read that drew a flood wait holds the account's reads back for it (a read is never a send's wait). */
+    private void holdOnFloodWait(TdException e) {
+        if (TdErrorMapping.map(e.error()) instanceof TelegramError.FloodWait(Duration wait)) {
+            reads.hold(wait);
+        }
     }
 
     /** Ends a batch of feedback reads early. */

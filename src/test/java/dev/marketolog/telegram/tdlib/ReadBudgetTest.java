@@ -36,4 +36,18 @@ class ReadBudgetTest {
         assertThat(budget.reserve()).isZero();
         assertThat(budget.reserve()).isEqualTo(Duration.ofSeconds(2));
     }
+
+    @Test
+    void aFloodWaitHoldsTheReadsUntilItIsOverAndAShorterOneNeverShortensIt() {
+        ReadBudget budget = new ReadBudget(2, Duration.ofSeconds(2), clock);
+        assertThat(budget.held()).isFalse();
+
+        budget.hold(Duration.ofSeconds(30));
+        budget.hold(Duration.ofSeconds(5));
+        now.set(now.get().plusSeconds(29));
+        assertThat(budget.held()).isTrue();
+
+        now.set(now.get().plusSeconds(1));
+        assertThat(budget.held()).isFalse();
+    }
 }

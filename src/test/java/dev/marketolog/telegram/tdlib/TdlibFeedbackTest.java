@@ -18,7 +18,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Feedback on our comments read from a scripted TDLib: the requests made, what is counted, and the read budget. */
+/**
+ * Feedback on our comments read from a scripted TDLib: the requests made, what is counted, and the read budget, which a
+ * flood wait drawn by any read holds back.
+ */
 class TdlibFeedbackTest {
 
     private static final long CHANNEL = -1001000000001L;
@@ -200,6 +203,25 @@ class TdlibFeedbackTest {
         answerOurComment();
         transport.answer(transport.nextSent("getMessageThreadHistory"), messages(List.of()));
         assertThat(after.get(60, TimeUnit.SECONDS)).isEqualTo(Map.of(OURS, new CommentFeedback(5, 0)));
+    }
+
+    @Test
+    void aFloodWaitDrawnByAHistoryReadHoldsEveryReadOfTheAccountBack() throws Exception {
+        TdlibTelegram telegram = telegram();
+        var posts = CompletableFuture.supplyAsync(() -> telegram.recentPosts(CHANNEL, 5), command -> Thread.ofVirtual().start(command));
+        transport.answer(transport.nextSent("getChatHistory"), error(429, "Too Many Requests: retry after 30"));
+        assertThat(posts.get(60, TimeUnit.SECONDS)).isEmpty();
+
+        now.set(now.get().plusSeconds(29));
+        assertThat(telegram.recentPosts(CHANNEL, 5)).isEmpty();
+        assertThat(telegram.commentsUnder(POST, 5)).isEmpty();
+        assertThat(feedbackAsync(telegram, OURS).get(60, TimeUnit.SECONDS)).isEmpty();
+        assertThat(transport.sent()).as("still in the flood wait: nothing is asked").isEmpty();
+
+        now.set(now.get().plusSeconds(1));
+        var comments = CompletableFuture.supplyAsync(() -> telegram.commentsUnder(POST, 5), command -> Thread.ofVirtual().start(command));
+        transport.answer(transport.nextSent("getMessageThreadHistory"), messages(List.of(reply(700, 500))));
+        assertThat(comments.get(60, TimeUnit.SECONDS)).containsExactly("well said");
     }
 
     @Test
