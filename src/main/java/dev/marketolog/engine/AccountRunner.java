@@ -68,6 +68,8 @@ final class AccountRunner implements FleetMember {
     /** Whether a {@link Balancer} decides when the account takes its lease, rather than the account trying on its own. */
     private final boolean balanced;
     private final LeaseKeeper keeper;
+    /** The journal, with the account's own rows kept between its writes. */
+    private final RunnerJournal journal;
     private final LongCall longCall = new LongCall();
     // built from the settings, and again when an operator changes them (under the lock)
     private SendGate gate;
@@ -120,6 +122,7 @@ final class AccountRunner implements FleetMember {
         this.events = events;
         this.leasing = leasing;
         this.balanced = balanced;
+        this.journal = new RunnerJournal(stores.journal(), name, clock);
         this.keeper = new LeaseKeeper(name, leasing, stores.leases(), clock, this::leaseLost, this::recordFailure);
         configure(settings);
         this.state = settings.enabled() ? RunState.STOPPED : RunState.IDLE;
@@ -371,7 +374,7 @@ final class AccountRunner implements FleetMember {
                 return;
             }
             longCall.allow();
-            stores.journal().recover(name, now);
+            journal.recover(name, now);
             accountState = stores.accountStates().load(name);
             channelStates = new HashMap<>(stores.channelStates().load(name));
             channels.clear();
@@ -502,17 +505,12 @@ final class AccountRunner implements FleetMember {
     // ---- scheduler branch
 
     private void scheduleTick(Instant now) {
-        scheduleTick(now, Optional.empty());
-    }
-
-    /** @param read the account's history as the tick just read it, when the tick wrote nothing since: not read twice */
-    private void scheduleTick(Instant now, Optional<List<JournalEntry>> read) {
         if (state != RunState.RUNNING) {
             return;
         }
         Instant next;
         try {
-            List<JournalEntry> history = read.isPresent() ? since(read.get(), gate.historyStart(now)) : history(now);
+            List<JournalEntry> history = history(now);
             next = pacer.nextTick(now, countSince(history, gate.activeTime().dayStart(now)));
             if (gate.account(next, history, accountState) instanceof GateDecision.Denied(var reason, var retryAt)
                     && retryAt.isPresent() && retryAt.get().isAfter(next)) {
@@ -529,29 +527,25 @@ final class AccountRunner implements FleetMember {
 
     private void tick() {
         Instant now = clock.instant();
-        Optional<List<JournalEntry>> unchanged = Optional.empty();
         try {
             givenUp.prune(now);
             List<JournalEntry> history = history(now);
             SendGate.View view = gate.view(now, history, accountState);
             // instant comments since the tick was planned may have put the account ahead: then the next tick is later
-            boolean tookSlot = !approvedWaiting && view.account().allowed()
-                    && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now))) && commentOneFreshPost(now, view);
-            if (!tookSlot) {
-                // no row of the account was written (only its own tasks write them, one at a time)
-                unchanged = Optional.of(history);
+            if (!approvedWaiting && view.account().allowed() && !pace.ahead(now, countSince(history, gate.activeTime().dayStart(now)))) {
+                commentOneFreshPost(now, view);
             }
         } catch (RuntimeException e) {
             recordFailure(e);
         }
-        scheduleTick(clock.instant(), unchanged);
+        scheduleTick(clock.instant());
     }
 
     /**
-     * Channels commented longest ago first; in each, the newest fresh post not commented yet. Answers whether it took a
-     * slot in the journal.
+     * Channels commented longest ago first; in each, the newest fresh post not commented yet, until one takes a slot in
+     * the journal.
      */
-    private boolean commentOneFreshPost(Instant now, SendGate.View view) {
+    private void commentOneFreshPost(Instant now, SendGate.View view) {
         Map<Long, Instant> lastInChannel = view.lastInChannels();
         List<Channel> order = new ArrayList<>();
         for (Channel channel : channels.values()) {
@@ -561,14 +555,13 @@ final class AccountRunner implements FleetMember {
         }
         order.sort(Comparator.comparing(c -> lastInChannel.getOrDefault(c.channelId(), Instant.MIN)));
         // one read of the journal for every channel the tick may try, not one per channel
-        Map<Long, Instant> lastByOthers = stores.journal().lastByOthersInChannels(name, order.stream().map(Channel::channelId).toList());
+        Map<Long, Instant> lastByOthers = journal.lastByOthersInChannels(name, order.stream().map(Channel::channelId).toList());
         for (Channel channel : order) {
             ChannelFacts facts = channelFacts(channel, lastByOthers);
             if (view.channel(channel.channelId(), Branch.SCHEDULER, facts).allowed() && commentInChannel(channel, facts, now, view)) {
-                return true;
+                return;
             }
         }
-        return false;
     }
 
     /**
@@ -590,7 +583,7 @@ final class AccountRunner implements FleetMember {
         if (filtered(post, now)) {
             return false;
         }
-        GateDecision decision = view.post(post, Branch.SCHEDULER, facts, stores.journal().otherAccountsUnder(name, post.key()));
+        GateDecision decision = view.post(post, Branch.SCHEDULER, facts, journal.otherAccountsUnder(name, post.key()));
         if (decision instanceof GateDecision.Denied(SkipReason reason, Optional<Instant> retryAt) && retryAt.isEmpty()) {
             giveUp(post, reason, now);
             return false;
@@ -641,7 +634,7 @@ final class AccountRunner implements FleetMember {
         }
         List<JournalEntry> history = history(now);
         GateDecision decision = gate.post(now, history, accountState, post, Branch.INSTANT, channelFacts(channel),
-                stores.journal().otherAccountsUnder(name, post.key()));
+                journal.otherAccountsUnder(name, post.key()));
         int today = countSince(history, gate.activeTime().dayStart(now));
         if (decision.allowed() && pace.ahead(now, today)) {
             // the day's budget must last through every window: the scheduler takes the post later if it is still fresh
@@ -669,43 +662,43 @@ final class AccountRunner implements FleetMember {
             giveUp(post, SkipReason.POST_GONE, reservedAt);
             return false;
         }
-        Reservation reservation = stores.journal().reserve(name, post.key(), branch, reservedAt, fleet, leaseEpoch.getAsLong());
+        Reservation reservation = journal.reserve(name, post.key(), branch, reservedAt, fleet, leaseEpoch.getAsLong());
         if (!(reservation instanceof Reservation.Reserved(long id))) {
             return false;
         }
         boolean sending = false;
         try {
-            List<String> recentTexts = stores.journal().recentTexts(name, OWN_RECENT);
+            List<String> recentTexts = journal.recentTexts(name, OWN_RECENT);
             CommentRequest request = longCall.run(() ->
                     new CommentRequest(name, channel.title(), post, telegram.commentsUnder(post.key(), COMMENTS_UNDER), recentTexts));
             WriteResult written = longCall.run(() -> writer.write(request));
             Instant now = clock.instant();
             switch (written) {
                 case WriteResult.Declined declined -> {
-                    stores.journal().release(id, now);
+                    journal.release(id, now);
                     giveUp(post, SkipReason.WRITER_DECLINED, now);
                 }
                 case WriteResult.Unavailable unavailable -> {
-                    stores.journal().release(id, now);
+                    journal.release(id, now);
                     emit(new EngineEvent.Skipped(name, now, post.key(), SkipReason.WRITER_UNAVAILABLE));
                 }
                 case WriteResult.Written comment when settings.dryRun() -> {
-                    stores.journal().markDryRun(id, comment.text(), now);
+                    journal.markDryRun(id, comment.text(), now);
                     emit(new EngineEvent.CommentSent(name, now, post.key(), branch, comment.text(), true));
                 }
                 case WriteResult.Written comment when settings.review().enabled() -> holdForReview(id, request, comment.text(), now);
                 case WriteResult.Written comment when !gate.activeTime().isActive(now) -> {
                     // the writer took the slot past the window's end: nothing goes out of the window
-                    stores.journal().release(id, now);
+                    journal.release(id, now);
                     emit(new EngineEvent.Skipped(name, now, post.key(), SkipReason.OUTSIDE_ACTIVE_WINDOWS));
                 }
                 case WriteResult.Written comment when keeper.epoch(now).isEmpty() -> {
                     log.warn("account {}: its lease was lost while the comment was written; nothing is sent", name);
-                    stores.journal().release(id, now);
+                    journal.release(id, now);
                 }
                 case WriteResult.Written comment -> {
                     // the journal checks the lease once more, in the transaction that lets the comment go
-                    if (!stores.journal().markSending(id, comment.text(), now)) {
+                    if (!journal.markSending(id, comment.text(), now)) {
                         log.warn("account {}: its lease passed to another process while the comment was written; nothing is sent", name);
                         return true;
                     }
@@ -716,9 +709,9 @@ final class AccountRunner implements FleetMember {
         } catch (RuntimeException e) {
             Instant now = clock.instant();
             if (sending) {
-                stores.journal().markUnknown(id, "interrupted: " + e, now);
+                journal.markUnknown(id, "interrupted: " + e, now);
             } else {
-                stores.journal().release(id, now);
+                journal.release(id, now);
             }
             throw e;
         }
@@ -760,7 +753,7 @@ final class AccountRunner implements FleetMember {
         Instant timeout = now.plus(settings.review().timeout());
         Instant stale = post.publishedAt().plus(settings.limits().freshPostMaxAge());
         Instant expiresAt = timeout.isBefore(stale) ? timeout : stale;
-        stores.reviews().hold(new ReviewDraft(id, request.channelTitle(), post, request.commentsUnder(), text, expiresAt), now);
+        journal.written(() -> stores.reviews().hold(new ReviewDraft(id, request.channelTitle(), post, request.commentsUnder(), text, expiresAt), now));
         log.info("account {}: draft for post {} of {} awaits review until {}", name, post.messageId(), post.channelId(), expiresAt);
         if (reviewTick == null) {
             scheduleReview(now);
@@ -774,6 +767,8 @@ final class AccountRunner implements FleetMember {
 
     /** An operator decided on one of the account's drafts in this process: the queue is looked at now, not at the next poll. */
     void reviewed() {
+        // a rejection released the draft's row
+        journal.changed();
         int run = generation;
         if (state == RunState.RUNNING) {
             scheduleIn(run, clock.instant(), () -> scheduleReview(clock.instant()));
@@ -798,9 +793,13 @@ final class AccountRunner implements FleetMember {
         try {
             List<ReviewItem> pending = stores.reviews().pending(name);
             keepLooking = settings.review().enabled() || !pending.isEmpty();
-            // an empty queue reads nothing more; else the others' last comments in all its channels in one statement
+            // an empty queue reads nothing more; else the account's rows afresh (a draft closed through another instance
+            // freed its slot) and the others' last comments in all its channels in one statement
+            if (!pending.isEmpty()) {
+                journal.changed();
+            }
             List<JournalEntry> history = pending.isEmpty() ? List.of() : history(now);
-            Map<Long, Instant> lastByOthers = pending.isEmpty() ? Map.of() : stores.journal().lastByOthersInChannels(name,
+            Map<Long, Instant> lastByOthers = pending.isEmpty() ? Map.of() : journal.lastByOthersInChannels(name,
                     pending.stream().map(item -> item.post().channelId()).distinct().toList());
             approvedWaiting = pending.stream().anyMatch(item -> item.state() == ReviewState.APPROVED);
             for (ReviewItem item : pending) {
@@ -856,7 +855,7 @@ final class AccountRunner implements FleetMember {
     }
 
     private void expire(ReviewItem item, String why, Instant now) {
-        if (stores.reviews().close(item.id(), ReviewState.EXPIRED, Optional.empty(), Optional.of(why), now)) {
+        if (journal.written(() -> stores.reviews().close(item.id(), ReviewState.EXPIRED, Optional.empty(), Optional.of(why), now))) {
             log.info("account {}: draft for post {} of {} expired ({})", name, item.post().messageId(), item.post().channelId(), why);
             givenUp.addClosedInReview(item.post());
             emit(new EngineEvent.Skipped(name, now, item.post().key(), SkipReason.REVIEW_EXPIRED));
@@ -869,14 +868,14 @@ final class AccountRunner implements FleetMember {
      */
     private boolean sendReviewed(ReviewItem item, Instant now) {
         OptionalLong leaseEpoch = keeper.epoch(now);
-        if (leaseEpoch.isEmpty() || !stores.reviews().markSending(item.id(), leaseEpoch.getAsLong(), now)) {
+        if (leaseEpoch.isEmpty() || !journal.written(() -> stores.reviews().markSending(item.id(), leaseEpoch.getAsLong(), now))) {
             log.warn("account {}: the approved draft {} was not sent: the lease is not held, or it was decided on meanwhile", name, item.id());
             return false;
         }
         try {
             recordResult(item.id(), item.post(), item.branch(), item.text(), longCall.run(() -> telegram.comment(item.post().key(), item.text())));
         } catch (RuntimeException e) {
-            stores.journal().markUnknown(item.id(), "interrupted: " + e, clock.instant());
+            journal.markUnknown(item.id(), "interrupted: " + e, clock.instant());
             throw e;
         }
         return true;
@@ -897,7 +896,7 @@ final class AccountRunner implements FleetMember {
 
     private CommentRequest reviewRequest(ReviewItem item, List<String> avoid) {
         List<String> own = new ArrayList<>(avoid);
-        own.addAll(stores.journal().recentTexts(name, OWN_RECENT));
+        own.addAll(journal.recentTexts(name, OWN_RECENT));
         return new CommentRequest(name, item.channelTitle(), item.post(), item.commentsUnder(), own);
     }
 
@@ -910,7 +909,7 @@ final class AccountRunner implements FleetMember {
         switch (result) {
             case SendResult.Sent sent -> {
                 AccountState next = guard.onSuccess(accountState);
-                stores.journal().markSent(id, sent.discussionChatId(), sent.messageId(), sent.link(), sent.sentAt(),
+                journal.markSent(id, sent.discussionChatId(), sent.messageId(), sent.link(), sent.sentAt(),
                         accountChange(next));
                 accountState = next;
                 log.info("account {}: commented post {} of {} ({})", name, post.messageId(), post.channelId(), branch.code());
@@ -918,12 +917,12 @@ final class AccountRunner implements FleetMember {
             }
             case SendResult.Failed failed -> {
                 Reaction reaction = reaction(failed.error(), post, now);
-                stores.journal().markFailed(id, failed.error().toString(), failed.reachedServer(), now, reaction.changes());
+                journal.markFailed(id, failed.error().toString(), failed.reachedServer(), now, reaction.changes());
                 emit(new EngineEvent.SendFailed(name, now, post.key(), TelegramErrors.type(failed.error())));
                 reaction.then().run();
             }
             case SendResult.Unknown unknown -> {
-                stores.journal().markUnknown(id, unknown.reason(), now);
+                journal.markUnknown(id, unknown.reason(), now);
                 emit(new EngineEvent.SendFailed(name, now, post.key(), TelegramErrors.SEND_UNKNOWN));
             }
         }
@@ -1020,8 +1019,8 @@ final class AccountRunner implements FleetMember {
     /** Counts the deletion when the journal knows the message as one of the account's comments (of this run or an earlier one). */
     private void onDiscussionMessageDeleted(long channelId, long discussionChatId, long messageId) {
         Instant now = clock.instant();
-        if (stores.journal().markDeleted(name, discussionChatId, messageId, now)
-                && stores.journal().deletedSince(name, channelId, now.minus(SELF_DELETED_WINDOW)) >= settings.selfDeletedLimit()) {
+        if (journal.markDeleted(name, discussionChatId, messageId, now)
+                && journal.deletedSince(name, channelId, now.minus(SELF_DELETED_WINDOW)) >= settings.selfDeletedLimit()) {
             ban(channelId, "own comments deleted", now);
         }
     }
@@ -1029,11 +1028,7 @@ final class AccountRunner implements FleetMember {
     // ---- helpers
 
     private List<JournalEntry> history(Instant now) {
-        return stores.journal().history(name, gate.historyStart(now));
-    }
-
-    private static List<JournalEntry> since(List<JournalEntry> history, Instant start) {
-        return history.stream().filter(e -> !e.at().isBefore(start)).toList();
+        return journal.history(name, gate.historyStart(now));
     }
 
     private static int countSince(List<JournalEntry> history, Instant since) {
@@ -1045,7 +1040,7 @@ final class AccountRunner implements FleetMember {
     }
 
     private ChannelFacts channelFacts(Channel channel) {
-        return channelFacts(channel, stores.journal().lastByOthersInChannels(name, List.of(channel.channelId())));
+        return channelFacts(channel, journal.lastByOthersInChannels(name, List.of(channel.channelId())));
     }
 
     private ChannelFacts channelFacts(Channel channel, Map<Long, Instant> lastByOthers) {
