@@ -82,18 +82,15 @@ public final class JournalTickBench {
                     s.setString(1, name);
                     s.setTimestamp(2, Timestamp.from(NOW.minus(Duration.ofDays(1))));
                 })
-                + executionMillis(connection, JdbcJournal.LAST_BY_OTHERS, s -> {
-                    s.setArray(1, connection.createArrayOf("bigint", channels(account).toArray()));
-                    s.setString(2, name);
-                })
+                + executionMillis(connection, JdbcJournal.NEWEST_IN_CHANNELS,
+                        s -> s.setArray(1, connection.createArrayOf("bigint", channels(account).toArray())))
                 + executionMillis(connection, JdbcJournal.RECENT_TEXTS, s -> {
                     s.setString(1, name);
                     s.setInt(2, 10);
                 })
-                + executionMillis(connection, JdbcJournal.OTHERS_UNDER, s -> {
+                + executionMillis(connection, JdbcJournal.ACCOUNTS_UNDER, s -> {
                     s.setLong(1, -1000 - account % CHANNELS);
                     s.setLong(2, 100);
-                    s.setString(3, name);
                 });
     }
 
