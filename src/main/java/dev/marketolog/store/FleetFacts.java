@@ -21,11 +21,14 @@ import java.util.function.LongSupplier;
  * <p>The stores of this process tell it every write that can change a live row's existence or time
  * ({@link #changed(long)}), so an account never decides on a fact older than this process's own last write. A read that
  * began before such a write is not kept: each channel remembers the generation of its last change, and an answer is
- * stored only when no change came after its read began. Writes by other processes on the same database are seen when
- * the entry expires, at most {@link #TTL} later; that is safe because {@link JdbcJournal#reserve} reads these facts
- * again, uncached, under the channel's lock, and refuses what a stale answer let through.
+ * stored only when no change came after its read began. Changes it is not told of (writes by other processes on the
+ * same database, a local commit whose answer was lost, the retention deleting year-old rows) are seen when the entry
+ * expires, at most {@link #TTL} later; that is safe because {@link JdbcJournal#reserve} reads these facts again,
+ * uncached, under the channel's lock, and refuses what a stale answer let through (a stale answer the other way only
+ * holds an account back for those seconds).
  *
- * <p>Thread-safe; the reads run outside its lock. Expired entries are swept every {@link #SWEEP_EVERY} stores, so it
+ * <p>Thread-safe; the reads run outside its lock (accounts that miss the same channel at the same moment each read it).
+ * Expired entries are swept every {@link #SWEEP_EVERY} stores, so it
  * holds about what was read in the last few seconds.
  */
 final class FleetFacts {
