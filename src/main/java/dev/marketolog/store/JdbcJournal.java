@@ -13,12 +13,14 @@ import dev.marketolog.telegram.PostKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -33,45 +35,60 @@ public final class JdbcJournal implements Journal {
     static final String HISTORY = "select channel_id, post_id, branch, status, counted_at from comment"
             + " where account = ? and counted_at >= ? and " + COUNTS + " order by counted_at, id";
     /**
-     * The others' last comment in each of an array of channels, in one statement: per channel, comment_channel_others
-     * read backwards (from its index alone) to the first other account.
+     * The fleet facts of each of an array of channels, in one statement that serves every asking account: per channel its
+     * newest live row and the newest live row of another account than that one's, both read backwards from
+     * comment_channel_others alone.
      */
-    static final String LAST_BY_OTHERS = "select c.channel_id, l.counted_at from unnest(?::bigint[]) c (channel_id)"
-            + " cross join lateral (select counted_at from comment where comment.channel_id = c.channel_id and account <> ? and "
-            + LIVE + " order by counted_at desc limit 1) l";
+    static final String NEWEST_IN_CHANNELS = "select c.channel_id, top.account, top.counted_at, runner_up.counted_at"
+            + " from unnest(?::bigint[]) c (channel_id)"
+            + " cross join lateral (select account, counted_at from comment where comment.channel_id = c.channel_id and " + LIVE
+            + " order by counted_at desc limit 1) top"
+            + " left join lateral (select counted_at from comment where comment.channel_id = c.channel_id"
+            + " and account <> top.account and " + LIVE + " order by counted_at desc limit 1) runner_up on true";
     /** An account's recent texts: comment_account_texts. */
     static final String RECENT_TEXTS = "select text from comment where account = ? and status in ('sent', 'dry_run')"
             + " and text is not null order by counted_at desc, id desc limit ?";
-    /** The other accounts under a post: comment_post. */
-    static final String OTHERS_UNDER = "select count(distinct account) from comment where channel_id = ? and post_id = ?"
-            + " and account <> ? and " + LIVE;
+    /** The accounts under a post: comment_post. */
+    static final String ACCOUNTS_UNDER = "select distinct account from comment where channel_id = ? and post_id = ? and " + LIVE;
 
     private final Jdbc jdbc;
+    private final FleetFacts facts;
 
+    /** A journal with a fleet-facts cache of its own: for readers of the journal beside the engine's stores. */
     public JdbcJournal(DataSource dataSource) {
+        this(dataSource, new FleetFacts());
+    }
+
+    /** @param facts the process's fleet facts, told of every write here that changes them */
+    JdbcJournal(DataSource dataSource, FleetFacts facts) {
         this.jdbc = new Jdbc(dataSource);
+        this.facts = facts;
     }
 
     @Override
     public Reservation reserve(String account, PostKey post, Branch branch, Instant at, FleetRules fleet, long leaseEpoch) {
+        Reservation reservation = reserving(account, post, branch, at, fleet, leaseEpoch);
+        // a refusal wrote nothing: the facts every other account is refused by stay cached
+        if (reservation instanceof Reservation.Reserved) {
+            facts.changed(post.channelId());
+        }
+        return reservation;
+    }
+
+    private Reservation reserving(String account, PostKey post, Branch branch, Instant at, FleetRules fleet, long leaseEpoch) {
         return jdbc.transaction("reserve a comment of " + account + " under " + post, connection -> {
             // one reservation per channel at a time, across processes: the fleet rules read, then write
             Jdbc.query(connection, "select pg_advisory_xact_lock(?)", s -> s.setLong(1, post.channelId()), row -> null);
-            List<String> under = Jdbc.query(connection,
-                    "select distinct account from comment where channel_id = ? and post_id = ? and " + LIVE,
-                    s -> {
-                        s.setLong(1, post.channelId());
-                        s.setLong(2, post.messageId());
-                    },
-                    row -> row.getString(1));
+            Set<String> under = accountsUnder(connection, post);
             if (under.contains(account)) {
                 return new Reservation.AlreadyCommented();
             }
             if (under.size() >= fleet.maxAccountsPerPost()) {
                 return new Reservation.FleetBusy("max_accounts_per_post");
             }
-            Instant last = lastByOthers(connection, account, post.channelId()).get(post.channelId());
-            if (last != null && at.isBefore(last.plus(fleet.minGap()))) {
+            Optional<Instant> last = Optional.ofNullable(newestIn(connection, Set.of(post.channelId())).get(post.channelId()))
+                    .flatMap(newest -> newest.byOthersThan(account));
+            if (last.isPresent() && at.isBefore(last.get().plus(fleet.minGap()))) {
                 return new Reservation.FleetBusy("min_gap");
             }
             long id = Jdbc.query(connection, """
@@ -93,47 +110,44 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public boolean markSending(long id, String text, Instant at) {
-        return jdbc.transaction("mark journal row " + id + " sending", connection -> {
+        return moving("mark journal row " + id + " sending", connection -> {
             // the lease row is locked until commit: a take by another process waits, then its recovery sees this row
             boolean held = !Jdbc.query(connection, """
                     select 1 from comment c join account_lease l on l.account = c.account
                     where c.id = ? and l.epoch = c.lease_epoch and l.expires_at > now() for share of l""",
                     s -> s.setLong(1, id), row -> true).isEmpty();
-            if (held) {
-                move(connection, id, CommentStatus.RESERVED, CommentStatus.SENDING, "text = ?", at, s -> s.setString(1, text));
-            } else {
-                move(connection, id, CommentStatus.RESERVED, CommentStatus.RELEASED, "error = ?", at,
-                        s -> s.setString(1, "lease lost before sending"));
-            }
-            return held;
-        });
+            return held
+                    ? move(connection, id, CommentStatus.RESERVED, CommentStatus.SENDING, "text = ?", at, s -> s.setString(1, text))
+                    : move(connection, id, CommentStatus.RESERVED, CommentStatus.RELEASED, "error = ?", at,
+                            s -> s.setString(1, "lease lost before sending"));
+        }).to() == CommentStatus.SENDING;
     }
 
     @Override
     public void markSent(long id, long discussionChatId, long messageId, Optional<String> link, Instant sentAt,
             List<StateChange> changes) {
-        jdbc.transaction("mark journal row " + id + " sent", connection -> {
-            String account = move(connection, id, CommentStatus.SENDING, CommentStatus.SENT,
+        moving("mark journal row " + id + " sent", connection -> {
+            Moved moved = move(connection, id, CommentStatus.SENDING, CommentStatus.SENT,
                     "discussion_chat_id = ?, message_id = ?, sent_at = ?, message_link = ?", sentAt, s -> {
                         s.setLong(1, discussionChatId);
                         s.setLong(2, messageId);
                         s.setTimestamp(3, timestamp(sentAt));
                         s.setString(4, link.orElse(null));
                     });
-            write(connection, account, changes, sentAt);
-            return null;
+            write(connection, moved.account(), changes, sentAt);
+            return moved;
         });
     }
 
     @Override
     public void markFailed(long id, String error, boolean reachedServer, Instant at, List<StateChange> changes) {
-        jdbc.transaction("mark journal row " + id + " failed", connection -> {
-            String account = move(connection, id, CommentStatus.SENDING, CommentStatus.FAILED, "error = ?, reached_server = ?", at, s -> {
+        moving("mark journal row " + id + " failed", connection -> {
+            Moved moved = move(connection, id, CommentStatus.SENDING, CommentStatus.FAILED, "error = ?, reached_server = ?", at, s -> {
                 s.setString(1, error);
                 s.setBoolean(2, reachedServer);
             });
-            write(connection, account, changes, at);
-            return null;
+            write(connection, moved.account(), changes, at);
+            return moved;
         });
     }
 
@@ -164,18 +178,28 @@ public final class JdbcJournal implements Journal {
     }
 
     private void move(long id, CommentStatus from, CommentStatus to, String assignments, Instant at, Jdbc.Binder binder) {
-        jdbc.transaction("mark journal row " + id + " " + to.code(), connection -> move(connection, id, from, to, assignments, at, binder));
+        moving("mark journal row " + id + " " + to.code(), connection -> move(connection, id, from, to, assignments, at, binder));
     }
 
+    /** A journal row moved to status {@code to}: its account and channel. */
+    private record Moved(String account, long channelId, CommentStatus to) {}
+
     /**
-     * Moves row {@code id} from one status to the next, setting {@code assignments} (bound from parameter 1 on); answers
-     * the row's account.
+     * Runs a transaction that moves a row, then has the fleet facts of its channel read again: after the commit, so no
+     * read can cache the row as it was before.
      */
-    private static String move(Connection connection, long id, CommentStatus from, CommentStatus to, String assignments, Instant at,
+    private Moved moving(String what, Jdbc.Work<Moved> work) {
+        Moved moved = jdbc.transaction(what, work);
+        facts.changed(moved.channelId());
+        return moved;
+    }
+
+    /** Moves row {@code id} from one status to the next, setting {@code assignments} (bound from parameter 1 on). */
+    private static Moved move(Connection connection, long id, CommentStatus from, CommentStatus to, String assignments, Instant at,
             Jdbc.Binder binder) throws SQLException {
         int parameters = (int) assignments.chars().filter(c -> c == '?').count();
-        List<String> moved = Jdbc.query(connection,
-                "update comment set " + assignments + ", status = ?, updated_at = ? where id = ? and status = ? returning account",
+        List<Moved> moved = Jdbc.query(connection,
+                "update comment set " + assignments + ", status = ?, updated_at = ? where id = ? and status = ? returning account, channel_id",
                 s -> {
                     binder.bind(s);
                     s.setString(parameters + 1, to.code());
@@ -183,7 +207,7 @@ public final class JdbcJournal implements Journal {
                     s.setLong(parameters + 3, id);
                     s.setString(parameters + 4, from.code());
                 },
-                row -> row.getString(1));
+                row -> new Moved(row.getString(1), row.getLong(2), to));
         if (moved.size() != 1) {
             throw new IllegalStateException("journal row " + id + " is not " + from.code() + ", cannot mark it " + to.code());
         }
@@ -203,6 +227,8 @@ public final class JdbcJournal implements Journal {
             }
             return null;
         });
+        // once per account and start: cheaper to read every channel again than to ask which ones it touched
+        facts.changedAll();
     }
 
     @Override
@@ -233,14 +259,19 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public int otherAccountsUnder(String account, PostKey post) {
-        return jdbc.queryOne("count the accounts under " + post,
-                OTHERS_UNDER,
-                s -> {
-                    s.setLong(1, post.channelId());
-                    s.setLong(2, post.messageId());
-                    s.setString(3, account);
-                },
-                row -> row.getInt(1)).orElse(0);
+        return facts.otherAccountsUnder(account, post,
+                p -> Set.copyOf(jdbc.query("read the accounts under " + p, ACCOUNTS_UNDER, under(p), row -> row.getString(1))));
+    }
+
+    private static Set<String> accountsUnder(Connection connection, PostKey post) throws SQLException {
+        return Set.copyOf(Jdbc.query(connection, ACCOUNTS_UNDER, under(post), row -> row.getString(1)));
+    }
+
+    private static Jdbc.Binder under(PostKey post) {
+        return s -> {
+            s.setLong(1, post.channelId());
+            s.setLong(2, post.messageId());
+        };
     }
 
     @Override
@@ -248,26 +279,24 @@ public final class JdbcJournal implements Journal {
         if (channelIds.isEmpty()) {
             return Map.of();
         }
-        return byChannel(jdbc.query("read the last comments in " + channelIds.size() + " channels",
-                LAST_BY_OTHERS, othersIn(channelIds, account), JdbcJournal::lastInChannel));
+        return facts.lastByOthers(account, channelIds, missing -> byChannel(jdbc.query(
+                "read the last comments in " + missing.size() + " channels", NEWEST_IN_CHANNELS, in(missing), JdbcJournal::newest)));
     }
 
-    private static Map<Long, Instant> lastByOthers(Connection connection, String account, long channelId) throws SQLException {
-        return byChannel(Jdbc.query(connection, LAST_BY_OTHERS, othersIn(List.of(channelId), account), JdbcJournal::lastInChannel));
+    private static Map<Long, FleetFacts.Newest> newestIn(Connection connection, Collection<Long> channelIds) throws SQLException {
+        return byChannel(Jdbc.query(connection, NEWEST_IN_CHANNELS, in(channelIds), JdbcJournal::newest));
     }
 
-    private static Jdbc.Binder othersIn(Collection<Long> channelIds, String account) {
-        return s -> {
-            s.setArray(1, s.getConnection().createArrayOf("bigint", channelIds.toArray()));
-            s.setString(2, account);
-        };
+    private static Jdbc.Binder in(Collection<Long> channelIds) {
+        return s -> s.setArray(1, s.getConnection().createArrayOf("bigint", channelIds.toArray()));
     }
 
-    private static Map.Entry<Long, Instant> lastInChannel(ResultSet row) throws SQLException {
-        return Map.entry(row.getLong(1), row.getTimestamp(2).toInstant());
+    private static Map.Entry<Long, FleetFacts.Newest> newest(ResultSet row) throws SQLException {
+        return Map.entry(row.getLong(1), new FleetFacts.Newest(row.getString(2), row.getTimestamp(3).toInstant(),
+                Optional.ofNullable(row.getTimestamp(4)).map(Timestamp::toInstant)));
     }
 
-    private static Map<Long, Instant> byChannel(List<Map.Entry<Long, Instant>> rows) {
+    private static Map<Long, FleetFacts.Newest> byChannel(List<Map.Entry<Long, FleetFacts.Newest>> rows) {
         return rows.stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -29,9 +29,15 @@ public final class JdbcReviewStore implements ReviewStore {
             select r.*, c.channel_id, c.post_id, c.branch from review_item r join comment c on c.id = r.id""";
 
     private final Jdbc jdbc;
+    private final FleetFacts facts;
 
-    public JdbcReviewStore(DataSource dataSource) {
+    /**
+     * @param facts the process's fleet facts: a closed draft releases its row. (Holding a draft and sending it keep the
+     *     row live at the time it was reserved, so they change no fleet fact.)
+     */
+    JdbcReviewStore(DataSource dataSource, FleetFacts facts) {
         this.jdbc = new Jdbc(dataSource);
+        this.facts = facts;
     }
 
     @Override
@@ -157,26 +163,34 @@ public final class JdbcReviewStore implements ReviewStore {
         if (to != ReviewState.REJECTED && to != ReviewState.EXPIRED) {
             throw new IllegalArgumentException("a draft is closed as rejected or expired, not " + to.code());
         }
-        return jdbc.transaction("close draft " + id + " as " + to.code(), connection -> {
+        Closed closed = jdbc.transaction("close draft " + id + " as " + to.code(), connection -> {
             boolean moved = Jdbc.update(connection, "update review_item set state = ?, closed_at = ? where id = ? and " + PENDING, s -> {
                 s.setString(1, to.code());
                 s.setTimestamp(2, timestamp(at));
                 s.setLong(3, id);
             }) == 1;
-            if (moved) {
-                Jdbc.update(connection, """
-                        update comment set status = 'released', error = ?, updated_at = ? where id = ? and status = 'awaiting_review'""",
-                        s -> {
-                            s.setString(1, "review: " + to.code() + note.map(n -> " (" + n + ")").orElse(""));
-                            s.setTimestamp(2, timestamp(at));
-                            s.setLong(3, id);
-                        });
-                event(connection, id, at, to == ReviewState.REJECTED ? ReviewEvent.Kind.REJECTED : ReviewEvent.Kind.EXPIRED,
-                        Optional.empty(), by, note);
+            if (!moved) {
+                return new Closed(false, Optional.empty());
             }
-            return moved;
+            List<Long> released = Jdbc.query(connection, """
+                    update comment set status = 'released', error = ?, updated_at = ? where id = ? and status = 'awaiting_review'
+                    returning channel_id""",
+                    s -> {
+                        s.setString(1, "review: " + to.code() + note.map(n -> " (" + n + ")").orElse(""));
+                        s.setTimestamp(2, timestamp(at));
+                        s.setLong(3, id);
+                    },
+                    row -> row.getLong(1));
+            event(connection, id, at, to == ReviewState.REJECTED ? ReviewEvent.Kind.REJECTED : ReviewEvent.Kind.EXPIRED,
+                    Optional.empty(), by, note);
+            return new Closed(true, released.stream().findFirst());
         });
+        closed.releasedIn().ifPresent(facts::changed);
+        return closed.moved();
     }
+
+    /** Whether a draft was closed, and the channel of the journal row that closing released. */
+    private record Closed(boolean moved, Optional<Long> releasedIn) {}
 
     @Override
     public void assess(long id, Optional<SkipReason> blockedBy, Optional<Instant> couldGoAt) {

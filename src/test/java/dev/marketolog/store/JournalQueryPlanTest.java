@@ -59,14 +59,15 @@ class JournalQueryPlanTest {
     }
 
     @Test
-    void theOthersLastCommentInEveryChannelIsOneStatementThatStopsAtEachChannelsNewestRowInItsIndex() throws SQLException {
-        String plan = explain(JdbcJournal.LAST_BY_OTHERS, s -> {
-            s.setArray(1, s.getConnection().createArrayOf("bigint", new Long[] {-1001L, -1003L, -1005L, -1007L}));
-            s.setString(2, "acc1");
-        });
+    void theNewestRowsOfEveryChannelAreOneStatementThatStopsAtEachChannelsNewestRowsInItsIndex() throws SQLException {
+        String plan = explain(JdbcJournal.NEWEST_IN_CHANNELS,
+                s -> s.setArray(1, s.getConnection().createArrayOf("bigint", new Long[] {-1001L, -1003L, -1005L, -1007L})));
 
-        assertThat(plan).contains("Nested Loop", "Function Scan on unnest", "Limit", "Index Only Scan using comment_channel_others")
+        // both laterals, the newest row and the runner-up of another account, read the index backwards alone
+        assertThat(plan).contains("Nested Loop Left Join", "Function Scan on unnest")
                 .doesNotContain("Sort", "Seq Scan", "Bitmap");
+        assertThat(plan.lines().filter(line -> line.startsWith("->  Limit"))).hasSize(2);
+        assertThat(plan.lines().filter(line -> line.contains("Index Only Scan using comment_channel_others"))).hasSize(2);
     }
 
     @Test
@@ -80,11 +81,10 @@ class JournalQueryPlanTest {
     }
 
     @Test
-    void theOthersUnderAPostAreFoundByThePost() throws SQLException {
-        String plan = explain(JdbcJournal.OTHERS_UNDER, s -> {
+    void theAccountsUnderAPostAreFoundByThePost() throws SQLException {
+        String plan = explain(JdbcJournal.ACCOUNTS_UNDER, s -> {
             s.setLong(1, -1003);
             s.setLong(2, 12_001);
-            s.setString(3, "acc1");
         });
 
         assertThat(plan).contains("comment_post").doesNotContain("Seq Scan");
