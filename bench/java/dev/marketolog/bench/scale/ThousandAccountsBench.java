@@ -9,6 +9,10 @@ import dev.marketolog.telegram.sandbox.SandboxJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +33,8 @@ import java.util.stream.Collectors;
  * 120 and 480: the CPU is measured over STEADY_SECONDS that begin SETTLE_SECONDS after the first 200). With the default
  * pacing nothing is commented in the first minutes: a new post is commented INSTANT_COMMENT_DELAY_SECONDS (300) after it
  * appears, and the scheduler's first look comes at least an hour over MESSAGES_PER_HOUR (7.5 min) after the start; so
- * the default settling time reaches past both, and the window's comments and LLM requests are reported with its CPU.
+ * the default settling time reaches past both, and the window's comments, LLM requests and database transactions are
+ * reported with its CPU (the statistics PostgreSQL sends every half second or so: a count is that much late).
  * With {@code BENCH_JFR=FILE} in the environment a flight recording of the steady window is written to FILE.
  */
 public final class ThousandAccountsBench {
@@ -87,6 +92,7 @@ public final class ThousandAccountsBench {
                     jcmd(pid, "JFR.start", "name=steady", "settings=profile", "filename=" + Path.of(recording.get()).toAbsolutePath());
                 }
                 Cpu cpuBefore = cpu(pid);
+                long transactionsBefore = transactions(db);
                 int llmBefore = llm.chatRequestCount();
                 Instant windowStart = Instant.now();
                 long started = System.nanoTime();
@@ -94,12 +100,15 @@ public final class ThousandAccountsBench {
                 double wall = (System.nanoTime() - started) / 1e9;
                 Instant windowEnd = Instant.now();
                 Cpu cpu = cpu(pid).minus(cpuBefore);
+                long transactions = transactions(db) - transactionsBefore;
                 if (recording.isPresent()) {
                     jcmd(pid, "JFR.stop", "name=steady");
                 }
                 System.out.printf("steady state over %d s (after %d s to settle): %.1f%% of one core (%.1f s CPU: user %.1f s, sys %.1f s;"
                                 + " %.2f CPU s per minute), load %s%n", steadySeconds, settle.toSeconds(), 100 * cpu.total() / wall,
                         cpu.total(), cpu.user(), cpu.system(), 60 * cpu.total() / wall, loadAverage());
+                System.out.printf("the database committed %,d transactions in the window, %.1f a second (a statement run alone is one)%n",
+                        transactions, transactions / wall);
                 List<ReceivedComment> received = SandboxJson.mapper().readValue(sandbox.get("/inspect/comments").orElseThrow().body(),
                         new TypeReference<List<ReceivedComment>>() {});
                 System.out.printf("in the steady window: %d comments reached the sandbox, %d LLM requests; %d comments since the start%n",
@@ -157,6 +166,16 @@ public final class ThousandAccountsBench {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields after the command: state is 0, utime 11, stime 12
         return new Cpu(Long.parseLong(fields[11]) / (double) CLOCK_TICKS_PER_SECOND, Long.parseLong(fields[12]) / (double) CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** The transactions committed or rolled back in the database so far, as PostgreSQL counts them (every session's). */
+    private static long transactions(TestDatabase db) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static long residentMegabytes(long pid) throws IOException {
