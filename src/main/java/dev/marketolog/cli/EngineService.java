@@ -16,6 +16,7 @@ import dev.marketolog.engine.OperatorCommand;
 import dev.marketolog.engine.ReviewDesk;
 import dev.marketolog.store.JdbcFeedbackStore;
 import dev.marketolog.store.JdbcInstanceRegistry;
+import dev.marketolog.store.Database;
 import dev.marketolog.store.JdbcStores;
 import dev.marketolog.telegram.Telegram;
 import dev.marketolog.web.AccountStatusSource;
@@ -70,9 +71,9 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      * @param instance this instance: its stable identity owns its accounts' leases
      * @param listener hears every {@link dev.marketolog.engine.EngineEvent} (metrics, notifications)
      */
-    static EngineService start(Settings settings, DataSource dataSource, Instance instance, EngineClock clock,
+    static EngineService start(Settings settings, Database database, Instance instance, EngineClock clock,
             TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers, Consumer<EngineEvent> listener) {
-        return start(settings, Set.of(), dataSource, instance, clock, sessions, writers, listener);
+        return start(settings, Set.of(), database, instance, clock, sessions, writers, listener);
     }
 
     /**
@@ -80,10 +81,11 @@ final class EngineService implements AccountStatusSource, AutoCloseable {
      *
      * @param settings the accounts with the console's overrides applied
      */
-    static EngineService start(Settings settings, Set<String> paused, DataSource dataSource, Instance instance,
+    static EngineService start(Settings settings, Set<String> paused, Database database, Instance instance,
             EngineClock clock, TelegramSessions sessions, Function<AccountSettings, CommentWriter> writers,
             Consumer<EngineEvent> listener) {
-        Fleet fleet = new Fleet(clock, JdbcStores.create(dataSource), EnginePolicy.fleetRules(settings.process()),
+        DataSource dataSource = database.dataSource();
+        Fleet fleet = new Fleet(clock, JdbcStores.create(database), EnginePolicy.fleetRules(settings.process()),
                 new Leasing(instance.id(), settings.process().leaseTerm()), new SecureRandom(), listener,
                 Optional.of(new Fleet.Sharing(instance, new JdbcInstanceRegistry(dataSource))),
                 Optional.of(new JdbcFeedbackStore(dataSource)));

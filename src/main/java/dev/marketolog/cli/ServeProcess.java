@@ -217,7 +217,7 @@ final class ServeProcess implements AutoCloseable {
         ProcessSettings config = settings.process();
         RealTimeClock engineClock = started(new RealTimeClock());
         TelegramSessions sessions = Telegrams.sessions(settings, instance.id());
-        return started(EngineService.start(settings, paused, database.dataSource(), instance, engineClock, sessions,
+        return started(EngineService.start(settings, paused, database, instance, engineClock, sessions,
                 writers.open(config, cache, metrics.registry()),
                 new EngineMetrics(metrics.registry()).andThen(notifier.engineListener())));
     }

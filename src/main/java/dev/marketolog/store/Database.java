@@ -28,6 +28,14 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Virtual threads share the pool: a few connections serve many accounts, each holding one only briefly. */
     static final int POOL_SIZE = 8;
+    /**
+     * The engine's hot reads (an account's history, the fleet's facts) on connections of their own whose statements are
+     * planned once: PostgreSQL otherwise plans each of them again at every call, because its generic plan of a range
+     * over a parameter is estimated far dearer than a custom one, though both are the same index lookup. That planning
+     * was more than half of a tick's reads (see the README's "A year of journal"). The console's filtered pages keep
+     * the main pool's plans: a generic plan there could miss what a custom one finds.
+     */
+    static final int PLANNED_ONCE_POOL_SIZE = 4;
     /** How long a caller waits for a pooled connection. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     /** How long the driver waits for the server to accept the TCP connection. */
@@ -41,11 +49,18 @@ public final class Database implements AutoCloseable {
     static final Duration PROBE_EVERY = Duration.ofSeconds(2);
 
     private final Pool pool;
+    private final Pool plannedOnce;
     private final Optional<EmbeddedDatabase> embedded;
     private final Thread prober;
 
-    private Database(Pool pool, Optional<EmbeddedDatabase> embedded) {
+    private Database(Pool pool, DatabaseDsn dsn, Optional<EmbeddedDatabase> embedded) {
         this.pool = pool;
+        try {
+            this.plannedOnce = ConnectionLoss.retry("connect to the database at " + where(dsn), () -> plannedOncePool(dsn, pool.health()));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         this.embedded = embedded;
         this.prober = Thread.ofVirtual().name("marketolog-db-probe").start(this::probeUntilClosed);
     }
@@ -60,7 +75,7 @@ public final class Database implements AutoCloseable {
         // A free port each start: nothing outside this process connects to it, and two processes never collide.
         EmbeddedDatabase server = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), 0);
         try {
-            return new Database(migratedPool(server.dsn()), Optional.of(server));
+            return new Database(migratedPool(server.dsn()), server.dsn(), Optional.of(server));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -69,7 +84,7 @@ public final class Database implements AutoCloseable {
 
     /** Connects to the server {@code dsn} names and migrates its schema to the latest version. */
     public static Database connect(DatabaseDsn dsn) {
-        return new Database(migratedPool(dsn), Optional.empty());
+        return new Database(migratedPool(dsn), dsn, Optional.empty());
     }
 
     /**
@@ -112,8 +127,33 @@ public final class Database implements AutoCloseable {
     }
 
     private static Pool pool(DatabaseDsn dsn) {
-        HikariConfig config = new HikariConfig();
+        HikariConfig config = config(dsn);
         config.setPoolName("marketolog-db");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(2);
+        return pool(dsn, config, new DatabaseHealth(where(dsn), InstantSource.system()));
+    }
+
+    /** See {@link #PLANNED_ONCE_POOL_SIZE}; its failures tell the same health as the main pool's. */
+    private static Pool plannedOncePool(DatabaseDsn dsn, DatabaseHealth health) {
+        HikariConfig config = config(dsn);
+        config.setPoolName("marketolog-db-planned-once");
+        config.setMaximumPoolSize(PLANNED_ONCE_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionInitSql("set plan_cache_mode = force_generic_plan");
+        return pool(dsn, config, health);
+    }
+
+    private static Pool pool(DatabaseDsn dsn, HikariConfig config, DatabaseHealth health) {
+        try {
+            return new Pool(config, health);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the database at " + where(dsn) + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static HikariConfig config(DatabaseDsn dsn) {
+        HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dsn.jdbcUrl());
         if (dsn.user() != null && !dsn.user().isEmpty()) {
             config.setUsername(dsn.user());
@@ -127,15 +167,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("loginTimeout", Long.toString(LOGIN_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
-        try {
-            return new Pool(config, new DatabaseHealth(where(dsn), InstantSource.system()));
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the database at " + where(dsn) + ": " + rootMessage(e), e);
-        }
+        return config;
     }
 
     /** The JDBC URL without its parameters: short, and safe even for a URL built by hand with a password in it. */
@@ -171,6 +205,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** The pooled connections of the engine's hot reads, which plan each statement once (see {@link #PLANNED_ONCE_POOL_SIZE}). */
+    public DataSource plannedOnceReads() {
+        return plannedOnce;
+    }
+
     /** What is known of the database now, without asking it: for /health. */
     public DatabaseHealth health() {
         return pool.health();
@@ -197,6 +236,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         prober.interrupt();
         pool.health().closed();
+        plannedOnce.close();
         pool.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

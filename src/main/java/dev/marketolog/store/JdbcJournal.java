@@ -52,16 +52,22 @@ public final class JdbcJournal implements Journal {
     static final String ACCOUNTS_UNDER = "select distinct account from comment where channel_id = ? and post_id = ? and " + LIVE;
 
     private final Jdbc jdbc;
+    /** The reads of an account's tick, outside any write's transaction; each is the same index lookup whatever its parameters. */
+    private final Jdbc reads;
     private final FleetFacts facts;
 
     /** A journal with a fleet-facts cache of its own: for readers of the journal beside the engine's stores. */
     public JdbcJournal(DataSource dataSource) {
-        this(dataSource, new FleetFacts());
+        this(dataSource, dataSource, new FleetFacts());
     }
 
-    /** @param facts the process's fleet facts, told of every write here that changes them */
-    JdbcJournal(DataSource dataSource, FleetFacts facts) {
+    /**
+     * @param reads where a tick's reads run: {@link Database#plannedOnceReads()} in {@code serve}
+     * @param facts the process's fleet facts, told of every write here that changes them
+     */
+    JdbcJournal(DataSource dataSource, DataSource reads, FleetFacts facts) {
         this.jdbc = new Jdbc(dataSource);
+        this.reads = dataSource == reads ? jdbc : new Jdbc(reads);
         this.facts = facts;
     }
 
@@ -233,7 +239,7 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public List<JournalEntry> history(String account, Instant since) {
-        return jdbc.query("read the journal of " + account,
+        return reads.query("read the journal of " + account,
                 HISTORY,
                 s -> {
                     s.setString(1, account);
@@ -248,7 +254,7 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public List<String> recentTexts(String account, int limit) {
-        return jdbc.query("read the recent comments of " + account,
+        return reads.query("read the recent comments of " + account,
                 RECENT_TEXTS,
                 s -> {
                     s.setString(1, account);
@@ -260,7 +266,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public int otherAccountsUnder(String account, PostKey post) {
         return facts.otherAccountsUnder(account, post,
-                p -> Set.copyOf(jdbc.query("read the accounts under " + p, ACCOUNTS_UNDER, under(p), row -> row.getString(1))));
+                p -> Set.copyOf(reads.query("read the accounts under " + p, ACCOUNTS_UNDER, under(p), row -> row.getString(1))));
     }
 
     private static Set<String> accountsUnder(Connection connection, PostKey post) throws SQLException {
@@ -279,7 +285,7 @@ public final class JdbcJournal implements Journal {
         if (channelIds.isEmpty()) {
             return Map.of();
         }
-        return facts.lastByOthers(account, channelIds, missing -> byChannel(jdbc.query(
+        return facts.lastByOthers(account, channelIds, missing -> byChannel(reads.query(
                 "read the last comments in " + missing.size() + " channels", NEWEST_IN_CHANNELS, in(missing), JdbcJournal::newest)));
     }
 
@@ -316,7 +322,7 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public int deletedSince(String account, long channelId, Instant since) {
-        return jdbc.queryOne("count the deleted comments of " + account,
+        return reads.queryOne("count the deleted comments of " + account,
                 "select count(*) from comment where account = ? and channel_id = ? and deleted_at >= ?",
                 s -> {
                     s.setString(1, account);

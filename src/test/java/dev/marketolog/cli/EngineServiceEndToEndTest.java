@@ -102,7 +102,7 @@ class EngineServiceEndToEndTest {
                 public void close() {}
             };
 
-            try (EngineService engine = EngineService.start(settings, db.dataSource(), new Instance("test-instance", "localhost", 0, clock.instant()), clock, simulated,
+            try (EngineService engine = EngineService.start(settings, db.database(), new Instance("test-instance", "localhost", 0, clock.instant()), clock, simulated,
                     a -> LlmCommentWriter.forAccount(a, client, cache, llmMetrics), new EngineMetrics(registry))) {
                 awaitTrue(() -> engine.status().getFirst().state() == RunState.RUNNING);
                 Post post = world.publish(CHANNEL, "Цены на бензин снова выросли: за неделю плюс три процента.", 1);

@@ -71,7 +71,7 @@ class EngineServiceTest {
             public void close() {}
         };
 
-        try (EngineService engine = EngineService.start(new Settings(ProcessSettings.defaults(), all, List.of()), db.dataSource(),
+        try (EngineService engine = EngineService.start(new Settings(ProcessSettings.defaults(), all, List.of()), db.database(),
                 new Instance("test-instance", "localhost", 0, START), clock, sessions, a -> request -> new WriteResult.Declined(List.of("skip"), 1), new EngineMetrics(new SimpleMeterRegistry()))) {
             clock.runUntil(START.plusSeconds(1));
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,20 @@ class DatabaseTest {
         try (Database database = Database.connect(dsn)) {
             assertThat(column(database, "select current_user || ' ' || current_database()"))
                     .containsExactly("postgres " + url.substring(url.lastIndexOf('/') + 1, url.indexOf('?')));
+        }
+    }
+
+    @Test
+    void theEnginesHotReadsHaveConnectionsThatPlanEachStatementOnceAndTheRestPlanForTheirValues() throws SQLException {
+        assertThat(planCacheMode(db.database().plannedOnceReads())).isEqualTo("force_generic_plan");
+        assertThat(planCacheMode(db.dataSource())).isEqualTo("auto");
+    }
+
+    private static String planCacheMode(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("show plan_cache_mode")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

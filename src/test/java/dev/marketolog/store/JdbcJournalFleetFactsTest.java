@@ -52,7 +52,7 @@ class JdbcJournalFleetFactsTest {
     private final AtomicLong nanos = new AtomicLong();
     private final FleetFacts facts = new FleetFacts(Duration.ofSeconds(5), nanos::get);
     private final DataSource counted = counting(db.dataSource());
-    private final JdbcJournal journal = new JdbcJournal(counted, facts);
+    private final JdbcJournal journal = new JdbcJournal(counted, counted, facts);
     private final JdbcReviewStore reviews = new JdbcReviewStore(counted, facts);
     private final JdbcLeaseStore leases = new JdbcLeaseStore(db.dataSource());
     private final Map<String, Long> epochs = new HashMap<>();

@@ -12,10 +12,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * On a year of journal, the gate's reads go through their indexes instead of scanning an account's or a channel's history,
@@ -46,21 +50,26 @@ class JournalQueryPlanTest {
         }
     }
 
-    @Test
-    void historyReadsTheAccountsRowsSinceTheTimeFromItsIndex() throws SQLException {
-        String plan = explain(JdbcJournal.HISTORY, s -> {
+    @ParameterizedTest
+    @EnumSource(Planning.class)
+    void historyReadsTheAccountsRowsSinceTheTimeFromItsIndex(Planning planning) throws SQLException {
+        String plan = explain(planning, JdbcJournal.HISTORY, s -> {
             s.setString(1, "acc1");
             s.setTimestamp(2, Timestamp.from(NOW.minusSeconds(86_400)));
         });
 
-        // V4's index of the account's rows, or V6's of the rows that count (the same condition as history's)
-        assertThat(plan).containsPattern("comment_account_count(ed|ing)").containsPattern("Index Cond: .*counted_at >=")
+        // V4's index of the account's rows, V6's of the rows that count (the same condition as history's), or V6's of the
+        // console's pages of an account (account, counted_at, id): each reads the account's rows from the time on
+        assertThat(plan).containsPattern("comment_(account_count(ed|ing)|journal_account) ").containsPattern("Index Cond: .*counted_at >=")
                 .doesNotContain("Seq Scan");
+        // planned once, for any account and time
+        assertThat(plan.contains("account = $1")).isEqualTo(planning == Planning.GENERIC);
     }
 
-    @Test
-    void theNewestRowsOfEveryChannelAreOneStatementThatStopsAtEachChannelsNewestRowsInItsIndex() throws SQLException {
-        String plan = explain(JdbcJournal.NEWEST_IN_CHANNELS,
+    @ParameterizedTest
+    @EnumSource(Planning.class)
+    void theNewestRowsOfEveryChannelAreOneStatementThatStopsAtEachChannelsNewestRowsInItsIndex(Planning planning) throws SQLException {
+        String plan = explain(planning, JdbcJournal.NEWEST_IN_CHANNELS,
                 s -> s.setArray(1, s.getConnection().createArrayOf("bigint", new Long[] {-1001L, -1003L, -1005L, -1007L})));
 
         // both laterals, the newest row and the runner-up of another account, read the index backwards alone
@@ -70,9 +79,10 @@ class JournalQueryPlanTest {
         assertThat(plan.lines().filter(line -> line.contains("Index Only Scan using comment_channel_others"))).hasSize(2);
     }
 
-    @Test
-    void recentTextsReadTheNewestTextsFromTheirIndex() throws SQLException {
-        String plan = explain(JdbcJournal.RECENT_TEXTS, s -> {
+    @ParameterizedTest
+    @EnumSource(Planning.class)
+    void recentTextsReadTheNewestTextsFromTheirIndex(Planning planning) throws SQLException {
+        String plan = explain(planning, JdbcJournal.RECENT_TEXTS, s -> {
             s.setString(1, "acc1");
             s.setInt(2, 20);
         });
@@ -80,9 +90,10 @@ class JournalQueryPlanTest {
         assertThat(plan).startsWith("Limit").contains("comment_account_texts").doesNotContain("Sort");
     }
 
-    @Test
-    void theAccountsUnderAPostAreFoundByThePost() throws SQLException {
-        String plan = explain(JdbcJournal.ACCOUNTS_UNDER, s -> {
+    @ParameterizedTest
+    @EnumSource(Planning.class)
+    void theAccountsUnderAPostAreFoundByThePost(Planning planning) throws SQLException {
+        String plan = explain(planning, JdbcJournal.ACCOUNTS_UNDER, s -> {
             s.setLong(1, -1003);
             s.setLong(2, 12_001);
         });
@@ -121,9 +132,64 @@ class JournalQueryPlanTest {
                 Optional.empty()), Optional.empty()).pageSql();
     }
 
+    /** How PostgreSQL plans a tick's read: for its parameters at each call, or once for all (serve's planned-once pool). */
+    enum Planning {
+        CUSTOM, GENERIC
+    }
+
     private static String explain(String sql, Jdbc.Binder binder) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement("explain " + sql)) {
+        return explain(Planning.CUSTOM, sql, binder);
+    }
+
+    /**
+     * The plan of {@code sql} with the parameters {@code binder} sets; a generic one is the plan cache's of a statement
+     * prepared on the planned-once pool, where EXPLAIN EXECUTE shows it ({@code $1} and on in place of the values).
+     */
+    private static String explain(Planning planning, String sql, Jdbc.Binder binder) throws SQLException {
+        if (planning == Planning.CUSTOM) {
+            try (Connection connection = db.dataSource().getConnection()) {
+                return plan(connection, "explain " + sql, binder);
+            }
+        }
+        try (Connection connection = db.database().plannedOnceReads().getConnection(); Statement statement = connection.createStatement()) {
+            int parameters = 0;
+            StringBuilder numbered = new StringBuilder();
+            for (char c : sql.toCharArray()) {
+                numbered.append(c == '?' ? "$" + ++parameters : String.valueOf(c));
+            }
+            statement.execute("prepare tick_read as " + numbered);
+            try {
+                // EXECUTE takes no parameters of its own under EXPLAIN: the values go in as literals
+                String plan = plan(connection, "explain execute tick_read(" + String.join(", ", literals(connection, parameters, binder)) + ")",
+                        s -> {});
+                return plan;
+            } finally {
+                statement.execute("deallocate tick_read");
+            }
+        }
+    }
+
+    /** The values {@code binder} sets, as SQL literals in parameter order. */
+    private static List<String> literals(Connection connection, int parameters, Jdbc.Binder binder) throws SQLException {
+        String[] literals = new String[parameters];
+        binder.bind((PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> connection;
+                    case "setString", "setTimestamp", "setArray" -> {
+                        literals[(int) args[0] - 1] = "'" + (args[1] instanceof Timestamp t ? t.toInstant() : args[1]) + "'";
+                        yield null;
+                    }
+                    case "setInt", "setLong" -> {
+                        literals[(int) args[0] - 1] = args[1].toString();
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                }));
+        return List.of(literals);
+    }
+
+    private static String plan(Connection connection, String explain, Jdbc.Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(explain)) {
             binder.bind(statement);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rows = statement.executeQuery()) {
