@@ -13,7 +13,7 @@ public final class JdbcStores {
         return create(database.dataSource(), database.plannedOnceReads());
     }
 
-    /** The stores on one pool, for tests and benches. */
+    /** The stores on one data source, each read planned for its values: where no {@link Database} is opened. */
     public static EngineStores create(DataSource dataSource) {
         return create(dataSource, dataSource);
     }
