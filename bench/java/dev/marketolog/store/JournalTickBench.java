@@ -50,7 +50,8 @@ public final class JournalTickBench {
                 System.out.printf("filled %,d rows for %,d accounts in %.0f s%n", rows, accounts, (System.nanoTime() - started) / 1e9);
             }
             // every fleet fact read from the database, as a process's first account reads it: the cost the cache saves
-            Journal journal = new JdbcJournal(db.dataSource(), db.database().plannedOnceReads(), new FleetFacts(Duration.ZERO, System::nanoTime));
+            Journal journal = new JdbcJournal(db.dataSource(), db.database().plannedOnceReads(),
+                    new FleetFacts(Duration.ZERO, System::nanoTime));
             for (int i = 0; i < 500; i++) {
                 tick(journal, ThreadLocalRandom.current().nextInt(1, accounts + 1));
             }

@@ -53,14 +53,9 @@ public final class Database implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final Thread prober;
 
-    private Database(Pool pool, DatabaseDsn dsn, Optional<EmbeddedDatabase> embedded) {
+    private Database(Pool pool, Pool plannedOnce, Optional<EmbeddedDatabase> embedded) {
         this.pool = pool;
-        try {
-            this.plannedOnce = ConnectionLoss.retry("connect to the database at " + where(dsn), () -> plannedOncePool(dsn, pool.health()));
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        this.plannedOnce = plannedOnce;
         this.embedded = embedded;
         this.prober = Thread.ofVirtual().name("marketolog-db-probe").start(this::probeUntilClosed);
     }
@@ -75,7 +70,7 @@ public final class Database implements AutoCloseable {
         // A free port each start: nothing outside this process connects to it, and two processes never collide.
         EmbeddedDatabase server = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), 0);
         try {
-            return new Database(migratedPool(server.dsn()), server.dsn(), Optional.of(server));
+            return opened(server.dsn(), Optional.of(server));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -84,7 +79,19 @@ public final class Database implements AutoCloseable {
 
     /** Connects to the server {@code dsn} names and migrates its schema to the latest version. */
     public static Database connect(DatabaseDsn dsn) {
-        return new Database(migratedPool(dsn), dsn, Optional.empty());
+        return opened(dsn, Optional.empty());
+    }
+
+    /** Both pools on the migrated database; the main one closed again when the second cannot open. */
+    private static Database opened(DatabaseDsn dsn, Optional<EmbeddedDatabase> embedded) {
+        Pool pool = migratedPool(dsn);
+        try {
+            return new Database(pool, ConnectionLoss.retry("connect to the database at " + where(dsn), () -> plannedOncePool(dsn, pool.health())),
+                    embedded);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /**

@@ -125,7 +125,7 @@ final class FleetFacts {
      * How many accounts other than {@code account} hold a live row under {@code post}; {@code read} answers all the
      * accounts that do, when the post is not known or expired.
      */
-    int otherAccountsUnder(String account, PostKey post, Function<PostKey, Set<String>> read) {
+    int otherAccountsUnder(String account, PostKey post, Function<PostKey, ? extends Collection<String>> read) {
         long started;
         long readAt;
         Set<String> under = null;

@@ -266,7 +266,7 @@ public final class JdbcJournal implements Journal {
     @Override
     public int otherAccountsUnder(String account, PostKey post) {
         return facts.otherAccountsUnder(account, post,
-                p -> Set.copyOf(reads.query("read the accounts under " + p, ACCOUNTS_UNDER, under(p), row -> row.getString(1))));
+                p -> reads.query("read the accounts under " + p, ACCOUNTS_UNDER, under(p), row -> row.getString(1)));
     }
 
     private static Set<String> accountsUnder(Connection connection, PostKey post) throws SQLException {

@@ -232,11 +232,8 @@ public final class TdlibTelegram implements Telegram {
                 from = page.getLast().id();
                 posts = Albums.fold(channelId, messages);
             }
-        } catch (TdException e) {
+        } catch (TdException | TdTimeoutException | TdClosedException e) {
             holdOnFloodWait(e);
-            LOG.warn("reading posts of channel {} failed: {}", channelId, e.getMessage());
-            return List.of();
-        } catch (TdTimeoutException | TdClosedException e) {
             LOG.warn("reading posts of channel {} failed: {}", channelId, e.getMessage());
             return List.of();
         }
@@ -254,11 +251,8 @@ public final class TdlibTelegram implements Telegram {
                     new GetMessageThreadHistory(post.channelId(), post.messageId(), 0, 0, Math.min(limit, MAX_COMMENTS_READ)))).messages();
             List<String> texts = newestFirst.stream().map(Message::text).filter(t -> !t.isBlank()).limit(limit).toList();
             return texts.reversed();
-        } catch (TdException e) {
+        } catch (TdException | TdTimeoutException | TdClosedException e) {
             holdOnFloodWait(e);
-            LOG.debug("reading comments under {} failed: {}", post, e.getMessage());
-            return List.of();
-        } catch (TdTimeoutException | TdClosedException e) {
             LOG.debug("reading comments under {} failed: {}", post, e.getMessage());
             return List.of();
         }
@@ -360,8 +354,8 @@ public final class TdlibTelegram implements Telegram {
     }
 
     /** A history read that drew a flood wait holds the account's reads back for it (a read is never a send's wait). */
-    private void holdOnFloodWait(TdException e) {
-        if (TdErrorMapping.map(e.error()) instanceof TelegramError.FloodWait(Duration wait)) {
+    private void holdOnFloodWait(RuntimeException e) {
+        if (e instanceof TdException td && TdErrorMapping.map(td.error()) instanceof TelegramError.FloodWait(Duration wait)) {
             reads.hold(wait);
         }
     }
